@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import openapiTS, { astToString } from "openapi-typescript";
-import { responseSchemasModule } from "./lib/response-schemas.mjs";
+import { schemasModule } from "./lib/schemas.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const outDir = join(root, "generated");
@@ -37,7 +37,7 @@ async function render() {
   return {
     "openapi.json": JSON.stringify(spec, null, 2) + "\n",
     "schema.ts": HEADER + astToString(ast),
-    "response-schemas.ts": HEADER + responseSchemasModule(spec),
+    "schemas.ts": HEADER + schemasModule(spec),
   };
 }
 

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 // @ts-expect-error -- plain ESM script without type declarations
-import { reduceSchema } from "../../scripts/lib/response-schemas.mjs";
+import { reduceSchema } from "../../scripts/lib/schemas.mjs";
 import { repoPath } from "../helpers/spec.js";
 
 describe("generated/ drift check", () => {
@@ -32,7 +32,7 @@ describe("generated/ drift check", () => {
     writeFileSync(file, readFileSync(file, "utf8").replace("  data:\n", "  extra:\n    type: string\n  data:\n"));
     const result = check();
     expect(result.status).toBe(1);
-    expect(result.stderr).toMatch(/out of date.*openapi\.json, schema\.ts, response-schemas\.ts/);
+    expect(result.stderr).toMatch(/out of date.*openapi\.json, schema\.ts, schemas\.ts/);
     // Regenerating brings it back in line.
     execFileSync(process.execPath, ["scripts/generate.mjs"], { cwd: work });
     expect(check().status).toBe(0);

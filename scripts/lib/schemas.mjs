@@ -1,0 +1,55 @@
+// Turns the spec's body and header schemas into the small, annotation-free subset the client checks at run time.
+// The client cannot ship a full JSON Schema validator (openapi-fetch is its only runtime dependency), so this
+// refuses any keyword src/validate.ts does not implement rather than silently ignoring it.
+
+/** Keywords src/validate.ts enforces. */
+const ENFORCED = new Set(["type", "required", "properties", "enum", "minimum", "minLength", "maxLength", "additionalProperties"]);
+/** Keywords that only annotate and are dropped. */
+const ANNOTATIONS = new Set(["description", "examples", "example", "title", "$comment"]);
+
+/** The body schemas the client validates, by component name. */
+export const BODY_SCHEMAS = ["MobileVerifyCodeLoginRequest", "LoginResponse", "ErrorResponse"];
+const OPERATION = ["/api/v2/sdk/login/mobile-verify-code", "post"];
+
+/** Follows a local "#/..." $ref. */
+function resolve(spec, node, path) {
+  if (!node.$ref) return node;
+  const target = node.$ref.replace(/^#\//, "").split("/").reduce((n, key) => n?.[key], spec);
+  if (!target) throw new Error(`${path}: unresolved $ref ${node.$ref}`);
+  return resolve(spec, target, `${path} -> ${node.$ref}`);
+}
+
+/** Resolves local $refs and strips annotations, throwing on any keyword the runtime validator would not enforce. */
+export function reduceSchema(spec, schema, path) {
+  const out = {};
+  for (const [key, value] of Object.entries(resolve(spec, schema, path))) {
+    if (ANNOTATIONS.has(key)) continue;
+    if (!ENFORCED.has(key)) throw new Error(`${path}: keyword '${key}' is not supported by src/validate.ts`);
+    out[key] =
+      key === "properties"
+        ? Object.fromEntries(Object.entries(value).map(([name, sub]) => [name, reduceSchema(spec, sub, `${path}.${name}`)]))
+        : value;
+  }
+  return out;
+}
+
+/** The operation's header parameters as one object schema, so headers are checked like a body. */
+function headersSchema(spec) {
+  const params = spec.paths[OPERATION[0]][OPERATION[1]].parameters.map((p) => resolve(spec, p, "parameters"));
+  const headers = params.filter((p) => p.in === "header");
+  return {
+    type: "object",
+    required: headers.filter((p) => p.required).map((p) => p.name),
+    properties: Object.fromEntries(headers.map((p) => [p.name, reduceSchema(spec, p.schema, p.name)])),
+  };
+}
+
+/** Source of generated/schemas.ts for a bundled spec. */
+export function schemasModule(spec) {
+  const schemas = Object.fromEntries(BODY_SCHEMAS.map((name) => [name, reduceSchema(spec, spec.components.schemas[name], name)]));
+  schemas.LoginHeaders = headersSchema(spec);
+  return (
+    `/** The spec's body and header schemas, reduced to what src/validate.ts enforces. */\n` +
+    `export const schemas = ${JSON.stringify(schemas)} as const;\n`
+  );
+}

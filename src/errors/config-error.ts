@@ -1,0 +1,8 @@
+/** createLoginClient was given options it cannot work with; thrown at once, since no request can succeed. */
+export class ConfigError extends TypeError {
+  override readonly name = "ConfigError";
+
+  constructor(problem: string) {
+    super(`Invalid login client options: ${problem}`);
+  }
+}

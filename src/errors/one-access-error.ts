@@ -1,0 +1,38 @@
+/** Which failure a {@link OneAccessError} is; one kind per error class. */
+export type LoginErrorKind = "input" | "api" | "http" | "format" | "contract" | "network" | "timeout" | "abort";
+
+/** The request an error belongs to, with nothing secret in it: no body, no headers, no query. */
+export interface RequestSummary {
+  readonly method: "POST";
+  readonly url: string;
+}
+
+// Node's console.log/util.inspect hook, named by symbol so the client needs no Node import.
+const INSPECT = Symbol.for("nodejs.util.inspect.custom");
+
+/**
+ * Base of every failure the client reports. Safe to log and serialize: the message, `String(err)`,
+ * `JSON.stringify(err)` and `console.log(err)` carry no secret and no mobile number.
+ */
+export abstract class OneAccessError extends Error {
+  /** Discriminates the failure for `switch` statements. */
+  abstract readonly kind: LoginErrorKind;
+  /** Method and redacted URL of the failed request. */
+  readonly request: RequestSummary;
+
+  constructor(what: string, request: RequestSummary, cause?: unknown) {
+    super(`${what}: ${request.method} ${request.url}`, cause === undefined ? undefined : { cause });
+    this.request = request;
+  }
+
+  /** The serializable view: name, kind, message and the subclass's safe fields. */
+  toJSON(): Record<string, unknown> {
+    return Object.assign({ name: this.name, message: this.message }, this as object);
+  }
+
+  // Shows the stack and safe fields, never `cause` details a logger would otherwise dump.
+  [INSPECT](): string {
+    const { name: _name, ...fields } = this.toJSON();
+    return `${this.stack ?? this.message} ${JSON.stringify(fields)}`;
+  }
+}

@@ -1,0 +1,14 @@
+/** Why the mock could not start. */
+export type MockErrorKind = "not-installed" | "exited" | "timeout" | "invalid-options";
+
+/** The mock server could not be started; `kind` says why and the message says what to do. */
+export class MockError extends Error {
+  override readonly name = "MockError";
+  /** Why the mock could not start. */
+  readonly kind: MockErrorKind;
+
+  constructor(kind: MockErrorKind, message: string) {
+    super(message);
+    this.kind = kind;
+  }
+}

@@ -1,0 +1,45 @@
+import type { Middleware } from "openapi-fetch";
+import type { LoginHeaders } from "./types.js";
+
+/** The caller's device, sent as headers. On a backend, pass the end user's device per call. */
+export interface DeviceContext {
+  /** `X-operating-sys-version`, e.g. "Android 10". */
+  osVersion: LoginHeaders["X-operating-sys-version"];
+  /** `X-device-fingerprint`. */
+  fingerprint: LoginHeaders["X-device-fingerprint"];
+  /** `X-agent`: the user agent. */
+  agent: LoginHeaders["X-agent"];
+  /** `X-device-ip`. */
+  ip?: LoginHeaders["X-device-ip"];
+  /** `X-L`: language of error messages, e.g. "en". */
+  language?: LoginHeaders["X-L"];
+}
+
+/** Where the API lives: a full base URL, or just the tenant's domain name (https is implied). */
+export type LoginClientTarget = { baseUrl: string; domain?: never } | { domain: string; baseUrl?: never };
+
+/** Options of {@link createLoginClient}. */
+export type LoginClientOptions = LoginClientTarget & {
+  /** `X-client-id`: the application's ClientId (in ISV tenant mode, the ISV template's client id). */
+  clientId: LoginHeaders["X-client-id"];
+  /** `X-tenant-id`: mandatory in ISV tenant mode, where the domain is the ISV common domain. */
+  tenantId?: LoginHeaders["X-tenant-id"];
+  /** Device headers sent with every login; a call may override them. */
+  device: DeviceContext;
+  /** Per-request timeout in milliseconds (default 10 000). */
+  timeoutMs?: number;
+  /** A fetch to use instead of the global one (tests, proxies, instrumentation). */
+  fetch?: (input: Request) => Promise<Response>;
+  /** openapi-fetch middleware, applied to every request. */
+  middleware?: Middleware[];
+};
+
+/** Options of one {@link LoginClient.login} call. */
+export interface LoginCallOptions {
+  /** Device headers for this call only, merged over the client's. */
+  device?: Partial<DeviceContext>;
+  /** Cancels the call; the result is then an {@link AbortError}. */
+  signal?: AbortSignal;
+  /** Timeout for this call in milliseconds, overriding the client's. */
+  timeoutMs?: number;
+}

@@ -1,0 +1,26 @@
+import type { LoginError } from "./errors/login-error.js";
+import type { LoginResponseBody, LoginStatus } from "./types.js";
+
+/** A login OneAccess answered with HTTP 200, narrowed by `status`: `if (r.ok && r.status === "MFA_AUTH")`. */
+export type LoginSuccess = {
+  [S in LoginStatus]: {
+    readonly ok: true;
+    /** The documented `status`: what the caller does next (see the spec's LoginStatus). */
+    readonly status: S;
+    /** The validated 200 body; tokens are in here and nowhere else. */
+    readonly body: LoginResponseBody & { status: S };
+    /** The raw HTTP response (body already read). */
+    readonly response: Response;
+  };
+}[LoginStatus];
+
+/** A login that failed; `error.kind` says how. Never thrown: returned. */
+export interface LoginFailure {
+  readonly ok: false;
+  readonly error: LoginError;
+  /** The HTTP response when there was one (api, http, format, contract failures). */
+  readonly response: Response | undefined;
+}
+
+/** What {@link LoginClient.login} resolves to. It never rejects. */
+export type LoginResult = LoginSuccess | LoginFailure;

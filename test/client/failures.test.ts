@@ -1,0 +1,222 @@
+import { describe, expect, test } from "vitest";
+import {
+  AbortError,
+  ApiError,
+  ConfigError,
+  ContractViolationError,
+  createLoginClient,
+  HttpError,
+  InputError,
+  isLoginError,
+  NetworkError,
+  OneAccessError,
+  ResponseFormatError,
+  TimeoutError,
+  type LoginClientOptions,
+  type LoginResult,
+} from "../../src/index.js";
+import { clientWith, json, PAGE } from "../helpers/client.js";
+
+function failure(result: LoginResult) {
+  if (result.ok) throw new Error(`expected a failure, got ${result.status}`);
+  return result;
+}
+
+describe("POST /api/v2/sdk/login/mobile-verify-code: failures are typed results", () => {
+  test("returns typed API error on 400", async () => {
+    const { client } = clientWith(() => json(400, { error_code: "LOGIN.0002", error_msg: "Invalid account name or password. Remaining attempts: 8." }));
+    const { error, response } = failure(await client.login(PAGE.credentials));
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error).toMatchObject({ kind: "api", status: 400, code: "LOGIN.0002", errorMsg: "Invalid account name or password. Remaining attempts: 8." });
+    expect(error.message).toBe(
+      "OneAccess refused the login with LOGIN.0002 (Invalid account name or password. Remaining attempts: 8.): POST https://tenant.example.test/api/v2/sdk/login/mobile-verify-code",
+    );
+    expect(response?.status).toBe(400);
+  });
+
+  test("an undocumented error_code is still an ApiError", async () => {
+    const { client } = clientWith(() => json(400, { error_code: "NEW.9999", error_msg: "Something new." }));
+    expect(failure(await client.login(PAGE.credentials)).error).toMatchObject({ kind: "api", code: "NEW.9999" });
+  });
+
+  test.each([
+    [500, { error_code: "SYS.0001", error_msg: "boom" }, "SYS.0001"],
+    [503, "<html>busy</html>", undefined],
+    [401, "", undefined],
+    [201, { status: "SUCCESS" }, undefined],
+  ])("an undocumented HTTP %i is an HttpError", async (status, body, code) => {
+    const { client } = clientWith(() => new Response(typeof body === "string" ? body : JSON.stringify(body), { status }));
+    const { error } = failure(await client.login(PAGE.credentials));
+    expect(error).toBeInstanceOf(HttpError);
+    expect(error).toMatchObject({ kind: "http", status, code });
+    expect(error.message).toMatch(new RegExp(`^OneAccess answered HTTP ${status}`));
+  });
+
+  test.each([
+    [200, "<html>gateway</html>", false],
+    [200, "", true],
+    [400, "Bad Request", false],
+    [400, "", true],
+  ])("HTTP %i with body %j is a ResponseFormatError", async (status, text, empty) => {
+    const { client } = clientWith(() => new Response(text, { status }));
+    const { error } = failure(await client.login(PAGE.credentials));
+    expect(error).toBeInstanceOf(ResponseFormatError);
+    expect(error.message).toContain(empty ? "an empty body" : "a body that is not JSON");
+  });
+
+  test("an announced empty 200 (Content-Length: 0) is a ResponseFormatError", async () => {
+    const { client } = clientWith(() => new Response(null, { status: 200, headers: { "Content-Length": "0" } }));
+    expect(failure(await client.login(PAGE.credentials)).error).toMatchObject({ kind: "format", status: 200 });
+  });
+
+  test.each([
+    [200, { session_token: "x" }, "body.status is required"],
+    [200, { status: "LOGGED_IN" }, "body.status must be one of SUCCESS, PASSWORD_WARN, PASSWORD_EXPIRED, ACCESS_DENIED, MFA_AUTH"],
+    [200, { status: "SUCCESS", expire: -5 }, "body.expire must be >= 0"],
+    [200, { status: "SUCCESS", expire: "604800" }, "body.expire must be an integer"],
+    [200, ["SUCCESS"], "body must be an object"],
+    [200, null, "body must be an object"],
+    [400, { error_code: 38 }, "body.error_code must be a string"],
+    [400, { message: "x" }, "body.error_code is required"],
+  ])("HTTP %i with %j is a ContractViolationError", async (status, body, violation) => {
+    const { client } = clientWith(() => json(status, body));
+    const { error } = failure(await client.login(PAGE.credentials));
+    expect(error).toBeInstanceOf(ContractViolationError);
+    expect((error as ContractViolationError).violations).toContain(violation);
+    expect((error as ContractViolationError).body).toEqual(body);
+  });
+
+  test("a fetch that rejects is a NetworkError carrying the cause", async () => {
+    const cause = new TypeError("fetch failed", { cause: new Error("connect ECONNREFUSED 127.0.0.1:9") });
+    const { client } = clientWith(() => Promise.reject(cause));
+    const { error } = failure(await client.login(PAGE.credentials));
+    expect(error).toBeInstanceOf(NetworkError);
+    expect(error.message).toBe(
+      "Request failed (fetch failed: connect ECONNREFUSED 127.0.0.1:9): POST https://tenant.example.test/api/v2/sdk/login/mobile-verify-code",
+    );
+    expect(error.cause).toBe(cause);
+  });
+
+  test("a real connection refused over loopback is a NetworkError", async () => {
+    const client = createLoginClient({ ...PAGE.options, baseUrl: "http://127.0.0.1:9" });
+    expect(failure(await client.login(PAGE.credentials)).error).toMatchObject({ kind: "network" });
+  });
+
+  test("a middleware that throws is a NetworkError, not a rejection", async () => {
+    const { client } = clientWith(() => json(200, { status: "SUCCESS" }), {
+      middleware: [{ onRequest: () => { throw new Error("middleware broke"); } }],
+    });
+    expect(failure(await client.login(PAGE.credentials)).error.message).toMatch(/^Request failed \(middleware broke\)/);
+  });
+
+  test("times out a server that never answers, even when fetch ignores the signal", async () => {
+    const { client } = clientWith(() => new Promise<Response>(() => {}), { timeoutMs: 50 });
+    const started = Date.now();
+    const { error } = failure(await client.login(PAGE.credentials));
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect(error).toMatchObject({ kind: "timeout", timeoutMs: 50 });
+    expect(Date.now() - started).toBeLessThan(5_000);
+  });
+
+  test("a call's timeout overrides the client's, and a body that stalls times out too", async () => {
+    const stalled = new ReadableStream({ start: (c) => c.enqueue(new TextEncoder().encode('{"status":')) });
+    const { client } = clientWith((request) => {
+      // The stalled body ends only when the request is cancelled.
+      request.signal.addEventListener("abort", () => stalled.cancel().catch(() => {}));
+      return new Response(stalled, { status: 200 });
+    });
+    const { error } = failure(await client.login(PAGE.credentials, { timeoutMs: 30 }));
+    expect(error).toMatchObject({ kind: "timeout", timeoutMs: 30 });
+  });
+
+  test("an AbortSignal cancels an in-flight call with an AbortError, and passes the abort to fetch", async () => {
+    let fetchSignal: AbortSignal | undefined;
+    const { client } = clientWith((request) => {
+      fetchSignal = request.signal;
+      return new Promise<Response>(() => {});
+    });
+    const controller = new AbortController();
+    const pending = client.login(PAGE.credentials, { signal: controller.signal });
+    setTimeout(() => controller.abort(), 10);
+    const { error } = failure(await pending);
+    expect(error).toBeInstanceOf(AbortError);
+    expect(fetchSignal?.aborted).toBe(true);
+  });
+
+  test("an already aborted signal sends nothing", async () => {
+    const { client, requests } = clientWith(() => json(200, { status: "SUCCESS" }));
+    const { error } = failure(await client.login(PAGE.credentials, { signal: AbortSignal.abort() }));
+    expect(error.kind).toBe("abort");
+    expect(requests).toHaveLength(0);
+  });
+
+  test.each([
+    [{ mobile: "12345678901" }, "body.verify_code is required"],
+    [{ mobile: "", verify_code: "232326" }, "body.mobile must not be empty"],
+    [{ mobile: 12345678901, verify_code: "232326" }, "body.mobile must be a string"],
+    [{ mobile: "1".repeat(33), verify_code: "232326" }, "body.mobile must be at most 32 characters"],
+    [{ ...PAGE.credentials, extra: true }, "body.extra is not allowed"],
+    [null, "body must be an object"],
+    [undefined, "body must be an object"],
+  ])("refuses to send invalid credentials %j with an InputError", async (credentials, violation) => {
+    const { client, requests } = clientWith(() => json(200, { status: "SUCCESS" }));
+    const { error } = failure(await client.login(credentials as never));
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as InputError).violations).toContain(violation);
+    expect(requests).toHaveLength(0);
+  });
+
+  test.each([
+    [{ device: { fingerprint: "" } }, "headers.X-device-fingerprint must not be empty"],
+    [{ device: { agent: "bad\r\nX-Injected: 1" } }, "header X-agent has characters that cannot be sent"],
+    [{ device: { osVersion: "安卓 10" } }, "header X-operating-sys-version has characters that cannot be sent"],
+    [{ timeoutMs: -1 }, "timeoutMs must be a positive number of milliseconds"],
+  ])("refuses to send invalid call options %j with an InputError", async (call, violation) => {
+    const { client, requests } = clientWith(() => json(200, { status: "SUCCESS" }));
+    const { error } = failure(await client.login(PAGE.credentials, call));
+    expect((error as InputError).violations).toEqual([violation]);
+    expect(requests).toHaveLength(0);
+  });
+
+  test("every failure is a OneAccessError with a distinct kind and name", () => {
+    const request = { method: "POST", url: "https://x.test/p" } as const;
+    const errors = [
+      new InputError(["x"], request),
+      new ApiError("C", "m", request),
+      new HttpError(500, "", undefined, request),
+      new ResponseFormatError(200, true, request),
+      new ContractViolationError(200, ["x"], {}, request),
+      new NetworkError("x", request),
+      new TimeoutError(1, request),
+      new AbortError(request),
+    ];
+    for (const error of errors) {
+      expect(error).toBeInstanceOf(OneAccessError);
+      expect(isLoginError(error)).toBe(true);
+    }
+    expect(new Set(errors.map((e) => e.kind)).size).toBe(errors.length);
+    expect(new Set(errors.map((e) => e.name)).size).toBe(errors.length);
+    expect(isLoginError(new DOMException("x", "AbortError"))).toBe(false);
+    expect(isLoginError(Object.assign(new Error("x"), { name: "ApiError", kind: "api" }))).toBe(true);
+  });
+});
+
+describe("createLoginClient: options", () => {
+  test.each([
+    [{ ...PAGE.options, clientId: "" }, "clientId must be a non-empty string"],
+    [{ ...PAGE.options, baseUrl: "not a url" }, "baseUrl is not a valid URL"],
+    [{ ...PAGE.options, baseUrl: "ftp://x.test" }, "baseUrl must be an http or https URL"],
+    [{ ...PAGE.options, baseUrl: undefined }, "baseUrl or domain must be a non-empty string"],
+    [{ ...PAGE.options, domain: "x.test" }, "give baseUrl or domain, not both"],
+    [{ ...PAGE.options, baseUrl: undefined, domain: "https://x.test" }, "domain is a host name"],
+    [{ ...PAGE.options, device: undefined }, "device must be an object"],
+    [{ ...PAGE.options, baseUrl: "https://x.test/?key=1" }, "baseUrl must not contain a query or fragment"],
+    [{ ...PAGE.options, baseUrl: "https://x.test/#top" }, "baseUrl must not contain a query or fragment"],
+    [{ ...PAGE.options, timeoutMs: 0 }, "timeoutMs must be a positive number"],
+    [{ ...PAGE.options, fetch: "fetch" }, "fetch must be a function"],
+    [null, "options must be an object"],
+  ])("throws a ConfigError for unusable options (%#)", (options, problem) => {
+    expect(() => createLoginClient(options as unknown as LoginClientOptions)).toThrow(ConfigError);
+    expect(() => createLoginClient(options as unknown as LoginClientOptions)).toThrow(`Invalid login client options: ${problem}`);
+  });
+});
