@@ -30,8 +30,10 @@ export function violations(schema: Schema, value: unknown, where = "body"): stri
     out.push(`${where} must be >= ${schema.minimum}`);
   }
   if (typeof value === "string") {
-    if (value.length < (schema.minLength ?? 0)) out.push(`${where} must not be empty`);
-    if (value.length > (schema.maxLength ?? Infinity)) out.push(`${where} must be at most ${schema.maxLength} characters`);
+    // JSON Schema counts code points, not UTF-16 units.
+    const length = [...value].length;
+    if (length < (schema.minLength ?? 0)) out.push(`${where} must not be empty`);
+    if (length > (schema.maxLength ?? Infinity)) out.push(`${where} must be at most ${schema.maxLength} characters`);
   }
   if (isType.object!(value)) {
     const record = value as Record<string, unknown>;

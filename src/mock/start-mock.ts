@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -7,7 +7,12 @@ import { freePort } from "./free-port.js";
 import { MockError } from "./mock-error.js";
 
 /** The bundled spec shipped with the package: what the mock serves unless told otherwise. */
-export const BUNDLED_SPEC = fileURLToPath(new URL("../../../generated/openapi.json", import.meta.url));
+export const BUNDLED_SPEC = [
+  "../../../generated/openapi.json", // built: dist/src/mock/
+  "../../generated/openapi.json", // from source: src/mock/
+]
+  .map((relative) => fileURLToPath(new URL(relative, import.meta.url)))
+  .find((path) => existsSync(path)) as string;
 
 /** The Prism version this package is tested with (Prism 5.15+ needs Node 24). */
 export const PRISM_VERSION = "5.14.2";
@@ -20,6 +25,11 @@ export interface MockOptions {
   host?: string;
   /** Spec file to serve (default: the bundled spec). */
   spec?: string;
+  /**
+   * Instead of mocking, proxy to this real server and validate each exchange against the spec: Prism forwards the
+   * request and lists every request and response violation in an `sl-violations` response header.
+   */
+  upstream?: string;
   /** Generate responses from schemas instead of serving the named examples. */
   dynamic?: boolean;
   /** Prism's log level; "silent" (default) is about twice as fast as "info". */
@@ -95,6 +105,9 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
   if (!Number.isInteger(requested) || requested < 0 || requested > 65_535) {
     throw new MockError("invalid-options", "port must be an integer from 0 to 65535");
   }
+  if (options.upstream !== undefined && !/^https?:\/\/[^/]/.test(options.upstream)) {
+    throw new MockError("invalid-options", "upstream must be an http(s) URL");
+  }
   const entry = prismEntry();
   // A port found free can be taken before Prism binds it; with a picked port, try another.
   for (let attempt = 1; ; attempt++) {
@@ -110,7 +123,8 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
 /** Spawns Prism on a port and waits for it. */
 async function launch(entry: string, port: number, options: MockOptions): Promise<RunningMock> {
   const host = options.host ?? "127.0.0.1";
-  const args = [entry, "mock", options.spec ?? BUNDLED_SPEC, "-h", host, "-p", String(port), "-v", options.logLevel ?? "silent"];
+  const mode = options.upstream ? ["proxy", options.spec ?? BUNDLED_SPEC, options.upstream] : ["mock", options.spec ?? BUNDLED_SPEC];
+  const args = [entry, ...mode, "-h", host, "-p", String(port), "-v", options.logLevel ?? "silent"];
   if (options.dynamic) args.push("--dynamic");
 
   let captured = "";

@@ -1,0 +1,48 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+
+/** A local HTTP server on 127.0.0.1 with a free port. */
+export async function serve(handler: (req: IncomingMessage, body: string, res: ServerResponse) => void): Promise<{ url: string; close: () => Promise<void> }> {
+  const server: Server = createServer((req, res) => {
+    let body = "";
+    req.on("data", (chunk) => (body += chunk));
+    req.on("end", () => handler(req, body, res));
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+const send = (res: ServerResponse, status: number, body: unknown) => {
+  res.writeHead(status, { "Content-Type": "application/json" });
+  res.end(JSON.stringify(body));
+};
+
+/** An upstream that keeps the contract: 200 SUCCESS for a complete request, a documented 400 otherwise. */
+export function contractKeepingUpstream() {
+  return serve((req, raw, res) => {
+    let body: Record<string, unknown> = {};
+    try {
+      body = JSON.parse(raw);
+    } catch {
+      return send(res, 400, { error_code: "COMMON.0001", error_msg: "Malformed request body." });
+    }
+    if (!req.headers["x-client-id"]) return send(res, 400, { error_code: "APP.0002", error_msg: "The application ID is required." });
+    if (typeof body.mobile !== "string" || typeof body.verify_code !== "string") {
+      return send(res, 400, { error_code: "USER.0038", error_msg: "Invalid mobile number." });
+    }
+    send(res, 200, { status: "SUCCESS", session_token: "bts-upstream", expire: 604800 });
+  });
+}
+
+/** An upstream that breaks the contract: an undocumented status, a string expire, and a 500 for bad input. */
+export function contractBreakingUpstream() {
+  return serve((req, raw, res) => {
+    const body = (() => { try { return JSON.parse(raw); } catch { return {}; } })();
+    if (typeof body.verify_code !== "string") return send(res, 500, { message: "NullPointerException" });
+    send(res, 200, { status: "LOGGED_IN", expire: "7d" });
+  });
+}

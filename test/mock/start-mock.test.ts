@@ -1,0 +1,59 @@
+import { createServer } from "node:net";
+import { describe, expect, test } from "vitest";
+import { MockError, startMock } from "../../src/mock/index.js";
+import { LOGIN_PATH } from "../../src/index.js";
+
+const answers = async (url: string) =>
+  fetch(url, { signal: AbortSignal.timeout(2_000) }).then(
+    () => true,
+    () => false,
+  );
+
+describe("startMock: the mock for a consumer's own tests", () => {
+  test("picks free ports, so two mocks run side by side, and stop() frees them", async () => {
+    const [a, b] = await Promise.all([startMock(), startMock()]);
+    expect(a.port).not.toBe(b.port);
+    expect(a.url).toBe(`http://127.0.0.1:${a.port}`);
+    const response = await fetch(`${a.url}${LOGIN_PATH}`, { method: "POST", headers: { "Content-Type": "application/json" }, body: "{}" });
+    expect(response.status).toBe(400);
+    await Promise.all([a.stop(), b.stop(), a.stop()]);
+    expect(await answers(a.url)).toBe(false);
+    expect(await answers(b.url)).toBe(false);
+  });
+
+  test("listens on the port it is given", async () => {
+    const probe = createServer();
+    const port = await new Promise<number>((resolve) => probe.listen(0, "127.0.0.1", () => resolve((probe.address() as { port: number }).port)));
+    await new Promise((resolve) => probe.close(resolve));
+    const mock = await startMock({ port });
+    try {
+      expect(mock.url).toBe(`http://127.0.0.1:${port}`);
+      expect(await answers(mock.url)).toBe(true);
+    } finally {
+      await mock.stop();
+    }
+  });
+
+  test("fails with a clear MockError when the port is taken", async () => {
+    const taken = createServer();
+    const port = await new Promise<number>((resolve) => taken.listen(0, "127.0.0.1", () => resolve((taken.address() as { port: number }).port)));
+    try {
+      const error = await startMock({ port }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(MockError);
+      expect(error).toMatchObject({ kind: "exited" });
+      expect((error as Error).message).toMatch(/EADDRINUSE/);
+    } finally {
+      taken.close();
+    }
+  });
+
+  test("fails with a clear MockError when the spec cannot be read", async () => {
+    const error = await startMock({ spec: "/nonexistent/openapi.json" }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: "MockError", kind: "exited" });
+    expect((error as Error).message).toMatch(/^Prism exited with code \d+ before it was ready/);
+  });
+
+  test.each([-1, 70_000, 1.5])("refuses port %s", async (port) => {
+    await expect(startMock({ port })).rejects.toMatchObject({ kind: "invalid-options", message: "port must be an integer from 0 to 65535" });
+  });
+}, 60_000);

@@ -1,0 +1,20 @@
+// Compiled and run by test/package/packed.test.ts in a fresh project that installed the packed tarball.
+import { createLoginClient, isLoginError, type LoginResult } from "oneaccess-sms-login";
+import spec from "oneaccess-sms-login/openapi.json" with { type: "json" };
+
+declare const process: { env: Record<string, string | undefined> };
+
+const client = createLoginClient({
+  baseUrl: process.env.ONEACCESS_BASE_URL ?? "",
+  clientId: "DRrYIqauawN0I8myTMoDTPys6ezGZxnm",
+  device: { osVersion: "Android 10", fingerprint: "156aysdna213sac", agent: "consumer/1.0" },
+});
+
+// If the published types were missing or `any`, this directive would be unused and compilation would fail.
+// @ts-expect-error -- verify_code is required
+void client.login({ mobile: "12345678901" });
+
+const result: LoginResult = await client.login({ mobile: "12345678901", verify_code: "232326" });
+const next = result.ok && result.status === "SUCCESS" ? result.body.session_token : undefined;
+const failure = result.ok ? undefined : isLoginError(result.error) ? result.error.kind : "unknown";
+console.log(JSON.stringify({ ok: result.ok, status: result.ok ? result.status : undefined, next, failure, title: spec.info.title }));
