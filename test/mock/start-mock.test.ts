@@ -2,6 +2,15 @@ import { createServer } from "node:net";
 import { describe, expect, test } from "vitest";
 import { MockError, startMock } from "../../src/mock/index.js";
 import { LOGIN_PATH } from "../../src/index.js";
+import { schemaValidator } from "../helpers/spec.js";
+
+const PAGE_HEADERS = {
+  "Content-Type": "application/json;charset=utf8",
+  "X-operating-sys-version": "Android 10",
+  "X-device-fingerprint": "156aysdna213sac",
+  "X-agent": "a",
+  "X-client-id": "DRrYIqauawN0I8myTMoDTPys6ezGZxnm",
+};
 
 const answers = async (url: string) =>
   fetch(url, { signal: AbortSignal.timeout(2_000) }).then(
@@ -51,6 +60,23 @@ describe("startMock: the mock for a consumer's own tests", () => {
     const error = await startMock({ spec: "/nonexistent/openapi.json" }).catch((e: unknown) => e);
     expect(error).toMatchObject({ name: "MockError", kind: "exited" });
     expect((error as Error).message).toMatch(/^Prism exited with code \d+ before it was ready/);
+  });
+
+  test("in dynamic mode generates varied, schema-valid bodies", async () => {
+    const mock = await startMock({ dynamic: true });
+    const valid = schemaValidator("LoginResponse");
+    try {
+      const bodies = [];
+      for (let i = 0; i < 25; i++) {
+        const response = await fetch(`${mock.url}${LOGIN_PATH}`, { method: "POST", headers: PAGE_HEADERS, body: '{"mobile":"12345678901","verify_code":"232326"}' });
+        expect(response.status).toBe(200);
+        bodies.push(await response.json());
+      }
+      for (const body of bodies) expect(valid(body)).toEqual([]);
+      expect(new Set(bodies.map((b) => JSON.stringify(b))).size).toBeGreaterThan(1);
+    } finally {
+      await mock.stop();
+    }
   });
 
   test.each([-1, 70_000, 1.5])("refuses port %s", async (port) => {

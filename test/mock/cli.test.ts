@@ -1,0 +1,92 @@
+import { spawn, spawnSync } from "node:child_process";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { repoPath } from "../helpers/spec.js";
+import { contractBreakingUpstream, contractKeepingUpstream } from "../helpers/upstreams.js";
+
+// The built bin, as `npm start` and consumers run it (npm test builds before vitest runs).
+const CLI = repoPath("dist/src/mock/cli.js");
+const PAGE_REQUEST = `
+  const r = await fetch(process.env.ONEACCESS_BASE_URL + "/api/v2/sdk/login/mobile-verify-code", {
+    method: "POST",
+    headers: { "Content-Type": "application/json;charset=utf8", "X-operating-sys-version": "Android 10",
+      "X-device-fingerprint": "156aysdna213sac", "X-agent": "a", "X-client-id": "DRrYIqauawN0I8myTMoDTPys6ezGZxnm" },
+    body: JSON.stringify({ mobile: "12345678901", verify_code: "232326" }),
+  });
+  console.log(r.status, await r.text());
+  process.exit(r.status === 200 ? 0 : 5);`;
+
+describe("oneaccess-sms-login-mock (the bin behind npm start)", () => {
+  test("serves until SIGTERM, printing the URL and the page's example request", async () => {
+    const child = spawn(process.execPath, [CLI, "--port", "0", "--log-level", "silent"], { stdio: ["ignore", "pipe", "pipe"] });
+    let out = "";
+    child.stdout.on("data", (d) => (out += d));
+    const url = await new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no URL printed: ${out}`)), 20_000);
+      child.stdout.on("data", () => {
+        const match = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
+        if (match && out.includes("verify_code")) {
+          clearTimeout(timer);
+          resolve(match[1]!);
+        }
+      });
+    });
+    expect(out).toContain(`curl -s -X POST ${url}/api/v2/sdk/login/mobile-verify-code`);
+    expect(out).toContain(`-d '{"mobile":"12345678901","verify_code":"232326"}'`);
+    const response = await fetch(`${url}/api/v2/sdk/login/mobile-verify-code`, { method: "POST", body: "{}" });
+    expect(response.status).toBe(400);
+    const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));
+    child.kill("SIGTERM");
+    expect(await exited).toBe(0);
+    await expect(fetch(url)).rejects.toThrow();
+  });
+
+  test("runs a command with ONEACCESS_BASE_URL set and passes its exit code through", () => {
+    const ok = spawnSync(process.execPath, [CLI, "--port", "0", "--", process.execPath, "--input-type=module", "-e", PAGE_REQUEST], { encoding: "utf8" });
+    expect(ok.stdout).toContain('200 {"status":"SUCCESS","session_token":"bts******2VO","expire":604800}');
+    expect(ok.status).toBe(0);
+    const failing = spawnSync(process.execPath, [CLI, "--port", "0", "--", process.execPath, "-e", "process.exit(7)"], { encoding: "utf8" });
+    expect(failing.status).toBe(7);
+  });
+
+  test("rejects a bad port with a usage message and exit 2", () => {
+    const result = spawnSync(process.execPath, [CLI, "--port", "http"], { encoding: "utf8" });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/port must be an integer from 0 to 65535\nusage:/);
+  });
+}, 60_000);
+
+describe("oneaccess-sms-login-mock verify", () => {
+  let keeping: Awaited<ReturnType<typeof contractKeepingUpstream>>;
+  let breaking: Awaited<ReturnType<typeof contractBreakingUpstream>>;
+  beforeAll(async () => {
+    [keeping, breaking] = await Promise.all([contractKeepingUpstream(), contractBreakingUpstream()]);
+  });
+  afterAll(async () => {
+    await Promise.all([keeping.close(), breaking.close()]);
+  });
+  const verify = (upstream: string) =>
+    new Promise<{ code: number | null; out: string }>((resolve) => {
+      const child = spawn(process.execPath, [CLI, "verify", "--upstream", upstream, "--client-id", "my-app"], {
+        env: { ...process.env, ONEACCESS_MOBILE: "13912345678", ONEACCESS_VERIFY_CODE: "918273" },
+      });
+      let out = "";
+      child.stdout.on("data", (d) => (out += d));
+      child.stderr.on("data", (d) => (out += d));
+      child.once("exit", (code) => resolve({ code, out }));
+    });
+
+  test("exits 0 for a server that keeps the contract, without printing the credentials", async () => {
+    const { code, out } = await verify(keeping.url);
+    expect(out).toMatch(/keeps the contract\n$/);
+    expect(out).not.toMatch(/13912345678|918273/);
+    expect(code).toBe(0);
+  });
+
+  test("exits 1 and lists violations for a server that breaks it", async () => {
+    const { code, out } = await verify(breaking.url);
+    expect(out).toMatch(/FAIL valid login request: HTTP 200/);
+    expect(out).toMatch(/FAIL verify_code missing: HTTP 500 \(expected 400\)/);
+    expect(out).toMatch(/breaks the contract\n$/);
+    expect(code).toBe(1);
+  });
+}, 60_000);
