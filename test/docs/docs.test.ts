@@ -1,0 +1,91 @@
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { repoPath } from "../helpers/spec.js";
+
+// Debian's Chromium, installed by scripts/install-system-deps.sh (npm test runs it first).
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const SCREENSHOT = repoPath("artifacts/docs.png");
+
+describe("rendered API docs, offline, in headless Chromium", () => {
+  let work: string;
+  let browser: Browser;
+  let page: Page;
+  const consoleErrors: string[] = [];
+  const networkAttempts: string[] = [];
+
+  beforeAll(async () => {
+    expect(existsSync(CHROMIUM), `${CHROMIUM} missing: run bash scripts/install-system-deps.sh`).toBe(true);
+    work = mkdtempSync(join(tmpdir(), "oa-docs-"));
+    const html = join(work, "index.html");
+    execFileSync(process.execPath, [repoPath("scripts/docs.mjs"), html], { cwd: repoPath(""), stdio: "ignore" });
+
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+    });
+    const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, offline: true });
+    // The network is off; anything that still tries to leave the page is recorded and refused.
+    await context.route(/^(?!file:)/, (route) => {
+      networkAttempts.push(route.request().url());
+      return route.abort();
+    });
+    page = await context.newPage();
+    page.on("console", (message) => message.type() === "error" && consoleErrors.push(message.text()));
+    page.on("pageerror", (error) => consoleErrors.push(error.message));
+    await page.goto(pathToFileURL(html).href, { waitUntil: "load" });
+    // Navigate as a reader would: open the Login tag in the sidebar, then its operation (Redoc routes to it).
+    await page.getByText("Login", { exact: true }).first().click({ timeout: 20_000 });
+    await page.getByText("Log in with an SMS verification code", { exact: true }).first().click({ timeout: 20_000 });
+    await page.getByRole("heading", { name: "Log in with an SMS verification code" }).first().waitFor({ timeout: 20_000 });
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    if (work) rmSync(work, { recursive: true, force: true });
+  });
+
+  test("shows the operation, reached through the sidebar", async () => {
+    expect(page.url()).toMatch(/#\/login\/loginwithmobileverifycode$/);
+    await expect(page.getByRole("heading", { name: "Log in with an SMS verification code" }).first().isVisible()).resolves.toBe(true);
+    await expect(page.locator("body").innerText()).resolves.toContain("/api/v2/sdk/login/mobile-verify-code");
+  });
+
+  test("shows every header with its description, required ones marked", async () => {
+    const text = await page.locator("body").innerText();
+    for (const header of ["X-operating-sys-version", "X-device-fingerprint", "X-device-ip", "X-agent", "X-L", "X-client-id", "X-tenant-id"]) {
+      expect(text).toContain(header);
+    }
+    expect(text).toContain("Caller device fingerprint");
+    expect(text).toContain("This parameter is mandatory when calling an ISV application");
+    expect(text.match(/required/g)?.length ?? 0).toBeGreaterThanOrEqual(4 + 2); // 4 headers, 2 body fields
+  });
+
+  test("shows the status values and what to do next", async () => {
+    const text = await page.locator("body").innerText();
+    for (const status of ["SUCCESS", "PASSWORD_WARN", "PASSWORD_EXPIRED", "ACCESS_DENIED", "MFA_AUTH"]) expect(text).toContain(status);
+    expect(text).toContain("X-state-token");
+  });
+
+  test("shows the 200 example, and switches to the 400 example on click (the page is interactive)", async () => {
+    const samples = page.getByRole("tablist").filter({ hasText: "400" }).last();
+    await samples.getByRole("tab", { name: "200" }).click();
+    await page.getByText('"bts******2VO"').first().waitFor({ state: "visible", timeout: 5_000 });
+    await expect(page.getByText('"USER.0038"').count()).resolves.toBe(0);
+    await samples.getByRole("tab", { name: "400" }).click();
+    await page.getByText('"USER.0038"').first().waitFor({ state: "visible", timeout: 5_000 });
+    await page.getByText('"USER.0038"').first().scrollIntoViewIfNeeded();
+    mkdirSync(repoPath("artifacts"), { recursive: true });
+    await page.screenshot({ path: SCREENSHOT, fullPage: false });
+    expect(existsSync(SCREENSHOT)).toBe(true);
+  });
+
+  test("has no console errors and makes no network requests", () => {
+    expect(consoleErrors).toEqual([]);
+    expect(networkAttempts).toEqual([]);
+  });
+}, 60_000);
