@@ -4,26 +4,21 @@ import type { LoginClientTarget } from "./options.js";
 /** The base URL from `baseUrl` or `domain`, without a trailing slash; throws ConfigError when unusable. */
 export function resolveBaseUrl(target: LoginClientTarget): string {
   const { baseUrl, domain } = target as { baseUrl?: unknown; domain?: unknown };
-  if (baseUrl !== undefined && domain !== undefined) throw new ConfigError("give baseUrl or domain, not both");
-  let candidate: string;
-  if (typeof domain === "string" && domain !== "") {
-    // A scheme or path here is a mix-up with baseUrl, and would silently build a wrong host.
-    if (/[/\s]/.test(domain)) throw new ConfigError("domain is a host name such as tenant.example.com; pass URLs as baseUrl");
-    candidate = `https://${domain}`;
-  } else if (typeof baseUrl === "string" && baseUrl !== "") {
-    candidate = baseUrl;
-  } else {
-    throw new ConfigError("baseUrl or domain must be a non-empty string");
+  if ((baseUrl === undefined) === (domain === undefined)) throw new ConfigError("give either baseUrl or domain");
+  // A scheme or path in domain is a mix-up with baseUrl, and would silently build a wrong host.
+  if (domain !== undefined && (typeof domain !== "string" || !/^[^/\s?#@]+$/.test(domain))) {
+    throw new ConfigError("domain must be a host name such as tenant.example.com");
   }
-  let url: URL;
+  const candidate = domain === undefined ? baseUrl : `https://${domain}`;
+  let url: URL | undefined;
   try {
-    url = new URL(candidate);
+    url = new URL(candidate as string);
   } catch {
-    throw new ConfigError("baseUrl is not a valid URL");
+    // reported below
   }
-  if (url.protocol !== "https:" && url.protocol !== "http:") throw new ConfigError("baseUrl must be an http or https URL");
   // fetch refuses user info (and would echo it in its error); a query or fragment would swallow the path.
-  if (url.username || url.password) throw new ConfigError("baseUrl must not contain a user name or password");
-  if (url.search || url.hash || candidate.includes("?") || candidate.includes("#")) throw new ConfigError("baseUrl must not contain a query or fragment");
-  return candidate.replace(/\/+$/, "");
+  if (!url || !/^https?:$/.test(url.protocol) || url.username || url.password || /[?#]/.test(candidate as string)) {
+    throw new ConfigError("baseUrl must be an http(s) URL without user info, query or fragment");
+  }
+  return (candidate as string).replace(/\/+$/, "");
 }

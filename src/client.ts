@@ -13,7 +13,7 @@ import { interpret } from "./interpret.js";
 import type { LoginCallOptions, LoginClientOptions } from "./options.js";
 import { describeCause, redactor, type Redactor } from "./redact.js";
 import type { LoginResult } from "./result.js";
-import type { LoginCredentials, paths } from "./types.js";
+import type { LoginCredentials, LoginHeaders, paths } from "./types.js";
 import { violations } from "./validate.js";
 
 /** A configured OneAccess SMS login client. */
@@ -26,16 +26,28 @@ export interface LoginClient {
   readonly baseUrl: string;
 }
 
+// setTimeout's own limit: a longer delay would fire at once.
 const isTimeout = (ms: unknown): ms is number => typeof ms === "number" && ms > 0 && ms <= 2_147_483_647;
+const TIMEOUT_RULE = "timeoutMs must be a positive number of milliseconds";
+
+/** Throws a ConfigError with problem unless ok. */
+function need(ok: unknown, problem: string): void {
+  if (!ok) throw new ConfigError(problem);
+}
+
+/** What is wrong with a set of headers by the spec's rules and fetch's. */
+function headerProblems(headers: LoginHeaders): string[] {
+  return [...violations(schemas.LoginHeaders, headers, "headers"), ...unsendableHeaders(headers)];
+}
 
 /** Creates a login client once per application (or per tenant); throws ConfigError on unusable options. */
 export function createLoginClient(options: LoginClientOptions): LoginClient {
-  if (typeof options !== "object" || options === null) throw new ConfigError("options must be an object");
+  need(typeof options == "object" && options, "options must be an object");
   const baseUrl = resolveBaseUrl(options);
-  if (typeof options.clientId !== "string" || options.clientId === "") throw new ConfigError("clientId must be a non-empty string");
-  if (typeof options.device !== "object" || options.device === null) throw new ConfigError("device must be an object");
-  if (options.timeoutMs !== undefined && !isTimeout(options.timeoutMs)) throw new ConfigError("timeoutMs must be a positive number of milliseconds");
-  if (options.fetch !== undefined && typeof options.fetch !== "function") throw new ConfigError("fetch must be a function");
+  need(typeof options.clientId == "string" && options.clientId, "clientId must be a non-empty string");
+  need(typeof options.device == "object" && options.device, "device must be an object");
+  need(options.timeoutMs === undefined || isTimeout(options.timeoutMs), TIMEOUT_RULE);
+  need(options.fetch === undefined || typeof options.fetch == "function", "fetch must be a function");
 
   const raw = createClient<paths>({
     baseUrl,
@@ -46,14 +58,17 @@ export function createLoginClient(options: LoginClientOptions): LoginClient {
   if (options.middleware?.length) raw.use(...options.middleware);
   const request: RequestSummary = { method: "POST", url: `${baseUrl}${LOGIN_PATH}` };
 
+  // The client's own headers and their problems, worked out once: most calls add no device override.
+  const ownHeaders = loginHeaders(options, options.device);
+  const ownProblems = headerProblems(ownHeaders);
+
   async function send(credentials: LoginCredentials, call: LoginCallOptions, redact: Redactor): Promise<LoginResult> {
-    const headers = loginHeaders(options, { ...options.device, ...call.device });
+    const headers = call.device ? loginHeaders(options, { ...options.device, ...call.device }) : ownHeaders;
     const timeoutMs = call.timeoutMs ?? options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     const problems = [
       ...violations(schemas.MobileVerifyCodeLoginRequest, credentials),
-      ...violations(schemas.LoginHeaders, headers, "headers"),
-      ...unsendableHeaders(headers),
-      ...(isTimeout(timeoutMs) ? [] : ["timeoutMs must be a positive number of milliseconds"]),
+      ...(call.device ? headerProblems(headers) : ownProblems),
+      ...(isTimeout(timeoutMs) ? [] : [TIMEOUT_RULE]),
     ];
     // Redacted because a JavaScript caller may put a secret where a field name belongs.
     if (problems.length > 0) return { ok: false, error: new InputError(problems.map(redact), request), response: undefined };
@@ -61,16 +76,18 @@ export function createLoginClient(options: LoginClientOptions): LoginClient {
 
     const controller = new AbortController();
     let timedOut = false;
+    let stop!: (reason: unknown) => void;
+    // Settles on abort even when a caller's fetch ignores the signal, so a login can never hang.
+    const aborted = new Promise<never>((_, reject) => (stop = reject));
+    const cancel = () => {
+      controller.abort();
+      stop(controller.signal.reason);
+    };
     const timer = setTimeout(() => {
       timedOut = true;
-      controller.abort();
+      cancel();
     }, timeoutMs);
-    const onAbort = () => controller.abort();
-    call.signal?.addEventListener("abort", onAbort, { once: true });
-    // Settles on abort even when a caller's fetch ignores the signal, so a login can never hang.
-    const aborted = new Promise<never>((_, reject) =>
-      controller.signal.addEventListener("abort", () => reject(controller.signal.reason), { once: true }),
-    );
+    call.signal?.addEventListener("abort", cancel, { once: true });
     const pending = raw.POST(LOGIN_PATH, {
       params: { header: headers },
       body: credentials,
@@ -88,7 +105,7 @@ export function createLoginClient(options: LoginClientOptions): LoginClient {
       return { ok: false, error: networkError(cause, redact), response: undefined };
     } finally {
       clearTimeout(timer);
-      call.signal?.removeEventListener("abort", onAbort);
+      call.signal?.removeEventListener("abort", cancel);
     }
   }
 

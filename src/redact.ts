@@ -9,14 +9,20 @@ export type Redactor = (text: string) => string;
 
 /** Builds a redactor for the secrets of one call: the mobile number and the verification code. */
 export function redactor(secrets: readonly unknown[]): Redactor {
-  const needles = new Set<string>();
-  for (const secret of secrets) {
-    if (typeof secret !== "string") continue;
-    for (const form of [secret, secret.replace(/\D/g, "")]) if (form.length >= MIN_SECRET_LENGTH) needles.add(form);
-  }
-  // Longest first, so a secret containing another is removed whole.
-  const ordered = [...needles].sort((a, b) => b.length - a.length);
-  return (text) => ordered.reduce((out, needle) => out.split(needle).join(REDACTED), text);
+  // Built on first use: a successful login never needs it.
+  let ordered: string[] | undefined;
+  return (text) => {
+    if (!ordered) {
+      const needles = new Set<string>();
+      for (const secret of secrets) {
+        if (typeof secret !== "string") continue;
+        for (const form of [secret, secret.replace(/\D/g, "")]) if (form.length >= MIN_SECRET_LENGTH) needles.add(form);
+      }
+      // Longest first, so a secret containing another is removed whole.
+      ordered = [...needles].sort((a, b) => b.length - a.length);
+    }
+    return ordered.reduce((out, needle) => out.split(needle).join(REDACTED), text);
+  };
 }
 
 /** An error's reason in one line ("fetch failed: connect ECONNREFUSED …"), redacted. */

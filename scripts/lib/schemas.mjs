@@ -4,6 +4,8 @@
 
 /** Keywords src/validate.ts enforces. */
 const ENFORCED = new Set(["type", "required", "properties", "enum", "minimum", "minLength", "maxLength", "additionalProperties"]);
+/** Values of `type` src/validate.ts knows. */
+const TYPES = new Set(["object", "string", "integer"]);
 /** Keywords that only annotate and are dropped. */
 const ANNOTATIONS = new Set(["description", "examples", "example", "title", "$comment"]);
 
@@ -25,6 +27,7 @@ export function reduceSchema(spec, schema, path) {
   for (const [key, value] of Object.entries(resolve(spec, schema, path))) {
     if (ANNOTATIONS.has(key)) continue;
     if (!ENFORCED.has(key)) throw new Error(`${path}: keyword '${key}' is not supported by src/validate.ts`);
+    if (key === "type" && !TYPES.has(value)) throw new Error(`${path}: type '${value}' is not supported by src/validate.ts`);
     out[key] =
       key === "properties"
         ? Object.fromEntries(Object.entries(value).map(([name, sub]) => [name, reduceSchema(spec, sub, `${path}.${name}`)]))

@@ -46,6 +46,8 @@ export interface RunningMock {
   readonly url: string;
   /** The port it listens on. */
   readonly port: number;
+  /** Process id of Prism, to watch its memory or CPU. */
+  readonly pid: number | undefined;
   /** Stops Prism and waits until it has exited. Safe to call twice. */
   stop(): Promise<void>;
 }
@@ -154,6 +156,7 @@ async function launch(entry: string, port: number, options: MockOptions): Promis
   return {
     url,
     port,
+    pid: child.pid,
     stop() {
       process.off("exit", onParentExit);
       return (stopping ??= stopChild(child));

@@ -53,6 +53,11 @@ describe("response schema reduction", () => {
     expect(() => reduceSchema(spec, { type: "string", pattern: "^a" }, "X")).toThrow(/keyword 'pattern' is not supported/);
   });
 
+  test("refuses a type the client's validator does not know", () => {
+    const spec = { components: { schemas: {} } };
+    expect(() => reduceSchema(spec, { type: "number" }, "X")).toThrow(/type 'number' is not supported/);
+  });
+
   test("follows refs and drops annotations", () => {
     const spec = { components: { schemas: { S: { type: "string", description: "d", enum: ["A"] } } } };
     expect(reduceSchema(spec, { $ref: "#/components/schemas/S" }, "X")).toEqual({ type: "string", enum: ["A"] });

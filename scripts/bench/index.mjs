@@ -1,0 +1,90 @@
+#!/usr/bin/env node
+// npm run bench: every figure in BENCHMARKS.md, measured in one run, each as a ratio against a baseline measured in
+// the same run. Flags: --quick (skip npm ci/test timing), --smoke (tiny sizes: checks the bench still runs).
+import { bundleSizes } from "./bundle.mjs";
+import { installedSizes, setupTimes } from "./install.mjs";
+import { mockThroughput, soak } from "./mock.mjs";
+import { loopback, stubbed } from "./overhead.mjs";
+
+const smoke = process.argv.includes("--smoke");
+const quick = smoke || process.argv.includes("--quick");
+const rows = [];
+const row = (section, variant, value, ratio = "", goal = "") => rows.push({ section, variant, value, ratio, goal });
+const x = (n) => `${n.toFixed(2)}x`;
+let failed = false;
+
+console.error(`benchmarking on ${process.version}, ${(await import("node:os")).cpus().length} cores${smoke ? " (smoke sizes)" : ""}…`);
+
+for (const [label, run, iterations] of [
+  ["overhead, stubbed fetch", stubbed, smoke ? 50 : 20_000],
+  ["overhead, loopback http", loopback, smoke ? 20 : 1_500],
+]) {
+  const ns = await run({ iterations });
+  const base = ns["openapi-fetch"];
+  for (const [variant, value] of Object.entries(ns)) {
+    const goal = variant === "wrapper" ? (value / base <= 1.1 ? "ok (<= 1.10x)" : "MISSED (> 1.10x)") : "";
+    row(label, variant, `${(value / 1000).toFixed(1)} µs/call`, `${x(value / base)} vs openapi-fetch`, goal);
+  }
+  const timed = ns["openapi-fetch + timeout"];
+  row(label, "wrapper vs openapi-fetch + timeout", "", `${x(ns.wrapper / timed)}`, ns.wrapper / timed <= 1.1 ? "ok (<= 1.10x)" : "MISSED (> 1.10x)");
+}
+
+const sizes = await bundleSizes();
+const bare = sizes["openapi-fetch alone"];
+for (const [variant, { min, gzip }] of Object.entries(sizes)) {
+  row("bundle (esbuild, minified)", variant, `${min} B min, ${gzip} B gzip`, `${x(gzip / bare.gzip)} gzip vs openapi-fetch`);
+}
+const added = sizes["wrapper + openapi-fetch"].gzip - bare.gzip;
+row("bundle (esbuild, minified)", "added by the wrapper", `${added} B gzip`, "", added < 1536 ? "ok (< 1.5 kB)" : "MISSED (>= 1.5 kB)");
+
+const load = { concurrency: 10, durationMs: smoke ? 300 : 5_000 };
+const throughput = await mockThroughput(load);
+const baseline = throughput["node http server (baseline)"];
+for (const [variant, r] of Object.entries(throughput)) {
+  row(
+    `mock, ${load.concurrency} conns x ${load.durationMs / 1000} s`,
+    variant,
+    `${Math.round(r.rps)} req/s, p50 ${r.p50.toFixed(2)} ms, p99 ${r.p99.toFixed(2)} ms`,
+    `${x(r.rps / baseline.rps)} req/s vs node`,
+    r.failed ? `${r.failed} failed` : "",
+  );
+  if (r.failed) failed = true;
+}
+
+const soaked = await soak({ concurrency: 50, durationMs: smoke ? 1_000 : 10_000 });
+const early = soaked.memory.slice(1, 3);
+const late = soaked.memory.slice(-2);
+const avg = (a) => a.reduce((s, v) => s + v, 0) / Math.max(a.length, 1);
+const growth = early.length && late.length ? avg(late) / avg(early) : 1;
+row(
+  "soak: 50 clients through the client",
+  `${soaked.requests} logins`,
+  `${Math.round(soaked.rps)} req/s, ${soaked.failed} errors, ${soaked.invalid} schema-invalid`,
+  `Prism RSS ${avg(early).toFixed(0)} -> ${avg(late).toFixed(0)} MiB (${x(growth)})`,
+  soaked.failed === 0 && soaked.invalid === 0 && growth < 1.25 ? "ok" : "MISSED",
+);
+if (soaked.failed || soaked.invalid) failed = true;
+
+const installed = installedSizes();
+row("installed for a consumer (node_modules)", "openapi-fetch alone", `${(installed["openapi-fetch alone"] / 1024).toFixed(0)} KiB`);
+row(
+  "installed for a consumer (node_modules)",
+  "oneaccess-sms-login",
+  `${(installed["oneaccess-sms-login"] / 1024).toFixed(0)} KiB`,
+  `${x(installed["oneaccess-sms-login"] / installed["openapi-fetch alone"])} vs openapi-fetch`,
+);
+if (!quick) {
+  const times = setupTimes();
+  row("setup time (fresh copy, warm npm cache)", "npm ci", `${times["npm ci"].toFixed(1)} s`);
+  row("setup time (fresh copy, warm npm cache)", "npm test", `${times["npm test"].toFixed(1)} s`, `${x(times["npm test"] / times["npm ci"])} vs npm ci`);
+}
+
+const widths = ["section", "variant", "value", "ratio", "goal"].map((k) => Math.max(k.length, ...rows.map((r) => String(r[k]).length)));
+const line = (cells) => `| ${cells.map((c, i) => String(c).padEnd(widths[i])).join(" | ")} |`;
+console.log(line(["section", "variant", "value", "ratio", "goal"]));
+console.log(line(widths.map((w) => "-".repeat(w))));
+for (const r of rows) console.log(line([r.section, r.variant, r.value, r.ratio, r.goal]));
+if (failed) {
+  console.error("errors under load: see the table");
+  process.exit(1);
+}
