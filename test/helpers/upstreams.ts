@@ -1,5 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { schemas } from "../../generated/schemas.js";
+import { violations } from "../../src/validate.js";
 
 /** A local HTTP server on 127.0.0.1 with a free port. */
 export async function serve(handler: (req: IncomingMessage, body: string, res: ServerResponse) => void): Promise<{ url: string; close: () => Promise<void> }> {
@@ -21,19 +23,20 @@ const send = (res: ServerResponse, status: number, body: unknown) => {
   res.end(JSON.stringify(body));
 };
 
-/** An upstream that keeps the contract: 200 SUCCESS for a complete request, a documented 400 otherwise. */
+/** An upstream that keeps the contract: 200 SUCCESS for a valid request, a documented 400 for anything else. */
 export function contractKeepingUpstream() {
   return serve((req, raw, res) => {
-    let body: Record<string, unknown> = {};
+    const refuse = (error_code: string, error_msg: string) => send(res, 400, { error_code, error_msg });
+    if (!String(req.headers["content-type"]).startsWith("application/json")) return refuse("COMMON.0002", "Unsupported content type.");
+    let body: unknown;
     try {
       body = JSON.parse(raw);
     } catch {
-      return send(res, 400, { error_code: "COMMON.0001", error_msg: "Malformed request body." });
+      return refuse("COMMON.0001", "Malformed request body.");
     }
-    if (!req.headers["x-client-id"]) return send(res, 400, { error_code: "APP.0002", error_msg: "The application ID is required." });
-    if (typeof body.mobile !== "string" || typeof body.verify_code !== "string") {
-      return send(res, 400, { error_code: "USER.0038", error_msg: "Invalid mobile number." });
-    }
+    const missing = schemas.LoginHeaders.required.filter((name) => !req.headers[name.toLowerCase()]);
+    if (missing.length > 0) return refuse("APP.0002", "A required header is missing.");
+    if (violations(schemas.MobileVerifyCodeLoginRequest, body).length > 0) return refuse("USER.0038", "Invalid mobile number.");
     send(res, 200, { status: "SUCCESS", session_token: "bts-upstream", expire: 604800 });
   });
 }
