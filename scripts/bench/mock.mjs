@@ -1,14 +1,13 @@
 // The Prism mock's throughput against a minimal node server answering the same JSON, per Prism log level, and a
 // 50-client soak of the mock through the client with every answer schema-checked.
-import { createServer } from "node:http";
-import { Agent } from "node:http";
-import { request } from "node:http";
+import { Agent, request } from "node:http";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import { readFileSync } from "node:fs";
 import { createLoginClient } from "../../dist/src/index.js";
 import { startMock } from "../../dist/src/mock/index.js";
+import { startAnswerServer } from "./answer-server.mjs";
 import { runLoad, rssMiB } from "./load.mjs";
-import { ANSWER, CLIENT_ID, CONTENT_TYPE, CREDENTIALS, DEVICE, HEADERS, LOGIN_PATH } from "./fixtures.mjs";
+import { CLIENT_ID, CONTENT_TYPE, CREDENTIALS, DEVICE, HEADERS, LOGIN_PATH } from "./fixtures.mjs";
 
 const BODY = JSON.stringify(CREDENTIALS);
 
@@ -32,17 +31,12 @@ function poster(port) {
 /** Requests/s and latency of the baseline server and of Prism at each log level. */
 export async function mockThroughput({ durationMs, concurrency }) {
   const results = {};
-  const server = createServer((req, res) => {
-    req.resume();
-    req.on("end", () => {
-      res.writeHead(200, { "Content-Type": "application/json", "Content-Length": Buffer.byteLength(ANSWER) });
-      res.end(ANSWER);
-    });
-  });
-  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
-  results["node http server (baseline)"] = await runLoad({ send: poster(server.address().port), concurrency, durationMs });
-  server.closeAllConnections();
-  server.close();
+  const server = await startAnswerServer();
+  try {
+    results["node http server (baseline)"] = await runLoad({ send: poster(server.port), concurrency, durationMs });
+  } finally {
+    await server.close();
+  }
   for (const logLevel of ["info", "warn", "silent"]) {
     const mock = await startMock({ logLevel });
     try {

@@ -1,7 +1,7 @@
 // Client overhead: the wrapper's login() against bare openapi-fetch and a raw fetch call, doing the same request.
-import { createServer } from "node:http";
 import createClient from "openapi-fetch";
 import { createLoginClient } from "../../dist/src/index.js";
+import { startAnswerServer } from "./answer-server.mjs";
 import { compare } from "./measure.mjs";
 import { ANSWER, CLIENT_ID, CONTENT_TYPE, CREDENTIALS, DEVICE, HEADERS, LOGIN_PATH } from "./fixtures.mjs";
 
@@ -48,18 +48,10 @@ export async function stubbed({ iterations }) {
 
 /** Over loopback to a minimal node http server: the cost as a real call sees it. */
 export async function loopback({ iterations }) {
-  const server = createServer((req, res) => {
-    req.resume();
-    req.on("end", () => {
-      res.writeHead(200, { "Content-Type": "application/json", "Content-Length": Buffer.byteLength(ANSWER) });
-      res.end(ANSWER);
-    });
-  });
-  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const server = await startAnswerServer();
   try {
-    return await compare(variants(`http://127.0.0.1:${server.address().port}`, globalThis.fetch), { iterations, rounds: 5 });
+    return await compare(variants(`http://127.0.0.1:${server.port}`, globalThis.fetch), { iterations, rounds: 5 });
   } finally {
-    server.closeAllConnections();
-    await new Promise((resolve) => server.close(resolve));
+    await server.close();
   }
 }

@@ -1,7 +1,7 @@
 import { spawn } from "node:child_process";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { repoPath } from "../helpers/spec.js";
-import { contractBreakingUpstream, contractKeepingUpstream } from "../helpers/upstreams.js";
+import { useUpstreams } from "../helpers/upstreams.js";
 
 // The contract suite is only worth running against a real server if it fails for one that breaks the contract.
 // This runs it, as a consumer would, with ONEACCESS_BASE_URL naming a local server that keeps it and one that does not.
@@ -20,23 +20,16 @@ const runSuite = (baseUrl: string) =>
   });
 
 describe("the contract suite against a server named by ONEACCESS_BASE_URL", () => {
-  let keeping: Awaited<ReturnType<typeof contractKeepingUpstream>>;
-  let breaking: Awaited<ReturnType<typeof contractBreakingUpstream>>;
-  beforeAll(async () => {
-    [keeping, breaking] = await Promise.all([contractKeepingUpstream(), contractBreakingUpstream()]);
-  });
-  afterAll(async () => {
-    await Promise.all([keeping.close(), breaking.close()]);
-  });
+  const servers = useUpstreams();
 
   test("passes a server that keeps the contract, skipping only the mock's named-example tests", async () => {
-    const result = await runSuite(keeping.url);
+    const result = await runSuite(servers.keeping.url);
     expect(result.stdout).toMatch(/vitest: \d+ passed, 0 failed, \d+ skipped/);
     expect(result.status, result.stdout.slice(-3000)).toBe(0);
   });
 
   test("fails a server that breaks it", async () => {
-    const result = await runSuite(breaking.url);
+    const result = await runSuite(servers.breaking.url);
     expect(result.status).not.toBe(0);
     expect(result.stdout).toMatch(/vitest: \d+ passed, [1-9]\d* failed/);
     expect(result.stdout).toMatch(/answers the page's example request with 200 or 400 and a schema-valid body/);

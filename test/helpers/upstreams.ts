@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll } from "vitest";
 import { schemas } from "../../generated/schemas.js";
 import { violations } from "../../src/validate.js";
 
@@ -48,4 +49,16 @@ export function contractBreakingUpstream() {
     if (typeof body.verify_code !== "string") return send(res, 500, { message: "NullPointerException" });
     send(res, 200, { status: "LOGGED_IN", expire: "7d" });
   });
+}
+
+/** Starts both upstreams around a describe block: `servers.keeping.url`, `servers.breaking.url` inside tests. */
+export function useUpstreams() {
+  const servers = {} as { keeping: Awaited<ReturnType<typeof serve>>; breaking: Awaited<ReturnType<typeof serve>> };
+  beforeAll(async () => {
+    [servers.keeping, servers.breaking] = await Promise.all([contractKeepingUpstream(), contractBreakingUpstream()]);
+  });
+  afterAll(async () => {
+    await Promise.all([servers.keeping?.close(), servers.breaking?.close()]);
+  });
+  return servers;
 }

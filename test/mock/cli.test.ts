@@ -1,7 +1,7 @@
 import { spawn, spawnSync } from "node:child_process";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { repoPath } from "../helpers/spec.js";
-import { contractBreakingUpstream, contractKeepingUpstream } from "../helpers/upstreams.js";
+import { useUpstreams } from "../helpers/upstreams.js";
 
 // The built bin, as `npm start` and consumers run it (npm test builds before vitest runs).
 const CLI = repoPath("dist/src/mock/cli.js");
@@ -56,14 +56,7 @@ describe("oneaccess-sms-login-mock (the bin behind npm start)", () => {
 }, 60_000);
 
 describe("oneaccess-sms-login-mock verify", () => {
-  let keeping: Awaited<ReturnType<typeof contractKeepingUpstream>>;
-  let breaking: Awaited<ReturnType<typeof contractBreakingUpstream>>;
-  beforeAll(async () => {
-    [keeping, breaking] = await Promise.all([contractKeepingUpstream(), contractBreakingUpstream()]);
-  });
-  afterAll(async () => {
-    await Promise.all([keeping.close(), breaking.close()]);
-  });
+  const servers = useUpstreams();
   const verify = (upstream: string) =>
     new Promise<{ code: number | null; out: string }>((resolve) => {
       const child = spawn(process.execPath, [CLI, "verify", "--upstream", upstream, "--client-id", "my-app"], {
@@ -76,14 +69,14 @@ describe("oneaccess-sms-login-mock verify", () => {
     });
 
   test("exits 0 for a server that keeps the contract, without printing the credentials", async () => {
-    const { code, out } = await verify(keeping.url);
+    const { code, out } = await verify(servers.keeping.url);
     expect(out).toMatch(/keeps the contract\n$/);
     expect(out).not.toMatch(/13912345678|918273/);
     expect(code).toBe(0);
   });
 
   test("exits 1 and lists violations for a server that breaks it", async () => {
-    const { code, out } = await verify(breaking.url);
+    const { code, out } = await verify(servers.breaking.url);
     expect(out).toMatch(/FAIL valid login request: HTTP 200/);
     expect(out).toMatch(/FAIL verify_code missing: HTTP 500 \(expected 400\)/);
     expect(out).toMatch(/breaks the contract\n$/);

@@ -1,19 +1,12 @@
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { formatReport, verifyServer } from "../../src/mock/index.js";
-import { contractBreakingUpstream, contractKeepingUpstream } from "../helpers/upstreams.js";
+import { useUpstreams } from "../helpers/upstreams.js";
 
 describe("verifyServer: Prism's validating proxy in front of a real server", () => {
-  let keeping: Awaited<ReturnType<typeof contractKeepingUpstream>>;
-  let breaking: Awaited<ReturnType<typeof contractBreakingUpstream>>;
-  beforeAll(async () => {
-    [keeping, breaking] = await Promise.all([contractKeepingUpstream(), contractBreakingUpstream()]);
-  });
-  afterAll(async () => {
-    await Promise.all([keeping.close(), breaking.close()]);
-  });
+  const servers = useUpstreams();
 
   test("passes a server that keeps the contract", async () => {
-    const report = await verifyServer({ upstream: keeping.url });
+    const report = await verifyServer({ upstream: servers.keeping.url });
     expect(report.probes.map((p) => [p.name, p.status, p.violations])).toEqual([
       ["valid login request", 200, []],
       ["verify_code missing", 400, []],
@@ -25,7 +18,7 @@ describe("verifyServer: Prism's validating proxy in front of a real server", () 
   });
 
   test("flags a server that breaks the contract, naming each violation", async () => {
-    const report = await verifyServer({ upstream: breaking.url });
+    const report = await verifyServer({ upstream: servers.breaking.url });
     expect(report.ok).toBe(false);
     const valid = report.probes[0]!;
     expect(valid.ok).toBe(false);
