@@ -79,8 +79,13 @@ async function waitUntilReady(url: string, child: ChildProcess, timeoutMs: numbe
       throw new MockError("exited", `Prism exited with code ${exited} before it was ready:\n${output().trim()}`);
     }
     try {
-      await fetch(url, { signal: AbortSignal.timeout(1_000) });
-      return; // any HTTP answer (Prism says 404 to "/") means it is listening
+      // A CORS preflight: Prism answers it itself without logging, where a GET would log a "no path matched" error.
+      await fetch(url, {
+        method: "OPTIONS",
+        headers: { Origin: "http://127.0.0.1", "Access-Control-Request-Method": "POST" },
+        signal: AbortSignal.timeout(1_000),
+      });
+      return; // any HTTP answer means it is listening
     } catch {
       await new Promise((r) => setTimeout(r, 50));
     }
