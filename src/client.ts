@@ -69,6 +69,7 @@ export function createLoginClient(options: LoginClientOptions): LoginClient {
       ...violations(schemas.MobileVerifyCodeLoginRequest, credentials),
       ...(call.device ? headerProblems(headers) : ownProblems),
       ...(isTimeout(timeoutMs) ? [] : [TIMEOUT_RULE]),
+      ...(call.signal === undefined || call.signal instanceof AbortSignal ? [] : ["signal must be an AbortSignal"]),
     ];
     // Redacted because a JavaScript caller may put a secret where a field name belongs.
     if (problems.length > 0) return { ok: false, error: new InputError(problems.map(redact), request), response: undefined };

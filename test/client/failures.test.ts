@@ -12,6 +12,7 @@ import {
   OneAccessError,
   ResponseFormatError,
   TimeoutError,
+  type LoginCallOptions,
   type LoginClientOptions,
   type LoginResult,
 } from "../../src/index.js";
@@ -171,9 +172,10 @@ describe("POST /api/v2/sdk/login/mobile-verify-code: failures are typed results"
     [{ device: { agent: "bad\r\nX-Injected: 1" } }, "header X-agent has characters that cannot be sent"],
     [{ device: { osVersion: "安卓 10" } }, "header X-operating-sys-version has characters that cannot be sent"],
     [{ timeoutMs: -1 }, "timeoutMs must be a positive number of milliseconds"],
+    [{ signal: { aborted: false } }, "signal must be an AbortSignal"],
   ])("refuses to send invalid call options %j with an InputError", async (call, violation) => {
     const { client, requests } = clientWith(() => json(200, { status: "SUCCESS" }));
-    const { error } = failure(await client.login(PAGE.credentials, call));
+    const { error } = failure(await client.login(PAGE.credentials, call as LoginCallOptions));
     expect((error as InputError).violations).toEqual([violation]);
     expect(requests).toHaveLength(0);
   });
