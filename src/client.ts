@@ -69,7 +69,8 @@ export function createLoginClient(options: LoginClientOptions): LoginClient {
       ...violations(schemas.MobileVerifyCodeLoginRequest, credentials),
       ...(call.device ? headerProblems(headers) : ownProblems),
       ...(isTimeout(timeoutMs) ? [] : [TIMEOUT_RULE]),
-      ...(call.signal === undefined || call.signal instanceof AbortSignal ? [] : ["signal must be an AbortSignal"]),
+      // Duck-typed: a signal from another realm (jsdom, an iframe) is not an instance of this one's AbortSignal.
+      ...(call.signal === undefined || typeof call.signal?.addEventListener == "function" ? [] : ["signal must be an AbortSignal"]),
     ];
     // Redacted because a JavaScript caller may put a secret where a field name belongs.
     if (problems.length > 0) return { ok: false, error: new InputError(problems.map(redact), request), response: undefined };
