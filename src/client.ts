@@ -58,12 +58,15 @@ export function createLoginClient(options: LoginClientOptions): LoginClient {
   if (options.middleware?.length) raw.use(...options.middleware);
   const request: RequestSummary = { method: "POST", url: `${baseUrl}${LOGIN_PATH}` };
 
+  // A snapshot: later changes to the caller's options object do not change this client.
+  const identity = { clientId: options.clientId, tenantId: options.tenantId };
+  const device = { ...options.device };
   // The client's own headers and their problems, worked out once: most calls add no device override.
-  const ownHeaders = loginHeaders(options, options.device);
+  const ownHeaders = loginHeaders(identity, device);
   const ownProblems = headerProblems(ownHeaders);
 
   async function send(credentials: LoginCredentials, call: LoginCallOptions, redact: Redactor): Promise<LoginResult> {
-    const headers = call.device ? loginHeaders(options, { ...options.device, ...call.device }) : ownHeaders;
+    const headers = call.device ? loginHeaders(identity, { ...device, ...call.device }) : ownHeaders;
     const timeoutMs = call.timeoutMs ?? options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     const problems = [
       ...violations(schemas.MobileVerifyCodeLoginRequest, credentials),
@@ -120,8 +123,9 @@ export function createLoginClient(options: LoginClientOptions): LoginClient {
     raw,
     baseUrl,
     async login(credentials, call = {}) {
-      const redact = redactor([credentials?.mobile, credentials?.verify_code]);
+      let redact: Redactor = (text) => text;
       try {
+        redact = redactor([credentials?.mobile, credentials?.verify_code]);
         return await send(credentials, call ?? {}, redact);
       } catch (unexpected) {
         // Anything else (a throwing getter in options, say) still ends as a typed failure, not a rejection.

@@ -46,6 +46,25 @@ describe("POST /api/v2/sdk/login/mobile-verify-code: the request", () => {
     expect(requests[0]!.headers.get("x-agent")).toBe(PAGE.options.device.agent);
   });
 
+  test("keeps the options it was created with, whatever the caller changes later", async () => {
+    const requests: Request[] = [];
+    const options = {
+      ...PAGE.options,
+      device: { ...PAGE.options.device },
+      fetch: async (request: Request) => (requests.push(request), json(200, OK)),
+    };
+    const client = createLoginClient(options);
+    options.device.fingerprint = "changed";
+    options.clientId = "changed";
+    await client.login(PAGE.credentials, { device: { ip: "192.0.2.9" } });
+    await client.login(PAGE.credentials);
+    expect(requests).toHaveLength(2);
+    for (const request of requests) {
+      expect(request.headers.get("x-device-fingerprint")).toBe("156aysdna213sac");
+      expect(request.headers.get("x-client-id")).toBe("DRrYIqauawN0I8myTMoDTPys6ezGZxnm");
+    }
+  });
+
   test("builds https://{domain} from a domain name, e.g. the ISV common domain", async () => {
     const { client, requests } = clientWith(() => json(200, OK), { baseUrl: undefined, domain: "isv.example.test" });
     expect(client.baseUrl).toBe("https://isv.example.test");
