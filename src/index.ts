@@ -2,7 +2,7 @@
 
 // The client
 export { createLoginClient, type LoginClient } from "./client.js";
-export type { DeviceContext, LoginCallOptions, LoginClientOptions, LoginClientTarget } from "./options.js";
+export type { DeviceContext, Fetch, LoginCallOptions, LoginClientOptions, LoginClientTarget } from "./options.js";
 export type { LoginFailure, LoginResult, LoginSuccess } from "./result.js";
 export { CONTENT_TYPE, DEFAULT_TIMEOUT_MS, LOGIN_PATH } from "./constants.js";
 

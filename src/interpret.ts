@@ -18,31 +18,27 @@ export function interpret(response: Response, payload: unknown, request: Request
   const { status } = response;
   const fail = (error: LoginError): LoginResult => ({ ok: false, error, response });
 
-  if (status !== 200 && status !== 400) {
+  if (status != 200 && status != 400) {
     const code = (payload as Partial<ErrorResponseBody> | undefined)?.error_code;
-    return fail(new HttpError(status, response.statusText, typeof code === "string" ? redact(code) : undefined, request));
+    return fail(new HttpError(status, response.statusText, typeof code == "string" ? redact(code) : undefined, request));
   }
-
   let body = payload;
-  if (status === 200) {
+  // openapi-fetch parses a 400 body itself and hands back its text when that fails; a 200 body arrives as text.
+  if (typeof payload == "string") {
+    if (status == 400 || !payload) return fail(new ResponseFormatError(status, !payload, request));
     try {
-      body = typeof payload === "string" && payload !== "" ? JSON.parse(payload) : undefined;
+      body = JSON.parse(payload);
     } catch {
       return fail(new ResponseFormatError(status, false, request));
     }
-  } else if (typeof payload === "string") {
-    // openapi-fetch hands back the raw text when a 400 body is not JSON.
-    return fail(new ResponseFormatError(status, payload === "", request));
   }
   if (body === undefined) return fail(new ResponseFormatError(status, true, request));
 
-  const problems = violations(status === 200 ? schemas.LoginResponse : schemas.ErrorResponse, body);
-  if (problems.length > 0) return fail(new ContractViolationError(status, problems, body, request));
-
-  if (status === 400) {
+  const problems = violations(status == 200 ? schemas.LoginResponse : schemas.ErrorResponse, body);
+  if (problems.length) return fail(new ContractViolationError(status, problems, body, request));
+  if (status == 400) {
     const { error_code, error_msg } = body as ErrorResponseBody;
     return fail(new ApiError(redact(error_code), redact(error_msg), request));
   }
-  const success = body as LoginResponseBody;
-  return { ok: true, status: success.status, body: success, response } as LoginResult;
+  return { ok: true, status: (body as LoginResponseBody).status, body, response } as LoginResult;
 }

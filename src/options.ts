@@ -15,6 +15,9 @@ export interface DeviceContext {
   language?: LoginHeaders["X-L"];
 }
 
+/** The fetch signature the client calls: a Request, and an init carrying the call's cancellation signal. */
+export type Fetch = (input: Request, init?: RequestInit) => Promise<Response>;
+
 /** Where the API lives: a full base URL, or just the tenant's domain name (https is implied). */
 export type LoginClientTarget = { baseUrl: string; domain?: never } | { domain: string; baseUrl?: never };
 
@@ -28,8 +31,11 @@ export type LoginClientOptions = LoginClientTarget & {
   device: DeviceContext;
   /** Per-request timeout in milliseconds (default 10 000). */
   timeoutMs?: number;
-  /** A fetch to use instead of the global one (tests, proxies, instrumentation). */
-  fetch?: (input: Request) => Promise<Response>;
+  /**
+   * A fetch to use instead of the global one (tests, proxies, instrumentation). It gets the request and an init whose
+   * `signal` cancels it (timeout or the caller's signal); like fetch, honour `init.signal` over `request.signal`.
+   */
+  fetch?: Fetch;
   /** openapi-fetch middleware, applied to every request. */
   middleware?: Middleware[];
 };

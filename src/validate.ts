@@ -15,32 +15,32 @@ export interface Schema {
 
 // The types scripts/lib/schemas.mjs lets through; it refuses any other.
 const isType: Record<string, (v: unknown) => boolean> = {
-  object: (v) => typeof v === "object" && v !== null && !Array.isArray(v),
-  string: (v) => typeof v === "string",
-  integer: (v) => Number.isInteger(v),
+  object: (v) => typeof v == "object" && v !== null && !Array.isArray(v),
+  string: (v) => typeof v == "string",
+  integer: Number.isInteger,
 };
 
 /** Lists how value breaks schema, as "<where> <rule>" strings; empty when it conforms. */
 export function violations(schema: Schema, value: unknown, where = "body"): string[] {
-  if (schema.type && !isType[schema.type]?.(value)) return [`${where} must be ${schema.type === "string" ? "a" : "an"} ${schema.type}`];
+  const { type, minLength = 0, maxLength = Infinity, minimum = -Infinity } = schema;
+  if (type && !isType[type]?.(value)) return [`${where} must be ${type == "string" ? "a" : "an"} ${type}`];
   const out: string[] = [];
   if (schema.enum && !schema.enum.includes(value)) out.push(`${where} must be one of ${schema.enum.join(", ")}`);
-  if (typeof value === "number" && schema.minimum !== undefined && value < schema.minimum) {
-    out.push(`${where} must be >= ${schema.minimum}`);
-  }
-  if (typeof value === "string") {
-    // JSON Schema counts code points, not UTF-16 units.
-    const length = [...value].length;
-    if (length < (schema.minLength ?? 0)) out.push(`${where} must not be empty`);
-    if (length > (schema.maxLength ?? Infinity)) out.push(`${where} must be at most ${schema.maxLength} characters`);
+  if (typeof value == "number" && value < minimum) out.push(`${where} must be >= ${minimum}`);
+  if (typeof value == "string") {
+    // JSON Schema counts code points, never more than UTF-16 units: count them only when a limit could be broken.
+    const length = value.length < 2 * minLength || value.length > maxLength ? [...value].length : value.length;
+    if (length < minLength) out.push(`${where} must not be empty`);
+    if (length > maxLength) out.push(`${where} must be at most ${maxLength} characters`);
   }
   if (isType.object!(value)) {
     const record = value as Record<string, unknown>;
     for (const name of schema.required ?? []) if (record[name] === undefined) out.push(`${where}.${name} is required`);
-    for (const [name, field] of Object.entries(record)) {
+    for (const name of Object.keys(record)) {
       const sub = schema.properties?.[name];
-      if (sub && field !== undefined) out.push(...violations(sub, field, `${where}.${name}`));
-      else if (!sub && schema.additionalProperties === false) out.push(`${where}.${name} is not allowed`);
+      if (!sub) {
+        if (schema.additionalProperties === false) out.push(`${where}.${name} is not allowed`);
+      } else if (record[name] !== undefined) out.push(...violations(sub, record[name], `${where}.${name}`));
     }
   }
   return out;

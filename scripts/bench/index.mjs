@@ -25,8 +25,8 @@ for (const [label, run, iterations] of [
     const goal = variant === "wrapper" ? (value / base <= 1.1 ? "ok (<= 1.10x)" : "MISSED (> 1.10x)") : "";
     row(label, variant, `${(value / 1000).toFixed(1)} µs/call`, `${x(value / base)} vs openapi-fetch`, goal);
   }
-  const timed = ns["openapi-fetch + timeout"];
-  row(label, "wrapper vs openapi-fetch + timeout", "", `${x(ns.wrapper / timed)}`, ns.wrapper / timed <= 1.1 ? "ok (<= 1.10x)" : "MISSED (> 1.10x)");
+  const timed = ns["openapi-fetch + timeout to fetch"];
+  row(label, "wrapper vs openapi-fetch + timeout to fetch", "", `${x(ns.wrapper / timed)}`, ns.wrapper / timed <= 1.1 ? "ok (<= 1.10x)" : "MISSED (> 1.10x)");
 }
 
 const sizes = await bundleSizes();

@@ -4,15 +4,14 @@ import { OneAccessError, type RequestSummary } from "./one-access-error.js";
 export class ApiError extends OneAccessError {
   override readonly name = "ApiError";
   readonly kind = "api";
-  readonly status = 400;
+  /** Always 400. */
+  declare readonly status: 400;
   /** `error_code`, e.g. "LOGIN.0002". An open set: compare with known codes, expect others. */
-  readonly code: string;
+  declare readonly code: string;
   /** `error_msg`, with any secret of the request redacted. */
-  readonly errorMsg: string;
+  declare readonly errorMsg: string;
 
   constructor(code: string, errorMsg: string, request: RequestSummary) {
-    super(`OneAccess refused the login with ${code} (${errorMsg})`, request);
-    this.code = code;
-    this.errorMsg = errorMsg;
+    super(`OneAccess refused the login with ${code} (${errorMsg})`, request, { status: 400, code, errorMsg });
   }
 }

@@ -6,3 +6,8 @@ export class ConfigError extends TypeError {
     super(`Invalid login client options: ${problem}`);
   }
 }
+
+/** Throws a ConfigError saying `problem` unless `ok`. */
+export function need(ok: unknown, problem: string): asserts ok {
+  if (!ok) throw new ConfigError(problem);
+}

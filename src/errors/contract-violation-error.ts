@@ -5,16 +5,17 @@ export class ContractViolationError extends OneAccessError {
   override readonly name = "ContractViolationError";
   readonly kind = "contract";
   /** The HTTP status of the answer. */
-  readonly status: number;
+  declare readonly status: number;
   /** Each broken rule, e.g. "body.status must be one of SUCCESS, …"; never a value. */
-  readonly violations: readonly string[];
+  declare readonly violations: readonly string[];
   /** The parsed body, for callers that must cope anyway. Not enumerable: it may hold tokens. */
   declare readonly body: unknown;
 
   constructor(status: number, violations: readonly string[], body: unknown, request: RequestSummary) {
-    super(`OneAccess answered HTTP ${status} with a body that breaks the contract (${violations.join("; ")})`, request);
-    this.status = status;
-    this.violations = violations;
-    Object.defineProperty(this, "body", { value: body, enumerable: false });
+    super(`OneAccess answered HTTP ${status} with a body that breaks the contract (${violations.join("; ")})`, request, {
+      status,
+      violations,
+    });
+    Object.defineProperty(this, "body", { value: body });
   }
 }

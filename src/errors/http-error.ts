@@ -5,13 +5,11 @@ export class HttpError extends OneAccessError {
   override readonly name = "HttpError";
   readonly kind = "http";
   /** The HTTP status, e.g. 503. */
-  readonly status: number;
+  declare readonly status: number;
   /** `error_code` when the body had one (gateways often send the OneAccess error shape), else undefined. */
-  readonly code: string | undefined;
+  declare readonly code: string | undefined;
 
   constructor(status: number, statusText: string, code: string | undefined, request: RequestSummary) {
-    super(`OneAccess answered HTTP ${status}${statusText ? ` ${statusText}` : ""}${code ? ` (${code})` : ""}`, request);
-    this.status = status;
-    this.code = code;
+    super(`OneAccess answered HTTP ${status}${statusText && " " + statusText}${code ? ` (${code})` : ""}`, request, { status, code });
   }
 }

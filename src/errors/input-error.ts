@@ -5,10 +5,9 @@ export class InputError extends OneAccessError {
   override readonly name = "InputError";
   readonly kind = "input";
   /** Each broken rule, e.g. "body.verify_code is required"; never a value. */
-  readonly violations: readonly string[];
+  declare readonly violations: readonly string[];
 
   constructor(violations: readonly string[], request: RequestSummary) {
-    super(`Invalid login request, not sent (${violations.join("; ")})`, request);
-    this.violations = violations;
+    super(`Invalid login request, not sent (${violations.join("; ")})`, request, { violations });
   }
 }

@@ -7,6 +7,6 @@ export class NetworkError extends OneAccessError {
 
   /** `reason` must already be redacted; `cause` is the (redacted) original error. */
   constructor(reason: string, request: RequestSummary, cause?: unknown) {
-    super(`Request failed (${reason})`, request, cause);
+    super(`Request failed (${reason})`, request, undefined, cause);
   }
 }

@@ -20,9 +20,11 @@ export abstract class OneAccessError extends Error {
   /** Method and redacted URL of the failed request. */
   readonly request: RequestSummary;
 
-  constructor(what: string, request: RequestSummary, cause?: unknown) {
+  /** `fields` are the subclass's safe, public fields (declared there with `declare`, so nothing resets them). */
+  constructor(what: string, request: RequestSummary, fields?: object, cause?: unknown) {
     super(`${what}: ${request.method} ${request.url}`, cause === undefined ? undefined : { cause });
     this.request = request;
+    Object.assign(this, fields);
   }
 
   /** The serializable view: name, kind, message and the subclass's safe fields. */

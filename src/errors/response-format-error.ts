@@ -5,10 +5,9 @@ export class ResponseFormatError extends OneAccessError {
   override readonly name = "ResponseFormatError";
   readonly kind = "format";
   /** The HTTP status of the answer. */
-  readonly status: number;
+  declare readonly status: number;
 
   constructor(status: number, empty: boolean, request: RequestSummary) {
-    super(`OneAccess answered HTTP ${status} with ${empty ? "an empty body" : "a body that is not JSON"}`, request);
-    this.status = status;
+    super(`OneAccess answered HTTP ${status} with ${empty ? "an empty body" : "a body that is not JSON"}`, request, { status });
   }
 }

@@ -5,10 +5,9 @@ export class TimeoutError extends OneAccessError {
   override readonly name = "TimeoutError";
   readonly kind = "timeout";
   /** The timeout that ran out, in milliseconds. */
-  readonly timeoutMs: number;
+  declare readonly timeoutMs: number;
 
   constructor(timeoutMs: number, request: RequestSummary) {
-    super(`Request timed out after ${timeoutMs} ms`, request);
-    this.timeoutMs = timeoutMs;
+    super(`Request timed out after ${timeoutMs} ms`, request, { timeoutMs });
   }
 }

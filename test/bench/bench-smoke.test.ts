@@ -5,7 +5,7 @@ import { repoPath } from "../helpers/spec.js";
 // Keeps `npm run bench` from rotting: tiny sizes, and only its shape and correctness checks are asserted, never a time.
 describe("npm run bench --smoke", () => {
   test("prints every section as ratios against an in-run baseline, with zero errors under load", () => {
-    const result = spawnSync(process.execPath, [repoPath("scripts/bench/index.mjs"), "--smoke"], { cwd: repoPath(""), encoding: "utf8", timeout: 120_000 });
+    const result = spawnSync(process.execPath, ["--expose-gc", repoPath("scripts/bench/index.mjs"), "--smoke"], { cwd: repoPath(""), encoding: "utf8", timeout: 120_000 });
     expect(result.status, result.stderr).toBe(0);
     const out = result.stdout;
     for (const section of ["overhead, stubbed fetch", "overhead, loopback http", "bundle (esbuild, minified)", "mock, 10 conns", "soak: 50 clients", "installed for a consumer"]) {

@@ -1,3 +1,5 @@
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { describe, expect, test } from "vitest";
 import {
   AbortError,
@@ -119,11 +121,29 @@ describe("POST /api/v2/sdk/login/mobile-verify-code: failures are typed results"
     expect(Date.now() - started).toBeLessThan(5_000);
   });
 
+  test("a timeout cancels the real request: the server sees the connection closed", async () => {
+    let closed!: () => void;
+    const connectionClosed = new Promise<void>((resolve) => (closed = resolve));
+    // Reads the request and never answers, like a stuck backend.
+    const server = createServer((request) => request.socket.on("close", closed).resume());
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    try {
+      const { port } = server.address() as AddressInfo;
+      const client = createLoginClient({ ...PAGE.options, baseUrl: `http://127.0.0.1:${port}`, timeoutMs: 100 });
+      const { error } = failure(await client.login(PAGE.credentials));
+      expect(error).toMatchObject({ kind: "timeout", timeoutMs: 100 });
+      await connectionClosed;
+    } finally {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+
   test("a call's timeout overrides the client's, and a body that stalls times out too", async () => {
     const stalled = new ReadableStream({ start: (c) => c.enqueue(new TextEncoder().encode('{"status":')) });
-    const { client } = clientWith((request) => {
+    const { client } = clientWith((_request, init) => {
       // The stalled body ends only when the request is cancelled.
-      request.signal.addEventListener("abort", () => stalled.cancel().catch(() => {}));
+      init?.signal?.addEventListener("abort", () => stalled.cancel().catch(() => {}));
       return new Response(stalled, { status: 200 });
     });
     const { error } = failure(await client.login(PAGE.credentials, { timeoutMs: 30 }));
@@ -132,8 +152,8 @@ describe("POST /api/v2/sdk/login/mobile-verify-code: failures are typed results"
 
   test("an AbortSignal cancels an in-flight call with an AbortError, and passes the abort to fetch", async () => {
     let fetchSignal: AbortSignal | undefined;
-    const { client } = clientWith((request) => {
-      fetchSignal = request.signal;
+    const { client } = clientWith((_request, init) => {
+      fetchSignal = init?.signal ?? undefined;
       return new Promise<Response>(() => {});
     });
     const controller = new AbortController();

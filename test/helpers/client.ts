@@ -25,16 +25,16 @@ export function json(status: number, body: unknown, init: ResponseInit = {}): Re
 
 /** A client whose fetch is the given handler; `requests` records what it was sent. */
 export function clientWith(
-  handler: (request: Request) => Response | Promise<Response>,
+  handler: (request: Request, init?: RequestInit) => Response | Promise<Response>,
   overrides: Partial<LoginClientOptions> = {},
 ) {
   const requests: Request[] = [];
   const client = createLoginClient({
     ...PAGE.options,
     ...overrides,
-    fetch: async (request: Request) => {
+    fetch: async (request: Request, init?: RequestInit) => {
       requests.push(request.clone());
-      return handler(request);
+      return handler(request, init);
     },
   } as LoginClientOptions);
   return { client, requests };
