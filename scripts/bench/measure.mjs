@@ -11,16 +11,23 @@ async function timeOnce(fn, n) {
 }
 
 /**
- * Measures variants { name: fn } in interleaved rounds after a warm-up and returns { name: median ns per call }.
- * Interleaving keeps a background hiccup from landing on one variant only.
+ * Measures variants { name: fn } in interleaved rounds after a warm-up. Returns { name: { median, low, high } }: the
+ * median ns per call, and the lowest and highest ratio of a round's time to the same round's `baseline` time, so the
+ * table can show how far the ratio moves between rounds. Interleaving keeps a background hiccup from landing on one
+ * variant only.
  */
-export async function compare(variants, { iterations, rounds = 7, warmup = Math.ceil(iterations / 5) }) {
+export async function compare(variants, { iterations, baseline, rounds = 9, warmup = Math.ceil(iterations / 5) }) {
   const samples = Object.fromEntries(Object.keys(variants).map((k) => [k, []]));
   for (const fn of Object.values(variants)) await timeOnce(fn, warmup);
   for (let r = 0; r < rounds; r++) {
     for (const [name, fn] of Object.entries(variants)) samples[name].push(await timeOnce(fn, iterations));
   }
-  return Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, median(v)]));
+  return Object.fromEntries(
+    Object.entries(samples).map(([name, times]) => {
+      const ratios = times.map((t, r) => t / samples[baseline][r]);
+      return [name, { median: median(times), low: Math.min(...ratios), high: Math.max(...ratios) }];
+    }),
+  );
 }
 
 /** The median of numbers. */

@@ -56,14 +56,14 @@ function variants(baseUrl, fetchImpl) {
 /** With a stubbed fetch that answers at once: pure client-side cost. */
 export async function stubbed({ iterations }) {
   const stub = async () => new Response(ANSWER, { status: 200, headers: { "Content-Type": "application/json" } });
-  return compare(variants("https://tenant.example.test", stub), { iterations });
+  return compare(variants("https://tenant.example.test", stub), { iterations, baseline: "openapi-fetch" });
 }
 
 /** Over loopback to a minimal node http server: the cost as a real call sees it. */
 export async function loopback({ iterations }) {
   const server = await startAnswerServer();
   try {
-    return await compare(variants(`http://127.0.0.1:${server.port}`, globalThis.fetch), { iterations, rounds: 5 });
+    return await compare(variants(`http://127.0.0.1:${server.port}`, globalThis.fetch), { iterations, baseline: "openapi-fetch" });
   } finally {
     await server.close();
   }

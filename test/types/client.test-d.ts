@@ -29,6 +29,22 @@ describe("types: creating a client", () => {
     // @ts-expect-error -- a target is required
     createLoginClient({ clientId: "id", device });
   });
+
+  test("takes the global fetch, a Request-only fetch, or one that reads init.signal", () => {
+    const base = { baseUrl: "https://t.example.test", clientId: "id", device };
+    createLoginClient({ ...base, fetch: globalThis.fetch });
+    createLoginClient({ ...base, fetch: async (request: Request) => new Response(request.body) });
+    createLoginClient({
+      ...base,
+      fetch: (request, init) => {
+        expectTypeOf(request).toEqualTypeOf<Request>();
+        expectTypeOf(init?.signal).toEqualTypeOf<AbortSignal | null | undefined>();
+        return fetch(request, init);
+      },
+    });
+    // @ts-expect-error -- fetch must answer with a Promise of a Response
+    createLoginClient({ ...base, fetch: (request: Request) => request });
+  });
 });
 
 describe("types: logging in", () => {
