@@ -125,7 +125,10 @@ describe("POST /api/v2/sdk/login/mobile-verify-code: failures are typed results"
     let closed!: () => void;
     const connectionClosed = new Promise<void>((resolve) => (closed = resolve));
     // Reads the request and never answers, like a stuck backend.
-    const server = createServer((request) => request.socket.on("close", closed).resume());
+    const server = createServer((request) => {
+      request.socket.on("close", closed);
+      request.resume();
+    });
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     try {
       const { port } = server.address() as AddressInfo;
