@@ -53,17 +53,17 @@ export async function bundleSizes() {
 
 // The wrapper's parts, by the dist modules that hold them.
 const PARTS = {
-  "request/response validation (validator + schemas)": ["src/validate.js", "generated/schemas.js"],
+  "request/response validation (validator + schemas)": ["src/client/validate.js", "generated/schemas.js"],
   "answer interpretation + its four error classes": [
-    "src/interpret.js",
-    "src/errors/api-error.js",
-    "src/errors/http-error.js",
-    "src/errors/contract-violation-error.js",
-    "src/errors/response-format-error.js",
+    "src/client/interpret.js",
+    "src/client/errors/api-error.js",
+    "src/client/errors/http-error.js",
+    "src/client/errors/contract-violation-error.js",
+    "src/client/errors/response-format-error.js",
   ],
-  "redaction": ["src/redact.js"],
-  "base URL checks": ["src/base-url.js"],
-  "header mapping + sendability check": ["src/headers.js"],
+  "redaction": ["src/client/redact.js"],
+  "base URL checks": ["src/client/base-url.js"],
+  "header mapping + sendability check": ["src/client/headers.js"],
 };
 
 /** Gzipped bytes each part adds to wrapper + openapi-fetch: the full bundle minus the bundle with that part stubbed. */

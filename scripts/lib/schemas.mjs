@@ -1,10 +1,10 @@
 // Turns the spec's body and header schemas into the small, annotation-free subset the client checks at run time.
 // The client cannot ship a full JSON Schema validator (openapi-fetch is its only runtime dependency), so this
-// refuses any keyword src/validate.ts does not implement rather than silently ignoring it.
+// refuses any keyword src/client/validate.ts does not implement rather than silently ignoring it.
 
-/** Keywords src/validate.ts enforces. */
+/** Keywords src/client/validate.ts enforces. */
 const ENFORCED = new Set(["type", "required", "properties", "enum", "minimum", "minLength", "maxLength", "additionalProperties"]);
-/** Values of `type` src/validate.ts knows. */
+/** Values of `type` src/client/validate.ts knows. */
 const TYPES = new Set(["object", "string", "integer"]);
 /** Keywords that only annotate and are dropped. */
 const ANNOTATIONS = new Set(["description", "examples", "example", "title", "$comment"]);
@@ -26,8 +26,8 @@ export function reduceSchema(spec, schema, path) {
   const out = {};
   for (const [key, value] of Object.entries(resolve(spec, schema, path))) {
     if (ANNOTATIONS.has(key)) continue;
-    if (!ENFORCED.has(key)) throw new Error(`${path}: keyword '${key}' is not supported by src/validate.ts`);
-    if (key === "type" && !TYPES.has(value)) throw new Error(`${path}: type '${value}' is not supported by src/validate.ts`);
+    if (!ENFORCED.has(key)) throw new Error(`${path}: keyword '${key}' is not supported by src/client/validate.ts`);
+    if (key === "type" && !TYPES.has(value)) throw new Error(`${path}: type '${value}' is not supported by src/client/validate.ts`);
     out[key] =
       key === "properties"
         ? Object.fromEntries(Object.entries(value).map(([name, sub]) => [name, reduceSchema(spec, sub, `${path}.${name}`)]))
@@ -52,7 +52,7 @@ export function schemasModule(spec) {
   const schemas = Object.fromEntries(BODY_SCHEMAS.map((name) => [name, reduceSchema(spec, spec.components.schemas[name], name)]));
   schemas.LoginHeaders = headersSchema(spec);
   return (
-    `/** The spec's body and header schemas, reduced to what src/validate.ts enforces. */\n` +
+    `/** The spec's body and header schemas, reduced to what src/client/validate.ts enforces. */\n` +
     `export const schemas = ${JSON.stringify(schemas)} as const;\n`
   );
 }

@@ -1,4 +1,4 @@
-import { CONTENT_TYPE, LOGIN_PATH } from "../constants.js";
+import { CONTENT_TYPE, LOGIN_PATH } from "../client/constants.js";
 import { startMock } from "./start-mock.js";
 
 /** What {@link verifyServer} sends; defaults are the API page's example request. */

@@ -1,5 +1,5 @@
 import type { LoginError } from "./errors/login-error.js";
-import type { LoginResponseBody, LoginStatus } from "./types.js";
+import type { LoginResponseBody, LoginStatus } from "../types.js";
 
 /** A login OneAccess answered with HTTP 200, narrowed by `status`: `if (r.ok && r.status === "MFA_AUTH")`. */
 export type LoginSuccess = {

@@ -1,5 +1,5 @@
 import type { Middleware } from "openapi-fetch";
-import type { LoginHeaders } from "./types.js";
+import type { LoginHeaders } from "../types.js";
 
 /** The caller's device, sent as headers. On a backend, pass the end user's device per call. */
 export interface DeviceContext {

@@ -1,5 +1,5 @@
 import type { DeviceContext, LoginClientOptions } from "./options.js";
-import type { LoginHeaders } from "./types.js";
+import type { LoginHeaders } from "../types.js";
 
 /** Maps the client's options and a call's device overrides to the operation's wire headers. */
 export function loginHeaders(

@@ -1,4 +1,4 @@
-import { schemas } from "../generated/schemas.js";
+import { schemas } from "../../generated/schemas.js";
 import { ApiError } from "./errors/api-error.js";
 import { ContractViolationError } from "./errors/contract-violation-error.js";
 import { HttpError } from "./errors/http-error.js";
@@ -7,7 +7,7 @@ import type { RequestSummary } from "./errors/one-access-error.js";
 import { ResponseFormatError } from "./errors/response-format-error.js";
 import type { Redactor } from "./redact.js";
 import type { LoginResult } from "./result.js";
-import type { ErrorResponseBody, LoginResponseBody } from "./types.js";
+import type { ErrorResponseBody, LoginResponseBody } from "../types.js";
 import { violations } from "./validate.js";
 
 /**

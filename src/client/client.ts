@@ -1,5 +1,5 @@
 import createClient, { type Client } from "openapi-fetch";
-import { schemas } from "../generated/schemas.js";
+import { schemas } from "../../generated/schemas.js";
 import { resolveBaseUrl } from "./base-url.js";
 import { CONTENT_TYPE, DEFAULT_TIMEOUT_MS, LOGIN_PATH } from "./constants.js";
 import { AbortError } from "./errors/abort-error.js";
@@ -14,7 +14,7 @@ import { interpret } from "./interpret.js";
 import type { Fetch, LoginCallOptions, LoginClientOptions } from "./options.js";
 import { describeCause, redactor, type Redactor } from "./redact.js";
 import type { LoginFailure, LoginResult } from "./result.js";
-import type { LoginCredentials, LoginHeaders, paths } from "./types.js";
+import type { LoginCredentials, LoginHeaders, paths } from "../types.js";
 import { violations } from "./validate.js";
 
 /** A configured OneAccess SMS login client. */
