@@ -27,7 +27,13 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        /** @description Body of a login with an SMS verification code. */
+        /**
+         * @description Body of a login with an SMS verification code.
+         * @example {
+         *       "mobile": "12345678901",
+         *       "verify_code": "232326"
+         *     }
+         */
         MobileVerifyCodeLoginRequest: {
             /**
              * @description Mobile number for receiving a verification code.
@@ -41,36 +47,55 @@ export interface components {
             verify_code: string;
         };
         /**
-         * @description Login process status identifier. What the caller does next:
-         *
-         *     | status | meaning | next step |
-         *     |---|---|---|
-         *     | `SUCCESS` | The user is logged in. | Use `session_token` (valid for `expire` seconds) to get an `sso_ticket` from `POST /api/v2/tenant/sso/session-token/sso-ticket`; read the user's identity from `id_token` when present. |
-         *     | `PASSWORD_WARN` | Logged in, but the password is about to expire. `data` may carry the password policy as a JSON string. | Prompt the user to change the password (forced password change flow) with `state_token`, or let them continue. |
-         *     | `PASSWORD_EXPIRED` | The password has expired. | Call the forced password change flow with `state_token` before the user can continue. |
-         *     | `ACCESS_DENIED` | The user may not log in to this application. | Stop; show an access-denied message. Do not retry with the same code. |
-         *     | `MFA_AUTH` | The first factor passed; a second factor is required. | Send `state_token` as header `X-state-token` to `GET /api/v2/sdk/mobile-by-token` (returns the masked mobile) and `POST /api/v2/sdk/mfa/sms` with `{mobile, verify_code}`. |
+         * @description Login process status identifier; it tells the caller what to do next (see the meaning of each value).
+         * @example SUCCESS
          * @enum {string}
          */
         LoginStatus: "SUCCESS" | "PASSWORD_WARN" | "PASSWORD_EXPIRED" | "ACCESS_DENIED" | "MFA_AUTH";
         /**
          * @description Body of HTTP 200. Only `status` is always present: the API page's own success example carries no `id_token`
          *     or `state_token`, so every other field is optional and depends on `status`.
+         * @example {
+         *       "status": "SUCCESS",
+         *       "session_token": "bts******2VO",
+         *       "expire": 604800
+         *     }
          */
         LoginResponse: {
             status: components["schemas"]["LoginStatus"];
-            /** @description User session_token, which can be used to call the SSO API to obtain sso_ticket. User information can be obtained using sso_ticket. */
+            /**
+             * @description User session_token, which can be used to call the SSO API to obtain sso_ticket. User information can be obtained using sso_ticket.
+             * @example bts******2VO
+             */
             session_token?: string;
-            /** @description It is essentially a JWT token that contains user identity information. The token is valid for 2 hours by default and its validity period can be configured. */
+            /**
+             * @description It is essentially a JWT token that contains user identity information. The token is valid for 2 hours by default and its validity period can be configured.
+             * @example eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiIyMDI0MDEwMTAwMDAwMDAwMSJ9.c2lnbmF0dXJl
+             */
             id_token?: string;
-            /** @description session_token validity period. Unit: second. Within the validity period, sso_ticket can be obtained using session_token. */
+            /**
+             * @description session_token validity period. Unit: second. Within the validity period, sso_ticket can be obtained using session_token.
+             * @example 604800
+             */
             expire?: number;
-            /** @description User token with a status. Sent as header `X-state-token` in the MFA and password-change steps that follow `MFA_AUTH`, `PASSWORD_WARN` and `PASSWORD_EXPIRED`. */
+            /**
+             * @description User token with a status. Sent as header `X-state-token` in the MFA and password-change steps that follow `MFA_AUTH`, `PASSWORD_WARN` and `PASSWORD_EXPIRED`.
+             * @example sta******7Kd
+             */
             state_token?: string;
-            /** @description Return description. A JSON document encoded as a string (for example a password policy on `PASSWORD_WARN`), not an object. */
+            /**
+             * @description Return description. A JSON document encoded as a string (for example a password policy on `PASSWORD_WARN`), not an object.
+             * @example {"pwd_expire_days":5,"min_length":8}
+             */
             data?: string;
         };
-        /** @description Body of HTTP 400 (invalid parameter). */
+        /**
+         * @description Body of HTTP 400 (invalid parameter).
+         * @example {
+         *       "error_code": "USER.0038",
+         *       "error_msg": "Invalid mobile number."
+         *     }
+         */
         ErrorResponse: {
             /**
              * @description Error code. An open set: OneAccess publishes no complete list, so treat unknown codes as a generic failure.
@@ -78,19 +103,18 @@ export interface components {
              *     `APP.0003` (application disabled), `USER.0038` (invalid mobile number) and `LOGIN.0002` (invalid account
              *     name or password).
              * @example USER.0038
-             * @example LOGIN.0002
              */
             error_code: string;
             /**
              * @description Error details, human readable; the language follows `X-L`.
-             * @example Invalid account name or password. Remaining attempts: 8.
+             * @example Invalid mobile number.
              */
             error_msg: string;
         };
     };
     responses: {
         /** @description Request successful. Read `status` for the next step. */
-        LoginResult: {
+        LoginOk: {
             headers: {
                 [name: string]: unknown;
             };
@@ -118,7 +142,7 @@ export interface components {
         /** @description User agent information, for example, Mozilla/5.0 (Linux; Android 10; Redmi K30 Build/QKQ1.190825.002; wv) AppleWebKit/537.36 (KHTML, like Gecko) Version/4.0 Chrome/80.0.3987.99 Mobile Safari/537.36 */
         XAgent: string;
         /** @description Language type, for example, en. */
-        XL: string;
+        XLanguage: string;
         /** @description Application ID, which is a ClientId allocated to an application after registration. In ISV tenant mode, send the client_id of the ISV application template instead. */
         XClientId: string;
         /** @description Tenant ID. This parameter is mandatory when calling an ISV application. Replace "{domain_name}" with the ISV common domain name "{common_domain}". In the request header, specify tenant_id of the corresponding tenant and replace X-client-id with client_id of the ISV application template. */
@@ -129,9 +153,9 @@ export interface components {
          * @description The mobile number that received the SMS verification code, and the code.
          *     Send it with `Content-Type: application/json;charset=utf8`.
          */
-        MobileVerifyCodeLogin: {
+        LoginCredentials: {
             content: {
-                "application/json": components["schemas"]["MobileVerifyCodeLoginRequest"];
+                "application/json;charset=utf8": components["schemas"]["MobileVerifyCodeLoginRequest"];
             };
         };
     };
@@ -153,7 +177,7 @@ export interface operations {
                 /** @description User agent information, for example, Mozilla/5.0 (Linux; Android 10; Redmi K30 Build/QKQ1.190825.002; wv) AppleWebKit/537.36 (KHTML, like Gecko) Version/4.0 Chrome/80.0.3987.99 Mobile Safari/537.36 */
                 "X-agent": components["parameters"]["XAgent"];
                 /** @description Language type, for example, en. */
-                "X-L"?: components["parameters"]["XL"];
+                "X-L"?: components["parameters"]["XLanguage"];
                 /** @description Application ID, which is a ClientId allocated to an application after registration. In ISV tenant mode, send the client_id of the ISV application template instead. */
                 "X-client-id": components["parameters"]["XClientId"];
                 /** @description Tenant ID. This parameter is mandatory when calling an ISV application. Replace "{domain_name}" with the ISV common domain name "{common_domain}". In the request header, specify tenant_id of the corresponding tenant and replace X-client-id with client_id of the ISV application template. */
@@ -162,9 +186,9 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody: components["requestBodies"]["MobileVerifyCodeLogin"];
+        requestBody: components["requestBodies"]["LoginCredentials"];
         responses: {
-            200: components["responses"]["LoginResult"];
+            200: components["responses"]["LoginOk"];
             400: components["responses"]["InvalidParameter"];
         };
     };

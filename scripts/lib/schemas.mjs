@@ -6,7 +6,7 @@
 const ENFORCED = new Set(["type", "required", "properties", "enum", "minimum", "minLength", "maxLength", "additionalProperties"]);
 /** Values of `type` src/client/validate.ts knows. */
 const TYPES = new Set(["object", "string", "integer"]);
-/** Keywords that only annotate and are dropped. */
+/** Keywords that only annotate and are dropped (as is every `x-` extension, e.g. x-enumDescriptions). */
 const ANNOTATIONS = new Set(["description", "examples", "example", "title", "$comment"]);
 
 /** The body schemas the client validates, by component name. */
@@ -25,7 +25,7 @@ function resolve(spec, node, path) {
 export function reduceSchema(spec, schema, path) {
   const out = {};
   for (const [key, value] of Object.entries(resolve(spec, schema, path))) {
-    if (ANNOTATIONS.has(key)) continue;
+    if (ANNOTATIONS.has(key) || key.startsWith("x-")) continue;
     if (!ENFORCED.has(key)) throw new Error(`${path}: keyword '${key}' is not supported by src/client/validate.ts`);
     if (key === "type" && !TYPES.has(value)) throw new Error(`${path}: type '${value}' is not supported by src/client/validate.ts`);
     out[key] =

@@ -82,6 +82,15 @@ describe("rendered API docs, offline, in headless Chromium", () => {
     expect(text).toContain("X-state-token");
   });
 
+  test("shows each status value's meaning from x-enumDescriptions beside the value", async () => {
+    const meanings: Record<string, string> = spec.components.schemas.LoginStatus["x-enumDescriptions"];
+    const text = flat(await page.locator("body").innerText());
+    for (const [status, meaning] of Object.entries(meanings)) {
+      // The value and its whole meaning, in that order, as one readable row.
+      expect(text, status).toContain(`${status} ${flat(meaning)}`);
+    }
+  });
+
   test("shows the 200 example, and switches to the 400 example on click (the page is interactive)", async () => {
     const samples = page.getByRole("tablist").filter({ hasText: "400" }).last();
     await samples.getByRole("tab", { name: "200" }).click();
