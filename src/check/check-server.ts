@@ -71,7 +71,7 @@ export async function checkServer(options: CheckOptions): Promise<CheckReport> {
         : errors.length > 0
           ? ["error", `${plural(errors.length, "request")} it needed got no answer`]
           : judged > 0
-            ? ["passed", `${plural(judged, "answer")} ${check.passes}${notJudged}`]
+            ? ["passed", `${check.passes}: ${plural(judged, "answer")} judged${notJudged}`]
             : ["skipped", skips.size > 0 ? [...skips].join("; ") : `no request it judges fits in the budget of ${plural(maxRequests, "request")}`];
     return { name: check.name, status, summary: redact(summary), problems: [...problems, ...errors].map(redact) };
   });

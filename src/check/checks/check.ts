@@ -29,7 +29,7 @@ export interface Skip {
 /** One check: which probes it looks at, and what it finds wrong in an answer. */
 export interface Check {
   readonly name: CheckName;
-  /** What every judged answer did, for a passing report: "3 answers <passes>". */
+  /** What a pass means, for the report: "every status was documented". */
   readonly passes: string;
   /** Whether the probe's answer is this check's business (a probe without an answer then is an error). */
   applies(probe: Probe): boolean;

@@ -28,7 +28,7 @@ function responseContentType(value: string | null, mediaTypes: readonly string[]
  */
 export const contentTypeConformance: Check = {
   name: "content_type_conformance",
-  passes: `had a documented Content-Type, and no request with Content-Type ${CONTENT_TYPE} was refused for it`,
+  passes: `every documented answer had a documented Content-Type and no request sent as ${CONTENT_TYPE} was refused for it`,
   applies: () => true,
   judge(probe, answer) {
     if (answer.status === 415 && probe.headers["Content-Type"] === CONTENT_TYPE) {

@@ -7,7 +7,7 @@ const REJECTIONS = [400, 401, 403, 404, 405, 406, 409, 415, 422, 428, 429];
 /** Each request that breaks the contract is rejected, not answered as if it were valid. */
 export const negativeDataRejection: Check = {
   name: "negative_data_rejection",
-  passes: "to a request breaking the contract were rejections",
+  passes: "every request breaking the contract was rejected",
   applies: (probe) => probe.kind === "negative",
   judge: (probe, answer) =>
     REJECTIONS.includes(answer.status) || answer.status >= 500

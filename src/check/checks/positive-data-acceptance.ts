@@ -11,7 +11,7 @@ const ACCEPTANCES = [401, 403, 404, 409, 429];
  */
 export const positiveDataAcceptance: Check = {
   name: "positive_data_acceptance",
-  passes: "to a request keeping the contract were acceptances",
+  passes: "the request keeping the contract was accepted",
   applies: (probe) => probe.kind === "positive",
   judge(probe, answer, { realCredentials, redact }) {
     const { status } = answer;

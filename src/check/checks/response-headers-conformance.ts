@@ -7,7 +7,7 @@ import { documented, undocumentedSkip, type Check } from "./check.js";
  */
 export const responseHeadersConformance: Check = {
   name: "response_headers_conformance",
-  passes: "had the documented response headers, each matching its schema",
+  passes: "every documented answer had the documented headers, each matching its schema",
   applies: () => true,
   judge(probe, answer) {
     const response = documented(answer.status);

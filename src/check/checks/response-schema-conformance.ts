@@ -9,7 +9,7 @@ import { documented, undocumentedSkip, type Check } from "./check.js";
  */
 export const responseSchemaConformance: Check = {
   name: "response_schema_conformance",
-  passes: "had a body valid against the schema documented for its status",
+  passes: "every documented answer had a body valid against its status's schema",
   applies: () => true,
   judge(probe, answer) {
     const response = documented(answer.status);
