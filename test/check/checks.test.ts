@@ -140,7 +140,9 @@ describe("checkServer: the checks Schemathesis names", () => {
     const report = await checkServer({ upstream: url });
     const schema = report.checks.find((c) => c.name === "response_schema_conformance")!;
     expect(schema.status).toBe("passed");
-    expect(schema.summary).toMatch(/: 5 answers judged; not judged: HTTP 401 is undocumented, so there is nothing to judge it by$/);
+    expect(schema.summary).toMatch(/: 4 answers judged; not judged: /);
+    expect(schema.summary).toContain("HTTP 401 is undocumented, so there is nothing to judge it by");
+    expect(schema.summary).toContain("a 400 to an unparsable body may come from a parser in front of the API");
   });
 
   test("reports checks as errors, not passes, when the server does not answer", async () => {
