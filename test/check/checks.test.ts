@@ -42,6 +42,13 @@ const breaking: Array<[check: CheckName, how: string, twist: Twist, alsoFailing:
   ],
   [
     "content_type_conformance",
+    "sends a malformed media type",
+    (_seen, keeping) => ({ ...keeping, headers: { ...keeping.headers, "Content-Type": "application/json; charset==utf-8" } }),
+    [],
+    /valid login: HTTP 200: malformed media type "application\/json; charset==utf-8"/,
+  ],
+  [
+    "content_type_conformance",
     "sends no Content-Type",
     (_seen, keeping) => ({ ...keeping, headers: { "X-Request-Id": "r" } }),
     [],
@@ -125,6 +132,15 @@ describe("checkServer: the checks Schemathesis names", () => {
     expect(problems(report, check)).toMatch(message);
     expect(report.ok).toBe(false);
   });
+
+  test.each(["application/json", "application/json; charset=UTF-8", 'Application/JSON;charset="utf-8";q=1', "application/json;charset=utf8"])(
+    "takes %s as a conformant answer Content-Type",
+    async (contentType) => {
+      const { url } = await server((_seen, keeping) => ({ ...keeping, headers: { ...keeping.headers, "Content-Type": contentType } }));
+      const report = await checkServer({ upstream: url, maxRequests: 2 });
+      expect(statuses(report).content_type_conformance).toBe("passed");
+    },
+  );
 
   test("skips positive_data_acceptance when the page's sample credentials get a 400, and says how to judge it", async () => {
     const { url } = await server((seen, keeping) => (seen.json?.verify_code === "232326" ? { ...keeping, status: 400, body: json({ error_code: "LOGIN.0002", error_msg: "Wrong code." }) } : keeping));
