@@ -1,4 +1,5 @@
 import { resolveBaseUrl } from "../client/base-url.js";
+import { unsendableHeaders } from "../client/headers.js";
 import { CheckOptionsError } from "./check-options-error.js";
 
 /**
@@ -38,6 +39,8 @@ export function resolveCheckOptions(options: CheckOptions): Required<Omit<CheckO
   const { maxRequests = DEFAULT_MAX_REQUESTS, timeoutMs = DEFAULT_CHECK_TIMEOUT_MS, credentials } = options;
   if (!Number.isSafeInteger(maxRequests) || maxRequests < 1) throw new CheckOptionsError("max requests must be a whole number of at least 1");
   if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) throw new CheckOptionsError("timeout must be a positive number of milliseconds");
+  const unsendable = unsendableHeaders(options.headers ?? {});
+  if (unsendable.length > 0) throw new CheckOptionsError(unsendable.join(", "));
   if (credentials && !(typeof credentials.mobile == "string" && typeof credentials.verify_code == "string")) {
     throw new CheckOptionsError("credentials need a mobile and a verify_code string");
   }

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { CHECKS, checkServer, type CheckName, type CheckReport } from "../../src/mock/index.js";
+import { CHECKS, CheckOptionsError, checkServer, type CheckName, type CheckReport } from "../../src/mock/index.js";
 import { useServers, type Twist } from "./upstream.js";
 
 const REAL = { mobile: "13912345678", verify_code: "918273" };
@@ -169,5 +169,18 @@ describe("checkServer: the checks Schemathesis names", () => {
     expect(report.checks[0]!.problems[0]).toMatch(/^valid login: no answer: fetch failed/);
     expect(report.requests).toEqual([{ name: "valid login", status: 0 }, { name: "verify_code missing", status: 0 }]);
     expect(report.ok).toBe(false);
+  });
+
+  test.each([
+    [{ upstream: "ftp://tenant.example.com" }, /upstream must be an http\(s\) URL without user info, query or fragment/],
+    [{ upstream: "https://user:pw@tenant.example.com" }, /upstream must be an http\(s\) URL/],
+    [{ upstream: "https://tenant.example.com", maxRequests: 0 }, /max requests must be a whole number of at least 1/],
+    [{ upstream: "https://tenant.example.com", headers: { "X-client-id": "a\r\nX-Evil: 1" } }, /header X-client-id has characters that cannot be sent/],
+  ])("refuses unusable options with a CheckOptionsError before sending anything (%o)", async (options, message) => {
+    const error = await checkServer(options).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(CheckOptionsError);
+    expect((error as Error).name).toBe("CheckOptionsError");
+    expect((error as Error).message).toMatch(message);
+    expect((error as Error).message).not.toContain("pw");
   });
 });
