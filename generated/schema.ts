@@ -116,6 +116,7 @@ export interface components {
         /** @description Request successful. Read `status` for the next step. */
         LoginOk: {
             headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
                 [name: string]: unknown;
             };
             content: {
@@ -125,6 +126,7 @@ export interface components {
         /** @description Invalid parameter. */
         InvalidParameter: {
             headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
                 [name: string]: unknown;
             };
             content: {
@@ -159,7 +161,15 @@ export interface components {
             };
         };
     };
-    headers: never;
+    headers: {
+        /**
+         * @description The request's id, for tracing: quote it to support. Huawei Cloud's common response headers name `X-Request-Id`;
+         *     OneAccess's own pages do not say whether this login API sends it, so it is optional and clients must not rely on
+         *     it. It is not a secret.
+         * @example 5f1c0d9e8b7a4c3d2e1f0a9b8c7d6e5f
+         */
+        XRequestId: string;
+    };
     pathItems: never;
 }
 export type $defs = Record<string, never>;

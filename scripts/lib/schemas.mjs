@@ -47,12 +47,39 @@ function headersSchema(spec) {
   };
 }
 
+/**
+ * The operation's documented responses by status: media types, the body schema's name in `schemas` and the response
+ * headers (reduced), for checks that judge a server's answers the way the spec does.
+ */
+function responsesContract(spec) {
+  const responses = spec.paths[OPERATION[0]][OPERATION[1]].responses;
+  return Object.fromEntries(
+    Object.entries(responses).map(([status, ref]) => {
+      const response = resolve(spec, ref, `responses.${status}`);
+      const content = Object.entries(response.content ?? {});
+      const body = [...new Set(content.map(([, media]) => media.schema?.$ref?.replace("#/components/schemas/", "")))];
+      if (body.length !== 1 || !BODY_SCHEMAS.includes(body[0])) throw new Error(`responses.${status}: body must be one $ref to ${BODY_SCHEMAS.join(" or ")}`);
+      const headers = Object.entries(response.headers ?? {}).map(([name, h]) => [name, resolve(spec, h, `responses.${status}.${name}`)]);
+      return [
+        status,
+        {
+          mediaTypes: content.map(([type]) => type),
+          body: body[0],
+          headers: Object.fromEntries(headers.map(([name, h]) => [name, { required: h.required === true, schema: reduceSchema(spec, h.schema, name) }])),
+        },
+      ];
+    }),
+  );
+}
+
 /** Source of generated/schemas.ts for a bundled spec. */
 export function schemasModule(spec) {
   const schemas = Object.fromEntries(BODY_SCHEMAS.map((name) => [name, reduceSchema(spec, spec.components.schemas[name], name)]));
   schemas.LoginHeaders = headersSchema(spec);
   return (
     `/** The spec's body and header schemas, reduced to what src/client/validate.ts enforces. */\n` +
-    `export const schemas = ${JSON.stringify(schemas)} as const;\n`
+    `export const schemas = ${JSON.stringify(schemas)} as const;\n` +
+    `/** The operation's documented responses by status: media types, body schema (a key of \`schemas\`), headers. */\n` +
+    `export const responses = ${JSON.stringify(responsesContract(spec))} as const;\n`
   );
 }

@@ -2,48 +2,17 @@
 // oneaccess-sms-login-mock: serves the contract with Prism for local use and consumer CI.
 //   oneaccess-sms-login-mock [--port 4010] [--host 127.0.0.1] [--dynamic] [--log-level warn]
 //   oneaccess-sms-login-mock --port 0 -- npm test   (runs the command with ONEACCESS_BASE_URL set, then stops)
-//   oneaccess-sms-login-mock verify --upstream URL [--client-id ID] [--tenant-id ID] [--header "Name: value"]...
-//     (credentials for the valid probe come from ONEACCESS_MOBILE and ONEACCESS_VERIFY_CODE, never from arguments)
+//   oneaccess-sms-login-mock verify --upstream URL [--max-requests N] [--junit FILE] ...   (see src/check/)
 import { spawn } from "node:child_process";
 import { parseArgs } from "node:util";
 import { MockError } from "./mock-error.js";
 import { startMock, type MockOptions } from "./start-mock.js";
-import { formatReport, verifyServer } from "./verify.js";
+import { runVerify, VERIFY_USAGE } from "../check/verify-command.js";
 
 const USAGE = [
   "usage: oneaccess-sms-login-mock [--port N] [--host H] [--dynamic] [--log-level L] [-- command ...]",
-  "       oneaccess-sms-login-mock verify --upstream URL [--client-id ID] [--tenant-id ID] [--header 'Name: value']...",
+  `       ${VERIFY_USAGE}`,
 ].join("\n");
-
-/** `verify`: checks a real server through Prism's validating proxy; exit 0 when it keeps the contract. */
-async function verify(argv: string[]): Promise<number> {
-  const { values } = parseArgs({
-    args: argv,
-    options: {
-      upstream: { type: "string" },
-      "client-id": { type: "string" },
-      "tenant-id": { type: "string" },
-      header: { type: "string", multiple: true, default: [] },
-    },
-  });
-  if (!values.upstream) throw new TypeError("verify needs --upstream URL");
-  const headers: Record<string, string> = {};
-  for (const line of values.header) {
-    const at = line.indexOf(":");
-    if (at < 1) throw new TypeError(`--header takes "Name: value", got a value without a colon`);
-    headers[line.slice(0, at).trim()] = line.slice(at + 1).trim();
-  }
-  if (values["client-id"]) headers["X-client-id"] = values["client-id"];
-  if (values["tenant-id"]) headers["X-tenant-id"] = values["tenant-id"];
-  const { ONEACCESS_MOBILE: mobile, ONEACCESS_VERIFY_CODE: code } = process.env;
-  const report = await verifyServer({
-    upstream: values.upstream,
-    headers,
-    ...(mobile && code ? { credentials: { mobile, verify_code: code } } : {}),
-  });
-  console.log(formatReport(report));
-  return report.ok ? 0 : 1;
-}
 
 /** The curl command of the API page's example request, aimed at url. */
 function exampleRequest(url: string): string {
@@ -57,7 +26,7 @@ function exampleRequest(url: string): string {
 }
 
 async function main(argv: string[]): Promise<number> {
-  if (argv[0] === "verify") return verify(argv.slice(1));
+  if (argv[0] === "verify") return runVerify(argv.slice(1));
   const split = argv.indexOf("--");
   const command = split === -1 ? [] : argv.slice(split + 1);
   const { values } = parseArgs({

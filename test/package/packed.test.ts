@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from "node:child_process";
+import { execFileSync, spawn, spawnSync } from "node:child_process";
 import { copyFileSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -70,6 +70,17 @@ describe("the published package, installed into a fresh project", () => {
     const bin = run(join(work, "node_modules/.bin/oneaccess-sms-login-mock"), [], work);
     expect(bin.status).toBe(2);
     expect(bin.stderr).toMatch(/^oneaccess-sms-login-mock: Prism is not installed/);
+  });
+
+  test("without Prism installed, verify checks a server (the mock) and passes it", async () => {
+    // Asynchronous: the mock may answer from this process.
+    const child = spawn(join(work, "node_modules/.bin/oneaccess-sms-login-mock"), ["verify", "--upstream", mock.url], { cwd: work });
+    let out = "";
+    child.stdout.on("data", (d) => (out += d));
+    child.stderr.on("data", (d) => (out += d));
+    const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
+    expect(out).toMatch(/keeps the contract\n$/);
+    expect(code).toBe(0);
   });
 
   test("publint and attw (esm-only) find nothing wrong", () => {

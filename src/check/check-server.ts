@@ -1,0 +1,86 @@
+import { redactor } from "../client/redact.js";
+import { CHECKS, type CheckName } from "./checks/index.js";
+import { send, type Exchange } from "./exchange.js";
+import { resolveCheckOptions, type CheckOptions } from "./options.js";
+import { probes } from "./probes.js";
+
+/** How a check came out: `error` when a request it needed got no answer, `skipped` when nothing could be judged. */
+export type CheckStatus = "passed" | "failed" | "skipped" | "error";
+
+/** One check's outcome, with why. */
+export interface CheckResult {
+  readonly name: CheckName;
+  readonly status: CheckStatus;
+  /** One line saying why it passed, failed, errored or was skipped. */
+  readonly summary: string;
+  /** Each problem found, and each request it needed that got no answer. */
+  readonly problems: readonly string[];
+}
+
+/** What was sent and what status came back (0: no answer), without bodies. */
+export interface SentRequest {
+  readonly name: string;
+  readonly status: number;
+}
+
+/** The outcome of a check run. ok when no check failed or errored (skipped ones do not count). */
+export interface CheckReport {
+  readonly ok: boolean;
+  readonly upstream: string;
+  readonly maxRequests: number;
+  readonly requests: readonly SentRequest[];
+  readonly checks: readonly CheckResult[];
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+
+/**
+ * Checks a server against the contract: sends at most `maxRequests` requests, one at a time and never retried, and
+ * judges the answers by the checks Schemathesis names. Needs no mock and no Prism; credentials never appear in the
+ * report. Throws CheckOptionsError for unusable options, before sending anything.
+ */
+export async function checkServer(options: CheckOptions): Promise<CheckReport> {
+  const { upstream, headers, credentials, maxRequests, timeoutMs } = resolveCheckOptions(options);
+  const redact = redactor(credentials ? [credentials.mobile, credentials.verify_code] : []);
+  const context = { realCredentials: credentials !== undefined, redact };
+
+  const exchanges: Exchange[] = [];
+  for (const probe of probes(headers, credentials).slice(0, maxRequests)) exchanges.push(await send(upstream, probe, timeoutMs, redact));
+
+  const checks = CHECKS.map((check): CheckResult => {
+    const problems: string[] = [];
+    const errors: string[] = [];
+    const skips = new Set<string>();
+    let judged = 0;
+    for (const exchange of exchanges.filter((e) => check.applies(e.probe))) {
+      if (!exchange.answer) {
+        errors.push(`${exchange.probe.name}: ${exchange.error}`);
+        continue;
+      }
+      const verdict = check.judge(exchange.probe, exchange.answer, context);
+      if ("skip" in verdict) skips.add(verdict.skip);
+      else {
+        judged++;
+        problems.push(...verdict);
+      }
+    }
+    const notJudged = skips.size > 0 ? `; not judged: ${[...skips].join("; ")}` : "";
+    const [status, summary]: [CheckStatus, string] =
+      problems.length > 0
+        ? ["failed", `${plural(problems.length, "problem")} in ${plural(judged, "answer")}${notJudged}`]
+        : errors.length > 0
+          ? ["error", `${plural(errors.length, "request")} it needed got no answer`]
+          : judged > 0
+            ? ["passed", `${check.passes}: ${plural(judged, "answer")} judged${notJudged}`]
+            : ["skipped", skips.size > 0 ? [...skips].join("; ") : `no request it judges fits in the budget of ${plural(maxRequests, "request")}`];
+    return { name: check.name, status, summary: redact(summary), problems: [...problems, ...errors].map(redact) };
+  });
+
+  return {
+    ok: checks.every((c) => c.status !== "failed" && c.status !== "error"),
+    upstream,
+    maxRequests,
+    requests: exchanges.map((e) => ({ name: e.probe.name, status: e.answer?.status ?? 0 })),
+    checks,
+  };
+}

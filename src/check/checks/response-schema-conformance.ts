@@ -1,0 +1,22 @@
+import { schemas } from "../../../generated/schemas.js";
+import { violations } from "../../client/validate.js";
+import { documented, undocumentedSkip, type Check } from "./check.js";
+
+/**
+ * Documented answers carry a body valid against the status's schema. Checked with the client's own validator on the
+ * schemas generated from the spec, which refuses to generate any keyword the validator does not enforce; its
+ * messages name fields, never values. A 400 to malformed JSON is not judged (see `Probe.unparsable`).
+ */
+export const responseSchemaConformance: Check = {
+  name: "response_schema_conformance",
+  passes: "every documented answer had a body valid against its status's schema",
+  applies: () => true,
+  judge(probe, answer) {
+    const response = documented(answer.status);
+    if (!response) return undocumentedSkip(answer.status);
+    if (probe.unparsable && answer.status === 400) return { skip: "a 400 to an unparsable body may come from a parser in front of the API, without the error body" };
+    const where = `${probe.name}: HTTP ${answer.status}:`;
+    if (answer.json === undefined) return [`${where} the body is not JSON (documented: ${response.body})`];
+    return violations(schemas[response.body], answer.json).map((v) => `${where} ${v} (${response.body})`);
+  },
+};

@@ -1,0 +1,186 @@
+import { describe, expect, test } from "vitest";
+import { CHECKS, CheckOptionsError, checkServer, type CheckName, type CheckReport } from "../../src/mock/index.js";
+import { useServers, type Twist } from "./upstream.js";
+
+const REAL = { mobile: "13912345678", verify_code: "918273" };
+const statuses = (report: CheckReport) => Object.fromEntries(report.checks.map((c) => [c.name, c.status]));
+const failing = (report: CheckReport) => report.checks.filter((c) => c.status === "failed").map((c) => c.name);
+const problems = (report: CheckReport, name: CheckName) => report.checks.find((c) => c.name === name)!.problems.join("\n");
+const json = (value: unknown) => JSON.stringify(value);
+
+// One server per check, each breaking the contract in one way. A 5xx is never documented, so a server error also
+// fails status_code_conformance; a 415 to the documented request Content-Type is also undocumented and a refusal of
+// the valid login. Every other server fails exactly its check.
+const breaking: Array<[check: CheckName, how: string, twist: Twist, alsoFailing: CheckName[], message: RegExp]> = [
+  [
+    "not_a_server_error",
+    "crashes on malformed JSON",
+    (seen, keeping) => (seen.json === undefined ? { status: 500, headers: {}, body: "NullPointerException" } : keeping),
+    ["status_code_conformance"],
+    /malformed JSON: server error HTTP 500: NullPointerException/,
+  ],
+  [
+    "status_code_conformance",
+    "answers a missing X-client-id with 401",
+    (seen, keeping) => (seen.headers["x-client-id"] ? keeping : { ...keeping, status: 401 }),
+    [],
+    /X-client-id missing: undocumented HTTP status 401 \(documented: 200, 400\)/,
+  ],
+  [
+    "content_type_conformance",
+    "labels its 400s as Latin-1",
+    (_seen, keeping) => (keeping.status === 400 ? { ...keeping, headers: { ...keeping.headers, "Content-Type": "application/json; charset=ISO-8859-1" } } : keeping),
+    [],
+    /verify_code missing: HTTP 400: Content-Type "application\/json; charset=ISO-8859-1" declares charset iso-8859-1; JSON must be UTF-8/,
+  ],
+  [
+    "content_type_conformance",
+    "answers the valid login as text/html",
+    (_seen, keeping) => (keeping.status === 200 ? { ...keeping, headers: { ...keeping.headers, "Content-Type": "text/html" } } : keeping),
+    [],
+    /valid login: HTTP 200: undocumented Content-Type "text\/html" \(documented: application\/json\)/,
+  ],
+  [
+    "content_type_conformance",
+    "sends a malformed media type",
+    (_seen, keeping) => ({ ...keeping, headers: { ...keeping.headers, "Content-Type": "application/json; charset==utf-8" } }),
+    [],
+    /valid login: HTTP 200: malformed media type "application\/json; charset==utf-8"/,
+  ],
+  [
+    "content_type_conformance",
+    "sends no Content-Type",
+    (_seen, keeping) => ({ ...keeping, headers: { "X-Request-Id": "r" } }),
+    [],
+    /valid login: HTTP 200: missing Content-Type \(documented: application\/json\)/,
+  ],
+  [
+    "content_type_conformance",
+    "refuses OneAccess's request charset spelling (utf8) with 415",
+    (seen, keeping) => (/charset=utf8$/i.test(String(seen.headers["content-type"])) ? { status: 415, headers: {}, body: "" } : keeping),
+    ["status_code_conformance", "positive_data_acceptance"],
+    /valid login: refused the documented request Content-Type application\/json;charset=utf8 with HTTP 415/,
+  ],
+  [
+    "response_schema_conformance",
+    "answers an undocumented login status and a string expire",
+    (_seen, keeping) => (keeping.status === 200 ? { ...keeping, body: json({ status: "LOGGED_IN", expire: "7d" }) } : keeping),
+    [],
+    /valid login: HTTP 200: body.status must be one of SUCCESS.*\n.*body.expire must be an integer/,
+  ],
+  [
+    "response_schema_conformance",
+    "answers a 400 without error_msg",
+    (_seen, keeping) => (keeping.status === 400 ? { ...keeping, body: json({ error_code: "USER.0038" }) } : keeping),
+    [],
+    /HTTP 400: body.error_msg is required \(ErrorResponse\)/,
+  ],
+  [
+    "response_headers_conformance",
+    "sends an empty X-Request-Id",
+    (_seen, keeping) => ({ ...keeping, headers: { ...keeping.headers, "X-Request-Id": "" } }),
+    [],
+    /valid login: HTTP 200: header X-Request-Id must not be empty/,
+  ],
+  [
+    "negative_data_rejection",
+    "logs in without a verify_code",
+    (seen, keeping) => (seen.json && seen.json.verify_code === undefined ? { ...keeping, status: 200, body: json({ status: "SUCCESS" }) } : keeping),
+    [],
+    /verify_code missing: accepted a request breaking the contract with HTTP 200 \(invalid: required body property verify_code is missing/,
+  ],
+  [
+    "positive_data_acceptance",
+    "rejects a valid login with real credentials",
+    (seen, keeping) => (seen.json?.mobile === REAL.mobile ? { ...keeping, status: 400, body: json({ error_code: "USER.0038", error_msg: "Invalid mobile number." }) } : keeping),
+    [],
+    /valid login: rejected a request keeping the contract with HTTP 400: \{"error_code":"USER.0038","error_msg":"Invalid mobile number."\}/,
+  ],
+];
+
+describe("checkServer: the checks Schemathesis names", () => {
+  const server = useServers();
+
+  test("reports every check by name, in Schemathesis's order", () => {
+    expect(CHECKS.map((c) => c.name)).toEqual([
+      "not_a_server_error",
+      "status_code_conformance",
+      "content_type_conformance",
+      "response_schema_conformance",
+      "response_headers_conformance",
+      "negative_data_rejection",
+      "positive_data_acceptance",
+    ]);
+  });
+
+  test("passes a server that keeps the contract, saying why each check passed", async () => {
+    const { url } = await server();
+    const report = await checkServer({ upstream: url, credentials: REAL });
+    expect(statuses(report)).toEqual(Object.fromEntries(CHECKS.map((c) => [c.name, "passed"])));
+    expect(report.ok).toBe(true);
+    const summaries = Object.fromEntries(report.checks.map((c) => [c.name, c.summary]));
+    expect(summaries.not_a_server_error).toBe("no answer had a status of 500 or more: 6 answers judged");
+    expect(summaries.negative_data_rejection).toBe("every request breaking the contract was rejected: 5 answers judged");
+    expect(summaries.positive_data_acceptance).toBe("the request keeping the contract was accepted: 1 answer judged");
+    expect(report.checks.every((c) => c.problems.length === 0)).toBe(true);
+  });
+
+  test.each(breaking)("fails %s for a server that %s", async (check, _how, twist, alsoFailing, message) => {
+    const { url } = await server(twist);
+    const report = await checkServer({ upstream: url, credentials: REAL });
+    expect(failing(report).sort()).toEqual([check, ...alsoFailing].sort());
+    expect(problems(report, check)).toMatch(message);
+    expect(report.ok).toBe(false);
+  });
+
+  test.each(["application/json", "application/json; charset=UTF-8", 'Application/JSON;charset="utf-8";q=1', "application/json;charset=utf8"])(
+    "takes %s as a conformant answer Content-Type",
+    async (contentType) => {
+      const { url } = await server((_seen, keeping) => ({ ...keeping, headers: { ...keeping.headers, "Content-Type": contentType } }));
+      const report = await checkServer({ upstream: url, maxRequests: 2 });
+      expect(statuses(report).content_type_conformance).toBe("passed");
+    },
+  );
+
+  test("skips positive_data_acceptance when the page's sample credentials get a 400, and says how to judge it", async () => {
+    const { url } = await server((seen, keeping) => (seen.json?.verify_code === "232326" ? { ...keeping, status: 400, body: json({ error_code: "LOGIN.0002", error_msg: "Wrong code." }) } : keeping));
+    const report = await checkServer({ upstream: url });
+    expect(statuses(report).positive_data_acceptance).toBe("skipped");
+    expect(report.checks.at(-1)!.summary).toMatch(/set ONEACCESS_MOBILE and ONEACCESS_VERIFY_CODE to judge acceptance/);
+    expect(failing(report)).toEqual([]);
+    expect(report.ok).toBe(true);
+  });
+
+  test("does not judge the body, Content-Type or headers of an undocumented status, and says so", async () => {
+    const { url } = await server((seen, keeping) => (seen.headers["x-client-id"] ? keeping : { status: 401, headers: {}, body: "<html>" }));
+    const report = await checkServer({ upstream: url });
+    const schema = report.checks.find((c) => c.name === "response_schema_conformance")!;
+    expect(schema.status).toBe("passed");
+    expect(schema.summary).toMatch(/: 4 answers judged; not judged: /);
+    expect(schema.summary).toContain("HTTP 401 is undocumented, so there is nothing to judge it by");
+    expect(schema.summary).toContain("a 400 to an unparsable body may come from a parser in front of the API");
+  });
+
+  test("reports checks as errors, not passes, when the server does not answer", async () => {
+    const { url, close } = await server();
+    await close();
+    const report = await checkServer({ upstream: url, maxRequests: 2, timeoutMs: 5_000 });
+    expect(new Set(report.checks.map((c) => c.status))).toEqual(new Set(["error"]));
+    expect(report.checks[0]!.problems[0]).toMatch(/^valid login: no answer: fetch failed/);
+    expect(report.requests).toEqual([{ name: "valid login", status: 0 }, { name: "verify_code missing", status: 0 }]);
+    expect(report.ok).toBe(false);
+  });
+
+  test.each([
+    [{ upstream: "ftp://tenant.example.com" }, /upstream must be an http\(s\) URL without user info, query or fragment/],
+    [{ upstream: "https://user:pw@tenant.example.com" }, /upstream must be an http\(s\) URL/],
+    [{ upstream: "https://tenant.example.com", maxRequests: 0 }, /max requests must be a whole number of at least 1/],
+    [{ upstream: "https://tenant.example.com", headers: { "X-client-id": "a\r\nX-Evil: 1" } }, /header X-client-id has characters that cannot be sent/],
+  ])("refuses unusable options with a CheckOptionsError before sending anything (%o)", async (options, message) => {
+    const error = await checkServer(options).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(CheckOptionsError);
+    expect((error as Error).name).toBe("CheckOptionsError");
+    expect((error as Error).message).toMatch(message);
+    expect((error as Error).message).not.toContain("pw");
+  });
+});

@@ -1,0 +1,18 @@
+import { describe, expect, test } from "vitest";
+import { CHECKS, checkServer } from "../../src/mock/index.js";
+import { baseUrl, PAGE_HEADERS, post, targetIsMock } from "../helpers/contract.js";
+
+// The package's own mock is the first server verify must pass. Only against the mock: a real server named by
+// ONEACCESS_BASE_URL is checked by consumers with their own budget, not by this suite.
+describe.runIf(targetIsMock)("verify against this package's Prism mock", () => {
+  test("the mock passes every check, with every probe sent", async () => {
+    const report = await checkServer({ upstream: baseUrl, maxRequests: 100 });
+    expect(report.checks.map((c) => [c.name, c.status, c.problems])).toEqual(CHECKS.map((c) => [c.name, "passed", []]));
+    expect(report.requests.length).toBeGreaterThan(6);
+  });
+
+  test("the mock sends the declared X-Request-Id header's example", async () => {
+    const response = await post(PAGE_HEADERS, JSON.stringify({ mobile: "12345678901", verify_code: "232326" }));
+    expect(response.headers.get("x-request-id")).toBe("5f1c0d9e8b7a4c3d2e1f0a9b8c7d6e5f");
+  });
+});

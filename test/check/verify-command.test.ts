@@ -1,0 +1,167 @@
+import { spawn } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { XMLParser, XMLValidator } from "fast-xml-parser";
+import { afterAll, describe, expect, test } from "vitest";
+import { CHECKS, DEFAULT_MAX_REQUESTS } from "../../src/mock/index.js";
+import { repoPath } from "../helpers/spec.js";
+import { useServers, type Reply } from "./upstream.js";
+
+// The built bin, as consumers run it (npm test builds before vitest runs).
+const CLI = repoPath("dist/src/mock/cli.js");
+const MOBILE = "13912345678";
+const CODE = "918273";
+const work = mkdtempSync(join(tmpdir(), "oa-verify-"));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+/** Runs `verify` asynchronously (the upstreams live in this process), with real credentials in its environment. */
+const verify = (args: string[], env: Record<string, string> = { ONEACCESS_MOBILE: MOBILE, ONEACCESS_VERIFY_CODE: CODE }) =>
+  new Promise<{ code: number | null; out: string; err: string }>((resolve) => {
+    const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith("ONEACCESS_")));
+    const child = spawn(process.execPath, [CLI, "verify", ...args], { env: { ...clean, ...env } });
+    let out = "";
+    let err = "";
+    child.stdout.on("data", (d) => (out += d));
+    child.stderr.on("data", (d) => (err += d));
+    child.once("exit", (code) => resolve({ code, out, err }));
+  });
+
+const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "", isArray: (name) => name === "testcase" || name === "property" });
+const readJUnit = (file: string) => {
+  const text = readFileSync(file, "utf8");
+  expect(XMLValidator.validate(text)).toBe(true);
+  return { text, xml: parser.parse(text) };
+};
+
+describe("oneaccess-sms-login-mock verify: the request budget", () => {
+  const server = useServers();
+
+  test(`sends ${DEFAULT_MAX_REQUESTS} requests by default, and says so`, async () => {
+    const { url, seen } = await server();
+    const { code, out } = await verify(["--upstream", url]);
+    expect(seen).toHaveLength(DEFAULT_MAX_REQUESTS);
+    expect(out).toContain(`${DEFAULT_MAX_REQUESTS} requests sent to ${url} (budget ${DEFAULT_MAX_REQUESTS}):`);
+    expect(code).toBe(0);
+  });
+
+  test("never sends more than --max-requests, and skips the checks the budget leaves without a request", async () => {
+    const { url, seen } = await server();
+    const { code, out } = await verify(["--upstream", url, "--max-requests", "1"]);
+    expect(seen).toHaveLength(1);
+    expect(out).toMatch(/SKIP  negative_data_rejection: no request it judges fits in the budget of 1 request/);
+    expect(code).toBe(0);
+    const three = await server();
+    await verify(["--upstream", three.url, "--max-requests", "3"]);
+    expect(three.seen).toHaveLength(3);
+  });
+
+  test("sends the real credentials in one request only, the first, whatever the budget", async () => {
+    const { url, seen } = await server();
+    await verify(["--upstream", url, "--max-requests", "50"]);
+    expect(seen.length).toBeGreaterThan(DEFAULT_MAX_REQUESTS);
+    expect(seen.map((s) => s.body.includes(MOBILE) || s.body.includes(CODE))).toEqual([true, ...Array(seen.length - 1).fill(false)]);
+  });
+
+  test("follows no redirect, so a redirecting server cannot make it send a login twice", async () => {
+    const { url, seen } = await server(() => ({ status: 307, headers: { Location: "/api/v2/sdk/login/mobile-verify-code" }, body: "" }));
+    const { code, out } = await verify(["--upstream", url, "--max-requests", "2"]);
+    expect(seen).toHaveLength(2);
+    expect(out).toMatch(/valid login: undocumented HTTP status 307/);
+    expect(code).toBe(1);
+  });
+
+  test.each([["0"], ["-1"], ["two"], ["1.5"]])("refuses --max-requests %s with exit 2, sending nothing", async (value) => {
+    const { url, seen } = await server();
+    const { code, err } = await verify(["--upstream", url, "--max-requests", value]);
+    expect(err).toMatch(/max-requests|max requests/);
+    expect(err).toMatch(/usage:/);
+    expect(seen).toHaveLength(0);
+    expect(code).toBe(2);
+  });
+}, 60_000);
+
+describe("oneaccess-sms-login-mock verify --junit", () => {
+  const server = useServers();
+
+  test("writes one testcase per check with the right counts, and passes carry why", async () => {
+    const { url } = await server();
+    const file = join(work, "reports", "keeping.xml");
+    const { code } = await verify(["--upstream", url, "--junit", file]);
+    expect(code).toBe(0);
+    const { xml } = readJUnit(file);
+    expect(xml.testsuites).toMatchObject({ tests: "7", failures: "0", errors: "0", skipped: "0" });
+    const cases = xml.testsuites.testsuite.testcase;
+    expect(cases.map((c: any) => c.name)).toEqual(CHECKS.map((c) => c.name));
+    expect(cases[0]["system-out"]).toBe("no answer had a status of 500 or more: 6 answers judged");
+    expect(xml.testsuites.testsuite.properties.property).toContainEqual({ name: "upstream", value: url });
+  });
+
+  test("reports failures with messages and skips, and escapes whatever the server sent", async () => {
+    const { url } = await server((seen, keeping) => {
+      if (seen.json === undefined) return { status: 500, headers: {}, body: `<b>&"'</b>]]>\u0001 crash` };
+      if (!seen.headers["x-client-id"]) return { ...keeping, status: 200, body: JSON.stringify({ status: "SUCCESS" }) };
+      return keeping;
+    });
+    const file = join(work, "breaking.xml");
+    const { code } = await verify(["--upstream", url, "--junit", file], {});
+    expect(code).toBe(1);
+    const { text, xml } = readJUnit(file);
+    expect(text).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/);
+    expect(xml.testsuites).toMatchObject({ tests: "7", failures: "3", errors: "0", skipped: "0" });
+    const byName = Object.fromEntries(xml.testsuites.testsuite.testcase.map((c: any) => [c.name, c]));
+    expect(byName.not_a_server_error.failure.message).toBe("1 problem in 6 answers");
+    expect(byName.not_a_server_error.failure["#text"]).toContain(`malformed JSON: server error HTTP 500: <b>&"'</b>]]>\uFFFD crash`);
+    expect(byName.negative_data_rejection.failure["#text"]).toMatch(/X-client-id missing: accepted a request breaking the contract with HTTP 200/);
+    expect(byName.status_code_conformance.failure.type).toBe("status_code_conformance");
+    expect(byName.response_schema_conformance["system-out"]).toMatch(/^every documented answer/);
+  });
+
+  test("marks unanswered checks as errors and exits 3", async () => {
+    const { url, close } = await server();
+    await close();
+    const file = join(work, "down.xml");
+    const { code, out } = await verify(["--upstream", url, "--max-requests", "1", "--junit", file]);
+    expect(out).toMatch(/could not be fully checked: requests got no answer\n$/);
+    expect(code).toBe(3);
+    const { xml } = readJUnit(file);
+    expect(xml.testsuites).toMatchObject({ tests: "7", failures: "0", errors: "6", skipped: "1" });
+  });
+}, 60_000);
+
+describe("oneaccess-sms-login-mock verify: credentials never reach a report", () => {
+  const server = useServers();
+
+  test("redacts the mobile number and code from the text report and the JUnit file, however the server echoes them", async () => {
+    const escaped = [...MOBILE].map((c) => `\\u00${c.charCodeAt(0).toString(16)}`).join("");
+    const { url } = await server((seen): Reply => {
+      const echo = `${seen.json?.mobile ?? ""} ${seen.json?.verify_code ?? ""}`;
+      if (seen.json === undefined) return { status: 500, headers: { "Content-Type": "application/json" }, body: `{"message":"${escaped} ${CODE}"}` };
+      return {
+        status: 400,
+        headers: { "Content-Type": `application/json; charset=${CODE}`, "X-Request-Id": MOBILE },
+        body: JSON.stringify({ error_code: MOBILE, error_msg: `Wrong code ${CODE} for ${echo}` }),
+      };
+    });
+    const file = join(work, "echo.xml");
+    const { code, out, err } = await verify(["--upstream", url, "--max-requests", "10", "--junit", file]);
+    expect(code).toBe(1);
+    const { text } = readJUnit(file);
+    for (const output of [out, err, text]) {
+      expect(output).not.toContain(MOBILE);
+      expect(output).not.toContain(CODE);
+    }
+    expect(out).toMatch(/valid login: rejected a request keeping the contract with HTTP 400: \{"error_code":"\[REDACTED\]","error_msg":"Wrong code \[REDACTED\] for \[REDACTED\] \[REDACTED\]"\}/);
+    expect(out).toMatch(/declares charset \[REDACTED\]/);
+    expect(out).toMatch(/server error HTTP 500: \{"message":"\[REDACTED\] \[REDACTED\]"\}/);
+  });
+
+  test("refuses one credential without the other, with exit 2", async () => {
+    const { url, seen } = await server();
+    const { code, err } = await verify(["--upstream", url], { ONEACCESS_MOBILE: MOBILE });
+    expect(err).toMatch(/set both ONEACCESS_MOBILE and ONEACCESS_VERIFY_CODE, or neither/);
+    expect(err).not.toContain(MOBILE);
+    expect(seen).toHaveLength(0);
+    expect(code).toBe(2);
+  });
+}, 60_000);
