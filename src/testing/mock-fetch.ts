@@ -12,8 +12,10 @@ import { createResponder } from "./responder.js";
 export function createMockFetch(options: LoginMockOptions = {}): Fetch {
   const respond = createResponder(options);
   return async (input, init) => {
-    const request = new Request(input, init);
-    request.signal.throwIfAborted();
+    // The client calls fetch(request, { signal }): reuse its Request rather than build a second one per call.
+    const reuse = input instanceof Request && Object.keys(init ?? {}).every((key) => key === "signal");
+    const request = reuse ? input : new Request(input, init);
+    (reuse ? init?.signal : request.signal)?.throwIfAborted();
     const { pathname } = new URL(request.url);
     if (!pathname.endsWith(LOGIN_PATH)) return problem(404, "NO_PATH_MATCHED_ERROR", "Route not resolved, no path matched", `The route ${pathname} hasn't been found in the specification file`);
     if (request.method !== "POST") return problem(405, "NO_METHOD_MATCHED_ERROR", "Route resolved, but no method matched", `The route ${LOGIN_PATH} has been matched, but it does not have "${request.method.toLowerCase()}" method defined`);

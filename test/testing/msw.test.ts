@@ -1,6 +1,7 @@
 // Runs with whichever msw is installed: MSW 2 on Node 20 (the devDependency); for MSW 3 (Node >= 22.12):
 //   npm i --no-save msw@3 && npx vitest run test/testing/msw.test.ts
-import { http, HttpResponse, version } from "msw";
+import { createRequire } from "node:module";
+import { http, HttpResponse } from "msw";
 import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
 import { examples } from "../../generated/examples.js";
@@ -20,7 +21,9 @@ afterAll(() => server.close());
 
 const credentials = PAGE.credentials;
 
-describe(`MSW handlers (msw ${typeof version == "string" ? version : "2"})`, () => {
+const mswVersion: string = createRequire(import.meta.url)("msw/package.json").version;
+
+describe(`MSW handlers (msw ${mswVersion})`, () => {
   test("answer the client with the spec's first 200 example", async () => {
     expect(await client.login(credentials)).toMatchObject({ ok: true, status: "SUCCESS", body: examples[200].success });
   });
