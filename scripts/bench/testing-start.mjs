@@ -13,7 +13,7 @@ let client;
 let server;
 let library = 0;
 if (process.argv[2] === "msw") {
-  const { setupServer } = await import("msw/node");
+  const [{ setupServer }] = await Promise.all([import("msw/node"), import("msw")]);
   library = performance.now() - t0;
   const { handlers } = await import("../../dist/src/testing/msw.js");
   server = setupServer(...handlers);
