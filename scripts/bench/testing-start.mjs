@@ -17,7 +17,7 @@ if (process.argv[2] === "msw") {
   library = performance.now() - t0;
   const { handlers } = await import("../../dist/src/testing/msw.js");
   server = setupServer(...handlers);
-  server.listen({ onUnhandledRequest: "error" });
+  server.listen();
   client = createLoginClient(options);
 } else {
   const { createMockFetch } = await import("../../dist/src/testing/index.js");

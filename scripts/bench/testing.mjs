@@ -38,7 +38,7 @@ export async function inProcessMock({ durationMs, concurrency, startRuns }) {
     await mock.stop();
   }
   const server = setupServer(...handlers);
-  server.listen({ onUnhandledRequest: "error" });
+  server.listen();
   try {
     results["MSW handlers"] = { ...startTime("msw", startRuns), ...(await load(createLoginClient(options()), { durationMs, concurrency })) };
   } finally {

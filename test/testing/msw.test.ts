@@ -1,5 +1,6 @@
-// Runs with whichever msw is installed: MSW 2 on Node 20 (the devDependency); for MSW 3 (Node >= 22.12):
-//   npm i --no-save msw@3 && npx vitest run test/testing/msw.test.ts
+// Runs with whichever msw is installed: MSW 2 on Node 20 (the devDependency); for MSW 3 (Node >= 22.12), e.g.
+//   npm i --no-save msw@3.0.5 && npx vitest run test/testing/msw.test.ts test/testing/examples/vitest-msw.test.ts
+// (passed with msw 3.0.5 on Node 24.21.0). listen() takes no options here: MSW 3 renamed onUnhandledRequest.
 import { createRequire } from "node:module";
 import { http, HttpResponse } from "msw";
 import { setupServer } from "msw/node";
@@ -12,7 +13,7 @@ import { PAGE } from "../helpers/client.js";
 const server = setupServer(...handlers);
 let client: LoginClient;
 beforeAll(() => {
-  server.listen({ onUnhandledRequest: "error" });
+  server.listen();
   // Created once MSW is listening: the client captures globalThis.fetch when it is created.
   client = createLoginClient(PAGE.options);
 });

@@ -4,7 +4,7 @@ import { createLoginClient } from "oneaccess-sms-login";
 import { createHandlers, handlers } from "oneaccess-sms-login/testing/msw";
 
 const server = setupServer(...handlers); // the spec's examples, as the Prism mock serves them
-beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
+beforeAll(() => server.listen());
 afterEach(() => server.resetHandlers());
 afterAll(() => server.close());
 
