@@ -2,6 +2,7 @@
 // concurrency, and time from start to first answer (in-process: a fresh process from its first line, imports
 // included; Prism: startMock() until a login is answered).
 import { execFileSync } from "node:child_process";
+import { http, HttpResponse } from "msw";
 import { setupServer } from "msw/node";
 import { createLoginClient } from "../../dist/src/index.js";
 import { startMock } from "../../dist/src/mock/index.js";
@@ -24,7 +25,7 @@ function startTime(kind, runs) {
   return { start: median(runsOut.map((r) => r.ms)), library: median(runsOut.map((r) => r.library)) };
 }
 
-/** Throughput and start time of Prism, MSW handlers and createMockFetch. */
+/** Throughput and start time of Prism, MSW handlers (and MSW with a trivial handler) and createMockFetch. */
 export async function inProcessMock({ durationMs, concurrency, startRuns }) {
   const results = {};
   const t0 = performance.now();
@@ -43,6 +44,14 @@ export async function inProcessMock({ durationMs, concurrency, startRuns }) {
     results["MSW handlers"] = { ...startTime("msw", startRuns), ...(await load(createLoginClient(options()), { durationMs, concurrency })) };
   } finally {
     server.close();
+  }
+  // MSW's own cost: the same interception with a one-line handler answering the page's example.
+  const bare = setupServer(http.post(`*/api/v2/sdk/login/mobile-verify-code`, () => HttpResponse.json({ status: "SUCCESS", session_token: "bts******2VO", expire: 604800 })));
+  bare.listen();
+  try {
+    results["MSW, one-line handler (MSW's own cost)"] = { start: NaN, library: 0, ...(await load(createLoginClient(options()), { durationMs, concurrency })) };
+  } finally {
+    bare.close();
   }
   results.createMockFetch = { ...startTime("fetch", startRuns), ...(await load(createLoginClient(options({ fetch: createMockFetch() })), { durationMs, concurrency })) };
   return results;

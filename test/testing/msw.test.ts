@@ -68,7 +68,7 @@ describe(`MSW handlers (msw ${mswVersion})`, () => {
     expect(await client.login(credentials)).toMatchObject({ ok: true, status: "SUCCESS" });
   });
 
-  test("other handlers still come first when a test overrides one", async () => {
+  test("a handler of the test's own still overrides them", async () => {
     server.use(http.post(`*${LOGIN_PATH}`, () => HttpResponse.json({ status: "ACCESS_DENIED" })));
     expect(await client.login(credentials)).toMatchObject({ ok: true, status: "ACCESS_DENIED" });
   });
