@@ -1,6 +1,6 @@
 // The in-process mock (oneaccess-sms-login/testing) against Prism, through the client: logins per second at the same
-// concurrency, and time from start to first answer (in-process: a fresh process from its first line, imports
-// included; Prism: startMock() until a login is answered).
+// concurrency, and time from start to first answer (in-process: in a fresh process, from loading the mock's modules
+// to the first result, see testing-start.mjs; Prism: startMock() until a login is answered).
 import { execFileSync } from "node:child_process";
 import { http, HttpResponse } from "msw";
 import { setupServer } from "msw/node";
