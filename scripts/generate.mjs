@@ -8,6 +8,7 @@ import { tmpdir } from "node:os";
 import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import openapiTS, { astToString } from "openapi-typescript";
+import { examplesModule } from "./lib/examples.mjs";
 import { schemasModule } from "./lib/schemas.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -38,6 +39,7 @@ async function render() {
     "openapi.json": JSON.stringify(spec, null, 2) + "\n",
     "schema.ts": HEADER + astToString(ast),
     "schemas.ts": HEADER + schemasModule(spec),
+    "examples.ts": HEADER + examplesModule(spec),
   };
 }
 

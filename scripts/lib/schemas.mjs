@@ -14,7 +14,7 @@ export const BODY_SCHEMAS = ["MobileVerifyCodeLoginRequest", "LoginResponse", "E
 const OPERATION = ["/api/v2/sdk/login/mobile-verify-code", "post"];
 
 /** Follows a local "#/..." $ref. */
-function resolve(spec, node, path) {
+export function resolve(spec, node, path) {
   if (!node.$ref) return node;
   const target = node.$ref.replace(/^#\//, "").split("/").reduce((n, key) => n?.[key], spec);
   if (!target) throw new Error(`${path}: unresolved $ref ${node.$ref}`);

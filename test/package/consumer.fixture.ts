@@ -1,6 +1,7 @@
 // Compiled and run by test/package/packed.test.ts in a fresh project that installed the packed tarball.
 import { createLoginClient, isLoginError, type LoginResult } from "oneaccess-sms-login";
 import spec from "oneaccess-sms-login/openapi.json" with { type: "json" };
+import { createMockFetch, type Scenario } from "oneaccess-sms-login/testing";
 
 declare const process: { env: Record<string, string | undefined> };
 
@@ -17,4 +18,17 @@ void client.login({ mobile: "12345678901" });
 const result: LoginResult = await client.login({ mobile: "12345678901", verify_code: "232326" });
 const next = result.ok && result.status === "SUCCESS" ? result.body.session_token : undefined;
 const failure = result.ok ? undefined : isLoginError(result.error) ? result.error.kind : "unknown";
-console.log(JSON.stringify({ ok: result.ok, status: result.ok ? result.status : undefined, next, failure, title: spec.info.title }));
+// The in-process mock, without msw installed: scenario names are the spec's example names.
+// @ts-expect-error -- not an example name of the spec
+const unknown: Scenario = "noSuchExample";
+void unknown;
+const offline = createLoginClient({
+  baseUrl: "https://tenant.example.test",
+  clientId: "DRrYIqauawN0I8myTMoDTPys6ezGZxnm",
+  device: { osVersion: "Android 10", fingerprint: "156aysdna213sac", agent: "consumer/1.0" },
+  fetch: createMockFetch({ scenario: "mfaAuth" }),
+});
+const mocked = await offline.login({ mobile: "12345678901", verify_code: "232326" });
+console.log(
+  JSON.stringify({ ok: result.ok, status: result.ok ? result.status : undefined, next, failure, title: spec.info.title, mocked: mocked.ok ? mocked.status : mocked.error.kind }),
+);

@@ -40,6 +40,9 @@ describe("the published package, installed into a fresh project", () => {
     const manifest = JSON.parse(run("tar", ["-xzOf", tarball, "package/package.json"], work).stdout);
     expect(Object.keys(manifest.dependencies)).toEqual(["openapi-fetch"]);
     expect(manifest.peerDependenciesMeta["@stoplight/prism-cli"].optional).toBe(true);
+    expect(manifest.peerDependenciesMeta.msw.optional).toBe(true);
+    expect(listing).toContain("package/dist/src/testing/index.d.ts");
+    expect(listing).toContain("package/dist/generated/examples.js");
   });
 
   test("a TypeScript consumer compiles against the published types and logs in against the mock", () => {
@@ -56,7 +59,7 @@ describe("the published package, installed into a fresh project", () => {
     expect(compiled.status).toBe(0);
     const ran = run(process.execPath, ["consumer.js"], work, { ONEACCESS_BASE_URL: mock.url });
     expect(ran.stderr).toBe("");
-    expect(JSON.parse(ran.stdout)).toEqual({ ok: true, status: "SUCCESS", next: "bts******2VO", title: "OneAccess SMS verification code login" });
+    expect(JSON.parse(ran.stdout)).toEqual({ ok: true, status: "SUCCESS", next: "bts******2VO", title: "OneAccess SMS verification code login", mocked: "MFA_AUTH" });
   });
 
   test("without Prism installed, the mock helper and bin say how to install it", () => {
@@ -81,6 +84,13 @@ describe("the published package, installed into a fresh project", () => {
     const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
     expect(out).toMatch(/keeps the contract\n$/);
     expect(code).toBe(0);
+  });
+
+  test("without msw installed, the testing entry works and its msw entry fails naming msw", () => {
+    const ok = run(process.execPath, ["--input-type=module", "-e", `import("oneaccess-sms-login/testing").then(m => console.log(typeof m.createMockFetch))`], work);
+    expect(ok.stdout.trim(), ok.stderr).toBe("function");
+    const msw = run(process.execPath, ["--input-type=module", "-e", `import("oneaccess-sms-login/testing/msw").catch(e => console.log(e.code, e.message))`], work);
+    expect(msw.stdout).toMatch(/^ERR_MODULE_NOT_FOUND Cannot find package 'msw'/);
   });
 
   test("publint and attw (esm-only) find nothing wrong", () => {

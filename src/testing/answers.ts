@@ -1,0 +1,42 @@
+// The responses the in-process mock sends, shaped as Prism 5.14.2 shapes them (checked side by side by
+// test/testing/differential.test.ts).
+import { examples } from "../../generated/examples.js";
+
+/** One entry of the `sl-violations` header, in Prism's shape. */
+export interface SlViolation {
+  location: string[];
+  severity: "Error";
+  code: string | number;
+  message: string;
+}
+
+const byStatus: Readonly<Record<string, Readonly<Record<string, unknown>>>> = examples;
+
+/** A JSON response. */
+export const json = (status: number, body: unknown, type = "application/json"): Response =>
+  new Response(JSON.stringify(body), { status, headers: { "content-type": type } });
+
+/** Prism's problem+json answer for what it cannot do. */
+export const problem = (status: number, kind: string, title: string, detail: string): Response =>
+  json(status, { type: `https://stoplight.io/prism/errors#${kind}`, title, status, detail }, "application/problem+json");
+
+const notFound = (detail: string) => problem(404, "NOT_FOUND", "The server cannot find the requested content", detail);
+
+/** The response for a status and optional example name, as Prism picks it: the first example unless one is named. */
+export function exampleResponse(status: string, name?: string): Response {
+  const named = byStatus[status];
+  if (!named) return notFound(`Requested status code ${status} is not defined in the document.`);
+  if (name === undefined) return json(Number(status), Object.values(named)[0]);
+  if (!Object.hasOwn(named, name)) return notFound(`Response for contentType: application/json and exampleKey: ${name} does not exist.`);
+  return json(Number(status), named[name]);
+}
+
+/** The status (as a string) whose examples include name. */
+export const statusOf = (name: string): string | undefined => Object.keys(byStatus).find((status) => Object.hasOwn(byStatus[status]!, name));
+
+/** Adds an `sl-violations` header: JSON with every non-ASCII character escaped, so any field name is a valid header. */
+export function withViolations(response: Response, list: SlViolation[]): Response {
+  const text = JSON.stringify(list).replace(/[^\x20-\x7e]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  response.headers.set("sl-violations", text);
+  return response;
+}

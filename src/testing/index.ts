@@ -1,0 +1,5 @@
+// oneaccess-sms-login/testing: the contract's mock in the test process, for unit tests. Dependency-free; the MSW
+// handlers are in oneaccess-sms-login/testing/msw (msw is an optional peer).
+export { createMockFetch } from "./mock-fetch.js";
+export type { LoginMockOptions, Scenario } from "./options.js";
+export { examples } from "../../generated/examples.js";

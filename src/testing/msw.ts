@@ -1,0 +1,16 @@
+// oneaccess-sms-login/testing/msw: the in-process mock as MSW request handlers. msw (2 or 3) is an optional peer.
+import { http, type HttpHandler } from "msw";
+import { LOGIN_PATH } from "../client/constants.js";
+import type { LoginMockOptions } from "./options.js";
+import { createResponder } from "./responder.js";
+
+export type { LoginMockOptions, Scenario } from "./options.js";
+
+/** MSW handlers for the login operation on any origin, answering as the Prism mock would (see createMockFetch). */
+export function createHandlers(options: LoginMockOptions = {}): HttpHandler[] {
+  const respond = createResponder(options);
+  return [http.post(`*${LOGIN_PATH}`, ({ request }) => respond(request))];
+}
+
+/** The default handlers: the spec's examples, chosen per request by `Prefer`, as Prism serves them. */
+export const handlers: HttpHandler[] = createHandlers();

@@ -1,0 +1,57 @@
+// The in-process mock's one decision: which answer a request gets. Mirrors Prism 5.14.2's choices for the bundled
+// spec (test/testing/differential.test.ts compares them), except where Prism breaks the contract.
+import { examples } from "../../generated/examples.js";
+import { exampleResponse, json, problem, statusOf, withViolations } from "./answers.js";
+import { Accounts, countable } from "./accounts.js";
+import { checkRequest } from "./check-request.js";
+import type { LoginMockOptions } from "./options.js";
+import { parsePrefer } from "./prefer.js";
+
+/** Answers one login request. */
+export type Responder = (request: Request) => Promise<Response>;
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v == "object" && v !== null && !Array.isArray(v);
+
+/** Checks the options at once, so a typo fails where the mock is made rather than as a puzzling answer. */
+function checked(options: LoginMockOptions): LoginMockOptions & { attempts: number } {
+  if (!isRecord(options as unknown)) throw new TypeError("mock options must be an object");
+  const { scenario, accounts, attempts = 5 } = options;
+  if (scenario !== undefined && statusOf(String(scenario)) === undefined) {
+    throw new TypeError(`unknown scenario ${JSON.stringify(scenario)}: use one of ${[...Object.keys(examples[200]), ...Object.keys(examples[400])].join(", ")}`);
+  }
+  if (accounts !== undefined && (!isRecord(accounts as unknown) || !Object.values(accounts).every((code) => typeof code == "string"))) {
+    throw new TypeError("accounts must map mobile numbers to verify codes (strings)");
+  }
+  if (accounts !== undefined && !countable) throw new TypeError("the spec's wrongCredentials example has no attempts count to decrease");
+  if (!Number.isInteger(attempts) || attempts < 1) throw new TypeError("attempts must be a positive integer");
+  return { scenario, accounts, attempts };
+}
+
+/** Creates the responder for a set of options; each holds its own stateful-scenario count. */
+export function createResponder(options: LoginMockOptions = {}): Responder {
+  const { scenario, accounts: codes, attempts } = checked(options);
+  const accounts = codes && new Accounts(codes, attempts);
+  const scenarioStatus = scenario && statusOf(scenario);
+
+  return async (request) => {
+    const prefer = parsePrefer(request.headers.get("prefer"));
+    if (prefer.code !== undefined && !/^\d+$/.test(prefer.code)) {
+      return problem(422, "UNPROCESSABLE_ENTITY", "Invalid request", `optional property "code"\n└─ cannot decode "${prefer.code}", should be a number`);
+    }
+    const { body, problems } = await checkRequest(request);
+    if (problems.length) {
+      // As Prism: the documented 400, whose example a Prefer (or scenario) chooses only together with code 400.
+      const example = prefer.code === "400" ? prefer.example : prefer.code === undefined && scenarioStatus === "400" ? scenario : undefined;
+      const response = exampleResponse("400", example);
+      return response.status === 400 ? withViolations(response, problems) : response;
+    }
+    if (prefer.code !== undefined || prefer.example !== undefined) return exampleResponse(prefer.code ?? "200", prefer.example);
+    if (accounts) {
+      const { mobile, verify_code } = body as { mobile: string; verify_code: string };
+      const failure = accounts.login(mobile, verify_code);
+      if (failure) return json(400, failure);
+      return exampleResponse("200", scenarioStatus === "200" ? scenario : undefined);
+    }
+    return scenario ? exampleResponse(scenarioStatus!, scenario) : exampleResponse("200");
+  };
+}

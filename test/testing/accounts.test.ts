@@ -1,0 +1,53 @@
+import { describe, expect, test } from "vitest";
+import { createLoginClient } from "../../src/index.js";
+import { createMockFetch } from "../../src/testing/index.js";
+import { PAGE } from "../helpers/client.js";
+
+const accounts = { "13800000001": "111111", "13800000002": "222222" };
+const setup = (attempts?: number) => {
+  const client = createLoginClient({ ...PAGE.options, fetch: createMockFetch({ accounts, attempts }) });
+  return (mobile: string, verify_code: string) => client.login({ mobile, verify_code });
+};
+const failure = async (pending: ReturnType<ReturnType<typeof setup>>) => {
+  const result = await pending;
+  return result.ok ? result.status : { code: result.error.kind === "api" ? result.error.code : result.error.kind, msg: (result.error as { errorMsg?: string }).errorMsg };
+};
+const remaining = (n: number) => ({ code: "LOGIN.0002", msg: `Invalid account name or password. Remaining attempts: ${n}.` });
+
+describe("stateful scenario: mobile numbers and their codes", () => {
+  test("the right code logs in; each wrong one gets LOGIN.0002 with one attempt fewer", async () => {
+    const login = setup(3);
+    expect(await failure(login("13800000001", "111111"))).toBe("SUCCESS");
+    expect(await failure(login("13800000001", "000000"))).toEqual(remaining(2));
+    expect(await failure(login("13800000001", "000001"))).toEqual(remaining(1));
+    // Numbers count separately.
+    expect(await failure(login("13800000002", "000000"))).toEqual(remaining(2));
+    expect(await failure(login("13800000001", "111111"))).toBe("SUCCESS");
+    // A success restores the attempts.
+    expect(await failure(login("13800000001", "000000"))).toEqual(remaining(2));
+  });
+
+  test("at 0 every code, the right one too, keeps getting LOGIN.0002 with 0 (no lockout code is invented)", async () => {
+    const login = setup(2);
+    expect(await failure(login("13800000001", "0"))).toEqual(remaining(1));
+    expect(await failure(login("13800000001", "0"))).toEqual(remaining(0));
+    expect(await failure(login("13800000001", "0"))).toEqual(remaining(0));
+    expect(await failure(login("13800000001", "111111"))).toEqual(remaining(0));
+  });
+
+  test("a number not listed never logs in, and the default is 5 attempts", async () => {
+    const login = setup();
+    expect(await failure(login("13900000000", "111111"))).toEqual(remaining(4));
+  });
+
+  test("an invalid request is answered 400 without using an attempt", async () => {
+    const login = setup(3);
+    expect(await failure(login("13800000001", ""))).toEqual({ code: "input", msg: undefined }); // the client refuses it
+    const mockFetch = createMockFetch({ accounts, attempts: 3 });
+    const bad = await mockFetch(new Request("http://t/api/v2/sdk/login/mobile-verify-code", { method: "POST", body: "{}" }));
+    expect(bad.status).toBe(400);
+    const client = createLoginClient({ ...PAGE.options, fetch: mockFetch });
+    const result = await client.login({ mobile: "13800000001", verify_code: "0" });
+    expect(!result.ok && (result.error as { errorMsg?: string }).errorMsg).toBe(remaining(2).msg);
+  });
+});

@@ -1,0 +1,92 @@
+import { describe, expect, test } from "vitest";
+import { examples } from "../../generated/examples.js";
+import { ApiError, createLoginClient, LOGIN_PATH } from "../../src/index.js";
+import { createMockFetch, type LoginMockOptions, type Scenario } from "../../src/testing/index.js";
+import { PAGE } from "../helpers/client.js";
+
+const client = (options?: LoginMockOptions) => createLoginClient({ ...PAGE.options, fetch: createMockFetch(options) });
+const login = (mobile: string, verify_code: string, c = client()) => c.login({ mobile, verify_code });
+
+describe("createMockFetch through the client", () => {
+  test("answers a valid login with the spec's first 200 example", async () => {
+    const result = await login("12345678901", "232326");
+    expect(result).toMatchObject({ ok: true, status: "SUCCESS", body: Object.values(examples[200])[0] });
+  });
+
+  test.each(Object.keys(examples[200]) as Scenario[])("scenario %s answers that 200 example", async (scenario) => {
+    const result = await login("12345678901", "232326", client({ scenario }));
+    expect(result.ok && result.body).toEqual(examples[200][scenario as keyof (typeof examples)[200]]);
+  });
+
+  test.each(Object.keys(examples[400]) as Scenario[])("scenario %s answers that 400 example as an ApiError", async (scenario) => {
+    const result = await login("12345678901", "232326", client({ scenario }));
+    const expected = examples[400][scenario as keyof (typeof examples)[400]];
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.error).toBeInstanceOf(ApiError);
+    expect(!result.ok && result.error).toMatchObject({ code: expected.error_code, errorMsg: expected.error_msg });
+  });
+
+  test("an unknown scenario, bad accounts or attempts fail at creation with a TypeError", () => {
+    expect(() => createMockFetch({ scenario: "nope" as Scenario })).toThrow(/unknown scenario "nope": use one of success, /);
+    expect(() => createMockFetch({ accounts: { "1": 2 as unknown as string } })).toThrow(TypeError);
+    expect(() => createMockFetch({ attempts: 0 })).toThrow(/attempts must be a positive integer/);
+    expect(() => createMockFetch(null as unknown as LoginMockOptions)).toThrow(/options must be an object/);
+  });
+});
+
+describe("createMockFetch on the wire", () => {
+  const mockFetch = createMockFetch();
+  const post = (headers: Record<string, string>, body?: string) =>
+    mockFetch(new Request(`http://mock.test${LOGIN_PATH}`, { method: "POST", headers, body }));
+  const headers = {
+    "Content-Type": "application/json;charset=utf8",
+    "X-operating-sys-version": "Android 10",
+    "X-device-fingerprint": "f",
+    "X-agent": "a",
+    "X-client-id": "c",
+  };
+
+  test("an invalid request gets the first 400 example and sl-violations in Prism's shape, naming fields only", async () => {
+    const response = await post(headers, JSON.stringify({ mobile: 12345678901, secret: "232326" }));
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual(Object.values(examples[400])[0]);
+    const violations = JSON.parse(response.headers.get("sl-violations")!);
+    expect(violations).toEqual([
+      { location: ["request", "body"], severity: "Error", code: "required", message: "Request body.verify_code is required" },
+      { location: ["request", "body"], severity: "Error", code: "type", message: "Request body.mobile must be a string" },
+      { location: ["request", "body"], severity: "Error", code: "additionalProperties", message: "Request body.secret is not allowed" },
+    ]);
+    expect(response.headers.get("sl-violations")).not.toMatch(/12345678901|232326/);
+  });
+
+  test("a field name outside Latin-1 is escaped in sl-violations instead of breaking the header", async () => {
+    const response = await post(headers, JSON.stringify({ mobile: "1", verify_code: "2", "ā😀": 1 }));
+    expect(response.status).toBe(400);
+    expect(response.headers.get("sl-violations")).toMatch(/^[\x20-\x7e]+$/);
+    expect(JSON.parse(response.headers.get("sl-violations")!)[0].message).toBe("Request body.ā😀 is not allowed");
+  });
+
+  test("a Content-Type other than JSON in UTF-8 is a 415 violation", async () => {
+    for (const type of ["text/plain", "application/json;charset=latin1", "application/ld+json"]) {
+      const response = await post({ ...headers, "Content-Type": type }, JSON.stringify({ mobile: "1", verify_code: "2" }));
+      expect(response.status, type).toBe(400);
+      expect(JSON.parse(response.headers.get("sl-violations")!)[0]).toMatchObject({ code: 415 });
+    }
+  });
+
+  test("a body that is not UTF-8 is invalid JSON", async () => {
+    const response = await mockFetch(new Request(`http://mock.test${LOGIN_PATH}`, { method: "POST", headers, body: new Uint8Array([0x7b, 0xff, 0x7d]) }));
+    expect(response.status).toBe(400);
+    expect(JSON.parse(response.headers.get("sl-violations")!)[0]).toMatchObject({ code: "invalid_json" });
+  });
+
+  test("another path gets 404 and another method 405, as from Prism", async () => {
+    expect((await mockFetch(new Request("http://mock.test/elsewhere", { method: "POST" }))).status).toBe(404);
+    expect((await mockFetch(new Request(`http://mock.test${LOGIN_PATH}`))).status).toBe(405);
+  });
+
+  test("an aborted signal rejects as fetch does", async () => {
+    const signal = AbortSignal.abort();
+    await expect(mockFetch(new Request(`http://mock.test${LOGIN_PATH}`, { method: "POST", headers, body: "{}" }), { signal })).rejects.toMatchObject({ name: "AbortError" });
+  });
+});

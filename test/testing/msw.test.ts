@@ -1,0 +1,75 @@
+// Runs with whichever msw is installed: MSW 2 on Node 20 (the devDependency); for MSW 3 (Node >= 22.12), e.g.
+//   npm i --no-save msw@3.0.5 && npx vitest run test/testing/msw.test.ts test/testing/examples/vitest-msw.test.ts
+// (passed with msw 3.0.5 on Node 24.21.0). listen() takes no options here: MSW 3 renamed onUnhandledRequest.
+import { createRequire } from "node:module";
+import { http, HttpResponse } from "msw";
+import { setupServer } from "msw/node";
+import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
+import { examples } from "../../generated/examples.js";
+import { createLoginClient, LOGIN_PATH, type LoginClient } from "../../src/index.js";
+import { createHandlers, handlers } from "../../src/testing/msw.js";
+import { PAGE } from "../helpers/client.js";
+
+const server = setupServer(...handlers);
+let client: LoginClient;
+beforeAll(() => {
+  server.listen();
+  // Created once MSW is listening: the client captures globalThis.fetch when it is created.
+  client = createLoginClient(PAGE.options);
+});
+afterEach(() => server.resetHandlers());
+afterAll(() => server.close());
+
+const credentials = PAGE.credentials;
+
+const mswVersion: string = createRequire(import.meta.url)("msw/package.json").version;
+
+describe(`MSW handlers (msw ${mswVersion})`, () => {
+  test("answer the client with the spec's first 200 example", async () => {
+    expect(await client.login(credentials)).toMatchObject({ ok: true, status: "SUCCESS", body: examples[200].success });
+  });
+
+  test("a scenario per test, by its typed name", async () => {
+    server.use(...createHandlers({ scenario: "mfaAuth" }));
+    expect(await client.login(credentials)).toMatchObject({ ok: true, status: "MFA_AUTH", body: examples[200].mfaAuth });
+    server.use(...createHandlers({ scenario: "wrongCredentials" }));
+    const result = await client.login(credentials);
+    expect(!result.ok && result.error).toMatchObject({ kind: "api", code: "LOGIN.0002" });
+  });
+
+  test("a Prefer header chooses the example, as with Prism", async () => {
+    const response = await fetch(`${PAGE.options.baseUrl}${LOGIN_PATH}`, {
+      method: "POST",
+      headers: {
+        "Content-Type": "application/json;charset=utf8",
+        "X-operating-sys-version": "Android 10",
+        "X-device-fingerprint": "f",
+        "X-agent": "a",
+        "X-client-id": "c",
+        Prefer: "code=400, example=applicationDisabled",
+      },
+      body: JSON.stringify(credentials),
+    });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual(examples[400].applicationDisabled);
+  });
+
+  test("an invalid request gets the documented 400 with sl-violations", async () => {
+    const response = await fetch(`${PAGE.options.baseUrl}${LOGIN_PATH}`, { method: "POST", body: "{}" });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual(Object.values(examples[400])[0]);
+    expect(JSON.parse(response.headers.get("sl-violations")!).length).toBeGreaterThan(0);
+  });
+
+  test("the stateful scenario counts attempts across calls", async () => {
+    server.use(...createHandlers({ accounts: { [credentials.mobile]: credentials.verify_code }, attempts: 2 }));
+    const wrong = await client.login({ ...credentials, verify_code: "000000" });
+    expect(!wrong.ok && wrong.error).toMatchObject({ code: "LOGIN.0002", errorMsg: "Invalid account name or password. Remaining attempts: 1." });
+    expect(await client.login(credentials)).toMatchObject({ ok: true, status: "SUCCESS" });
+  });
+
+  test("a handler of the test's own still overrides them", async () => {
+    server.use(http.post(`*${LOGIN_PATH}`, () => HttpResponse.json({ status: "ACCESS_DENIED" })));
+    expect(await client.login(credentials)).toMatchObject({ ok: true, status: "ACCESS_DENIED" });
+  });
+});
