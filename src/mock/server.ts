@@ -2,6 +2,7 @@
 // Started by startMock with an IPC channel; reports the port it bound, or why it could not, over that channel.
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
+import type { Duplex } from "node:stream";
 import { loadEngine, type EngineOptions } from "./engine.js";
 import { createHandler } from "./handler.js";
 
@@ -15,12 +16,21 @@ export interface ServerOptions extends EngineOptions {
 /** Messages to the parent process. */
 export type ServerMessage = { type: "listening"; port: number } | { type: "failed"; reason: string };
 
+/** Answers a raw socket with a bodiless status and closes it. */
+function refuse(socket: Duplex, status: number, text: string): void {
+  socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+}
+
 const tell = (message: ServerMessage) => new Promise<void>((resolve) => (process.send ? process.send(message, () => resolve()) : resolve()));
 
 async function main(): Promise<void> {
   const options = JSON.parse(process.env.ONEACCESS_MOCK_OPTIONS ?? "{}") as ServerOptions;
   const engine = await loadEngine(options);
   const server = createServer(createHandler(engine, options.token));
+  // Node hands CONNECT and Upgrade requests to these events and, with no listener, closes the connection without a
+  // word; the contract has neither, so they get a plain 4xx like any other request outside it.
+  server.on("connect", (_req, socket: Duplex) => refuse(socket, 405, "Method Not Allowed"));
+  server.on("upgrade", (_req, socket: Duplex) => refuse(socket, 400, "Bad Request"));
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(options.port, options.host, () => resolve());
