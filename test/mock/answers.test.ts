@@ -11,7 +11,7 @@ describe("the mock answers every request inside the contract", () => {
   let mock: RunningMock;
   beforeAll(async () => {
     mock = await startMock();
-  });
+  }, 60_000);
   afterAll(async () => {
     await mock?.stop();
   });

@@ -140,7 +140,7 @@ describe("the mock under fuzzing", () => {
   let mock: RunningMock;
   beforeAll(async () => {
     mock = await startMock();
-  });
+  }, 60_000);
   afterAll(async () => {
     await mock?.stop();
   });

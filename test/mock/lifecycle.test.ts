@@ -8,6 +8,7 @@ import { repoPath } from "../helpers/spec.js";
 const CLI = repoPath("dist/src/mock/cli.js");
 
 describe("startMock: ready means this mock's own engine answers", () => {
+  // Another HTTP server on the port used to pass for the mock (it answered the readiness probe).
   test("rejects with the EADDRINUSE reason when another HTTP server holds the port", async () => {
     const other = await holdPort();
     try {
