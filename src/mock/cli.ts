@@ -134,10 +134,12 @@ async function main(argv: string[]): Promise<number> {
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
-    // Usage only for usage mistakes; a mock that could not start says why in one message.
+    // Exit 2: never started, because of how it was called (with the usage) or installed. Exit 1: the mock failed
+    // (port taken, server died), said in one line, with no usage text burying the reason.
     const usage = error instanceof TypeError || (error instanceof MockError && error.kind === "invalid-options");
+    const setup = usage || (error instanceof MockError && error.kind === "not-installed");
     const message = error instanceof Error ? error.message : String(error);
     console.error(`oneaccess-sms-login-mock: ${message}${usage ? `\n${USAGE}` : ""}`);
-    process.exit(usage ? 2 : 1);
+    process.exit(setup ? 2 : 1);
   },
 );

@@ -1,4 +1,5 @@
 import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
 import { Writable } from "node:stream";
 
 // The slice of Prism's engine (@stoplight/prism-http 5.12, as prism-cli 5.14.2 installs it) the mock server calls.
@@ -114,7 +115,7 @@ export async function loadEngine(options: EngineOptions): Promise<Engine> {
   const { getHttpConfigFromRequest } = load("@stoplight/prism-http-server/dist/getHttpConfigFromRequest");
   const { serialize } = load("@stoplight/prism-http-server/dist/serialize");
   // prism-cli's own step: apply the spec's x-json-schema-faker options to the dynamic generator.
-  const { configureExtensionsUserProvided } = load("@stoplight/prism-cli/dist/extensions");
+  const { configureExtensionsUserProvided } = load(join(dirname(options.prismCli), "dist/extensions.js"));
 
   const operations = await http.getHttpOperationsFromSpec(options.spec);
   if (operations.length === 0) throw new Error(`No operations found in ${options.spec}`);

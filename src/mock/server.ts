@@ -41,8 +41,10 @@ async function main(): Promise<void> {
     process.exit(0);
   };
   process.once("SIGTERM", stop);
-  process.once("SIGINT", stop);
-  process.once("SIGHUP", stop);
+  // Ctrl-C or a closing terminal signal the whole process group: the parent decides (and sends SIGTERM), so the
+  // parent sees a stop it asked for rather than a server that died under it.
+  process.on("SIGINT", () => {});
+  process.on("SIGHUP", () => {});
   // The parent went away (crashed, killed): nobody can stop this process any more, so it stops itself.
   process.once("disconnect", stop);
   await tell({ type: "listening", port: (server.address() as AddressInfo).port });

@@ -1,6 +1,8 @@
 import { spawnSync } from "node:child_process";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll } from "vitest";
+import { startMock, type MockOptions, type RunningMock } from "../../src/mock/index.js";
 
 /** The page's example request, on the wire, as the mock tests send it. */
 export const PAGE_HEADERS: Record<string, string> = {
@@ -45,4 +47,16 @@ export function descendants(pid: number): number[] {
 export function alive(pid: number): boolean {
   const state = spawnSync("ps", ["-o", "stat=", "-p", String(pid)], { encoding: "utf8" }).stdout.trim();
   return state !== "" && !state.startsWith("Z");
+}
+
+/** Starts one mock around a describe block: `mock.current.url` inside tests. */
+export function useMock(options: MockOptions = {}): { current: RunningMock } {
+  const mock = {} as { current: RunningMock };
+  beforeAll(async () => {
+    mock.current = await startMock(options);
+  }, 60_000); // starting Prism's engine takes seconds on a loaded machine
+  afterAll(async () => {
+    await mock.current?.stop();
+  });
+  return mock;
 }

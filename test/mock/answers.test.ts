@@ -1,22 +1,15 @@
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { startMock, type RunningMock } from "../../src/mock/index.js";
+import { describe, expect, test } from "vitest";
 import { LOGIN_PATH } from "../../src/index.js";
-import { PAGE_BODY, PAGE_HEADERS } from "../helpers/mock.js";
+import { PAGE_BODY, PAGE_HEADERS, useMock } from "../helpers/mock.js";
 import { deref, namedExamples, operation } from "../helpers/spec.js";
 
 const errorExamples = namedExamples(deref(operation.responses["400"]).content["application/json"]);
 const defaultError = Object.values(errorExamples)[0];
 
 describe("the mock answers every request inside the contract", () => {
-  let mock: RunningMock;
-  beforeAll(async () => {
-    mock = await startMock();
-  }, 60_000);
-  afterAll(async () => {
-    await mock?.stop();
-  });
+  const started = useMock();
   const post = async (headers: Record<string, string>, body: string | Blob) => {
-    const response = await fetch(`${mock.url}${LOGIN_PATH}`, { method: "POST", headers, body, signal: AbortSignal.timeout(5_000) });
+    const response = await fetch(`${started.current.url}${LOGIN_PATH}`, { method: "POST", headers, body, signal: AbortSignal.timeout(5_000) });
     const text = await response.text();
     return { status: response.status, text, violations: response.headers.get("sl-violations") ?? "" };
   };
@@ -64,7 +57,7 @@ describe("the mock answers every request inside the contract", () => {
   });
 
   test("answers a CORS preflight itself, as Prism does", async () => {
-    const response = await fetch(`${mock.url}${LOGIN_PATH}`, {
+    const response = await fetch(`${started.current.url}${LOGIN_PATH}`, {
       method: "OPTIONS",
       headers: { Origin: "http://app.test", "Access-Control-Request-Method": "POST", "Access-Control-Request-Headers": "x-client-id" },
     });

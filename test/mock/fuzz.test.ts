@@ -1,9 +1,8 @@
 import { connect } from "node:net";
 import fc from "fast-check";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { startMock, type RunningMock } from "../../src/mock/index.js";
+import { describe, expect, test } from "vitest";
 import { LOGIN_PATH } from "../../src/index.js";
-import { PAGE_BODY, PAGE_HEADERS } from "../helpers/mock.js";
+import { PAGE_BODY, PAGE_HEADERS, useMock } from "../helpers/mock.js";
 
 // One mock, hundreds of malformed requests, then a valid one. Every request below breaks the contract by
 // construction (an extra body property, a required header missing, a foreign media type, method or path), so the only
@@ -137,20 +136,14 @@ async function send(url: string, port: number, request: Raw | Fetched): Promise<
 }
 
 describe("the mock under fuzzing", () => {
-  let mock: RunningMock;
-  beforeAll(async () => {
-    mock = await startMock();
-  }, 60_000);
-  afterAll(async () => {
-    await mock?.stop();
-  });
+  const started = useMock();
 
   test(`answers ${RUNS} malformed requests with a 4xx each, then a valid one with 200`, async () => {
     const histogram: Record<string, number> = {};
     let count = 0;
     await fc.assert(
       fc.asyncProperty(fc.oneof(mutatedBody, mutatedBody, mediaType, headerBytes, methodOrPath), async (request) => {
-        const status = await send(mock.url, mock.port, request);
+        const status = await send(started.current.url, started.current.port, request);
         const key = `${request.kind} ${status || "no answer"}`;
         histogram[key] = (histogram[key] ?? 0) + 1;
         count++;
@@ -161,9 +154,9 @@ describe("the mock under fuzzing", () => {
     );
     console.log(`status histogram of ${count} malformed requests:\n${Object.entries(histogram).sort().map(([k, n]) => `  ${k}: ${n}`).join("\n")}`);
     expect(count).toBeGreaterThanOrEqual(500);
-    const valid = await fetch(`${mock.url}${LOGIN_PATH}`, { method: "POST", headers: PAGE_HEADERS, body: PAGE_BODY });
+    const valid = await fetch(`${started.current.url}${LOGIN_PATH}`, { method: "POST", headers: PAGE_HEADERS, body: PAGE_BODY });
     expect(valid.status).toBe(200);
     // Still the same server process: nothing restarted it behind the test's back.
-    expect(await Promise.race([mock.exited.then(() => "exited"), Promise.resolve("running")])).toBe("running");
+    expect(await Promise.race([started.current.exited.then(() => "exited"), Promise.resolve("running")])).toBe("running");
   }, 300_000);
 });
