@@ -66,13 +66,18 @@ describe("oneaccess-sms-login-mock: fails loudly, quietly otherwise", () => {
       await new Promise((r) => setTimeout(r, 100));
       tree = descendants(child.pid!);
     }
-    const engine = tree.find((pid) => /server\.js/.test(spawnSync("ps", ["-o", "args=", "-p", String(pid)], { encoding: "utf8" }).stdout));
-    expect(engine, `no engine among ${tree}`).toBeDefined();
-    process.kill(engine!, "SIGKILL");
-    expect(await exited).not.toBe(0);
-    expect(err).toMatch(/oneaccess-sms-login-mock: the mock stopped.*SIGKILL/);
-    await new Promise((r) => setTimeout(r, 500));
-    expect(tree.filter(alive)).toEqual([]);
+    try {
+      const engine = tree.find((pid) => /server\.js/.test(spawnSync("ps", ["-o", "args=", "-p", String(pid)], { encoding: "utf8" }).stdout));
+      expect(engine, `no engine among ${tree}`).toBeDefined();
+      process.kill(engine!, "SIGKILL");
+      expect(await exited).not.toBe(0);
+      expect(err).toMatch(/oneaccess-sms-login-mock: the mock stopped.*SIGKILL/);
+      await new Promise((r) => setTimeout(r, 500));
+      expect(tree.filter(alive)).toEqual([]);
+    } finally {
+      // A failing run must not leave the bin and its command running.
+      for (const pid of [child.pid!, ...tree]) if (alive(pid)) process.kill(pid, "SIGKILL");
+    }
   });
 
   test("keeps its own startup noise out of the wrapped command's output", () => {
