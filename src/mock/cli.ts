@@ -4,9 +4,10 @@
 //   oneaccess-sms-login-mock --port 0 -- npm test   (runs the command with ONEACCESS_BASE_URL set, then stops)
 //   oneaccess-sms-login-mock verify --upstream URL [--max-requests N] [--junit FILE] ...   (see src/check/)
 import { spawn } from "node:child_process";
+import { constants as osConstants } from "node:os";
 import { parseArgs } from "node:util";
 import { MockError } from "./mock-error.js";
-import { startMock, type MockOptions } from "./start-mock.js";
+import { startMock, type MockOptions, type RunningMock } from "./start-mock.js";
 import { runVerify, VERIFY_USAGE } from "../check/verify-command.js";
 
 const USAGE = [
@@ -23,6 +24,42 @@ function exampleRequest(url: string): string {
     `  -H 'X-agent: Mozilla/5.0' -H 'X-client-id: DRrYIqauawN0I8myTMoDTPys6ezGZxnm'`,
     `  -d '{"mobile":"12345678901","verify_code":"232326"}'`,
   ].join(" \\\n");
+}
+
+/** Resolves with the signal that asks the bin to stop: SIGINT, SIGTERM, SIGHUP, or its parent's death (as SIGHUP). */
+function stopRequest(): Promise<NodeJS.Signals> {
+  return new Promise((resolve) => {
+    for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.once(signal, () => resolve(signal));
+    // npm forwards only SIGINT and SIGTERM to `npm start`'s script and dies of a SIGHUP: this process is then
+    // re-parented, which is the only news it gets of it.
+    const parent = process.ppid;
+    setInterval(() => process.ppid !== parent && resolve("SIGHUP"), 200).unref();
+  });
+}
+
+/** Runs the command with ONEACCESS_BASE_URL set; stops it when the mock dies or a stop signal comes. */
+async function runCommand(command: string[], mock: RunningMock, stop: Promise<NodeJS.Signals>): Promise<number> {
+  const [file, ...args] = command as [string, ...string[]];
+  const child = spawn(file, args, { stdio: "inherit", env: { ...process.env, ONEACCESS_BASE_URL: mock.url } });
+  const ended = new Promise<number>((resolve) => {
+    child.once("error", (error) => {
+      console.error(`oneaccess-sms-login-mock: cannot run ${file}: ${error.message}`);
+      resolve(127);
+    });
+    child.once("exit", (exitCode, signal) => resolve(exitCode ?? (signal ? 128 + (osConstants.signals[signal] ?? 0) : 0)));
+  });
+  const outcome = await Promise.race([ended, stop.then((signal) => ({ signal })), mock.exited.then((exit) => ({ exit }))]);
+  if (typeof outcome === "number") return outcome;
+  if ("signal" in outcome) {
+    child.kill(outcome.signal);
+    return ended;
+  }
+  console.error(`oneaccess-sms-login-mock: the mock stopped while the command ran: ${outcome.exit.reason}`);
+  child.kill("SIGTERM");
+  const kill = setTimeout(() => child.kill("SIGKILL"), 3_000);
+  await ended;
+  clearTimeout(kill);
+  return 1;
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -43,43 +80,35 @@ async function main(argv: string[]): Promise<number> {
     console.log(USAGE);
     return 0;
   }
-  const port = Number(values.port);
+  const stop = stopRequest();
   const mock = await startMock({
-    port,
+    port: Number(values.port),
     host: values.host,
     dynamic: values.dynamic,
     logLevel: values["log-level"] as MockOptions["logLevel"],
     stdio: "inherit",
   });
-
-  if (command.length > 0) {
-    const [file, ...args] = command as [string, ...string[]];
-    const code = await new Promise<number>((resolve) => {
-      const child = spawn(file, args, { stdio: "inherit", env: { ...process.env, ONEACCESS_BASE_URL: mock.url } });
-      child.once("error", (error) => {
-        console.error(`oneaccess-sms-login-mock: cannot run ${file}: ${error.message}`);
-        resolve(127);
-      });
-      child.once("exit", (exitCode, signal) => resolve(exitCode ?? (signal ? 1 : 0)));
-    });
+  try {
+    if (command.length > 0) return await runCommand(command, mock, stop);
+    console.log(`OneAccess SMS login mock listening on ${mock.url}\nTry the API page's example request:\n${exampleRequest(mock.url)}`);
+    const outcome = await Promise.race([stop, mock.exited]);
+    if (typeof outcome === "string") return 0;
+    console.error(`oneaccess-sms-login-mock: the mock stopped: ${outcome.reason}`);
+    return 1;
+  } finally {
     await mock.stop();
-    return code;
   }
-
-  console.log(`OneAccess SMS login mock listening on ${mock.url}\nTry the API page's example request:\n${exampleRequest(mock.url)}`);
-  await new Promise<void>((resolve) => {
-    process.once("SIGINT", resolve);
-    process.once("SIGTERM", resolve);
-  });
-  await mock.stop();
-  return 0;
 }
 
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
-    const message = error instanceof MockError || error instanceof TypeError ? error.message : String(error);
-    console.error(`oneaccess-sms-login-mock: ${message}\n${USAGE}`);
-    process.exit(2);
+    // Exit 2: never started, because of how it was called (with the usage) or installed. Exit 1: the mock failed
+    // (port taken, server died), said in one line, with no usage text burying the reason.
+    const usage = error instanceof TypeError || (error instanceof MockError && error.kind === "invalid-options");
+    const setup = usage || (error instanceof MockError && error.kind === "not-installed");
+    const message = error instanceof Error ? error.message : String(error);
+    console.error(`oneaccess-sms-login-mock: ${message}${usage ? `\n${USAGE}` : ""}`);
+    process.exit(setup ? 2 : 1);
   },
 );

@@ -1,5 +1,5 @@
 // oneaccess-sms-login/mock: start the Prism mock of the contract, or check a real server against it.
-export { BUNDLED_SPEC, PRISM_VERSION, startMock, type MockOptions, type RunningMock } from "./start-mock.js";
+export { BUNDLED_SPEC, PRISM_VERSION, startMock, type MockExit, type MockOptions, type RunningMock } from "./start-mock.js";
 export { MockError, type MockErrorKind } from "./mock-error.js";
 // The contract check behind `verify`: sends requests itself, needs no Prism.
 export {

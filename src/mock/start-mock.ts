@@ -1,25 +1,29 @@
-import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
+import { fork, type ChildProcess } from "node:child_process";
+import { randomUUID } from "node:crypto";
+import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { freePort } from "./free-port.js";
 import { MockError } from "./mock-error.js";
+import { prismCliManifest } from "./prism-packages.js";
+import type { ServerMessage, ServerOptions } from "./server.js";
+
+export { PRISM_VERSION } from "./prism-packages.js";
+
+/** The first of these files that exists, resolved next to this module. */
+const firstExisting = (candidates: string[]) =>
+  candidates.map((relative) => fileURLToPath(new URL(relative, import.meta.url))).find((path) => existsSync(path));
 
 /** The bundled spec shipped with the package: what the mock serves unless told otherwise. */
-export const BUNDLED_SPEC = [
+export const BUNDLED_SPEC = firstExisting([
   "../../../generated/openapi.json", // built: dist/src/mock/
   "../../generated/openapi.json", // from source: src/mock/
-]
-  .map((relative) => fileURLToPath(new URL(relative, import.meta.url)))
-  .find((path) => existsSync(path)) as string;
+]) as string;
 
-/** The Prism version this package is tested with (Prism 5.15+ needs Node 24). */
-export const PRISM_VERSION = "5.14.2";
+/** The server process: built next to this module, or the build's when this module runs from source (tests). */
+const SERVER_ENTRY = () => firstExisting(["./server.js", "../../dist/src/mock/server.js"]);
 
 /** Options of {@link startMock}. */
 export interface MockOptions {
-  /** Port to listen on; 0 or unset picks a free one. */
+  /** Port to listen on; 0 or unset lets the OS pick a free one. */
   port?: number;
   /** Interface to listen on (default 127.0.0.1: the mock is for local tests, not the network). */
   host?: string;
@@ -32,12 +36,24 @@ export interface MockOptions {
   upstream?: string;
   /** Generate responses from schemas instead of serving the named examples. */
   dynamic?: boolean;
-  /** Prism's log level; "silent" (default) is about twice as fast as "info". */
+  /** Prism's log level (logs go to stderr); "silent" (default) is about twice as fast as "info". */
   logLevel?: "silent" | "fatal" | "error" | "warn" | "info" | "debug" | "trace";
   /** Give up waiting for readiness after this many milliseconds (default 20 000). */
   readyTimeoutMs?: number;
-  /** Where Prism's own output goes (default: discarded unless it fails to start). */
+  /** Where the server's own output goes (default: kept for error messages, otherwise discarded). */
   stdio?: "inherit" | "ignore";
+}
+
+/** How the mock's server process ended. */
+export interface MockExit {
+  /** True when it ended because stop() was called. */
+  readonly stopped: boolean;
+  /** Its exit code, or null when a signal ended it. */
+  readonly code: number | null;
+  /** The signal that ended it, if any. */
+  readonly signal: NodeJS.Signals | null;
+  /** One line saying why, with the tail of its output when it failed. */
+  readonly reason: string;
 }
 
 /** A running mock server. */
@@ -46,51 +62,12 @@ export interface RunningMock {
   readonly url: string;
   /** The port it listens on. */
   readonly port: number;
-  /** Process id of Prism, to watch its memory or CPU. */
+  /** Process id of the server process (Prism's engine), to watch its memory or CPU. */
   readonly pid: number | undefined;
-  /** Stops Prism and waits until it has exited. Safe to call twice. */
+  /** Settles when the server process ends, by stop() or otherwise (never rejects): await it to notice a crash. */
+  readonly exited: Promise<MockExit>;
+  /** Stops the server and waits until it has exited. Safe to call twice. */
   stop(): Promise<void>;
-}
-
-/** Finds Prism's CLI entry from the consumer's project first, then from this package. */
-function prismEntry(): string {
-  for (const base of [join(process.cwd(), "noop.js"), fileURLToPath(import.meta.url)]) {
-    try {
-      const manifestPath = createRequire(base).resolve("@stoplight/prism-cli/package.json");
-      const manifest = JSON.parse(readFileSync(manifestPath, "utf8")) as { bin?: { prism?: string } };
-      return join(dirname(manifestPath), manifest.bin?.prism ?? "dist/index.js");
-    } catch {
-      // not installed here; try the next place
-    }
-  }
-  throw new MockError(
-    "not-installed",
-    `Prism is not installed. The mock needs it as a dev dependency: npm install --save-dev @stoplight/prism-cli@${PRISM_VERSION}`,
-  );
-}
-
-/** Resolves once something answers HTTP at url, or rejects when the child exits or time runs out. */
-async function waitUntilReady(url: string, child: ChildProcess, timeoutMs: number, output: () => string): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  let exited: number | null | undefined;
-  child.once("exit", (code) => (exited = code));
-  while (Date.now() < deadline) {
-    if (exited !== undefined) {
-      throw new MockError("exited", `Prism exited with code ${exited} before it was ready:\n${output().trim()}`);
-    }
-    try {
-      // A CORS preflight: Prism answers it itself without logging, where a GET would log a "no path matched" error.
-      await fetch(url, {
-        method: "OPTIONS",
-        headers: { Origin: "http://127.0.0.1", "Access-Control-Request-Method": "POST" },
-        signal: AbortSignal.timeout(1_000),
-      });
-      return; // any HTTP answer means it is listening
-    } catch {
-      await new Promise((r) => setTimeout(r, 50));
-    }
-  }
-  throw new MockError("timeout", `Prism did not answer on ${url} within ${timeoutMs} ms:\n${output().trim()}`);
 }
 
 /** Stops a child process: SIGTERM, then SIGKILL if it lingers. */
@@ -106,65 +83,106 @@ function stopChild(child: ChildProcess): Promise<void> {
   });
 }
 
-/** Starts the Prism mock of the contract and waits until it answers. Stop it with `stop()`. */
+/** Starts the mock of the contract (Prism's engine in a process of its own) and waits until it answers. Stop it with `stop()`. */
 export async function startMock(options: MockOptions = {}): Promise<RunningMock> {
-  const requested = options.port ?? 0;
-  if (!Number.isInteger(requested) || requested < 0 || requested > 65_535) {
+  const port = options.port ?? 0;
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) {
     throw new MockError("invalid-options", "port must be an integer from 0 to 65535");
   }
   if (options.upstream !== undefined && !/^https?:\/\/[^/]/.test(options.upstream)) {
     throw new MockError("invalid-options", "upstream must be an http(s) URL");
   }
-  const entry = prismEntry();
-  // A port found free can be taken before Prism binds it; with a picked port, try another.
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await launch(entry, requested === 0 ? await freePort(options.host ?? "127.0.0.1") : requested, options);
-    } catch (error) {
-      const raced = error instanceof MockError && error.kind === "exited" && /EADDRINUSE/.test(error.message);
-      if (!raced || requested !== 0 || attempt === 3) throw error;
-    }
-  }
-}
-
-/** Spawns Prism on a port and waits for it. */
-async function launch(entry: string, port: number, options: MockOptions): Promise<RunningMock> {
+  const prismCli = prismCliManifest();
+  const entry = SERVER_ENTRY();
+  if (!entry) throw new MockError("not-installed", "The mock's server is not built: run npm run build");
   const host = options.host ?? "127.0.0.1";
-  const mode = options.upstream ? ["proxy", options.spec ?? BUNDLED_SPEC, options.upstream] : ["mock", options.spec ?? BUNDLED_SPEC];
-  const args = [entry, ...mode, "-h", host, "-p", String(port), "-v", options.logLevel ?? "silent"];
-  if (options.dynamic) args.push("--dynamic");
+  const settings: ServerOptions = {
+    prismCli,
+    spec: options.spec ?? BUNDLED_SPEC,
+    upstream: options.upstream,
+    dynamic: options.dynamic ?? false,
+    logLevel: options.logLevel ?? "silent",
+    host,
+    // The server binds this itself, port 0 included, and reports what it got: no window for another process.
+    port,
+    token: randomUUID(),
+  };
 
-  let captured = "";
-  const child = spawn(process.execPath, args, {
-    stdio: ["ignore", options.stdio === "inherit" ? "inherit" : "pipe", options.stdio === "inherit" ? "inherit" : "pipe"],
+  const inherit = options.stdio === "inherit";
+  const child = fork(entry, [], {
+    env: { ...process.env, ONEACCESS_MOCK_OPTIONS: JSON.stringify(settings) },
+    execArgv: [],
+    stdio: ["ignore", inherit ? "inherit" : "pipe", inherit ? "inherit" : "pipe", "ipc"],
   });
-  // Keep only the tail of Prism's output, for the error message if it fails to start.
+  // Keep only the tail of the server's output, for the reason if it fails.
+  let captured = "";
   const keep = (chunk: Buffer) => (captured = (captured + chunk.toString()).slice(-4_000));
   child.stdout?.on("data", keep);
   child.stderr?.on("data", keep);
-  // A parent that exits without stop() must not leave Prism behind.
+  // A parent that exits without stop() must not leave the server behind (it also stops itself on disconnect).
   const onParentExit = () => child.kill("SIGKILL");
   process.once("exit", onParentExit);
 
-  const url = `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
+  let stopped = false;
+  let failure: string | undefined;
+  const exited = new Promise<MockExit>((resolve) => {
+    child.once("exit", (code, signal) => {
+      process.off("exit", onParentExit);
+      const how = signal ? `was killed by ${signal}` : `exited with code ${code}`;
+      const detail = [failure, captured.trim()].filter(Boolean).join("\n");
+      resolve({ stopped, code, signal, reason: `Prism ${how}${detail ? `: ${detail}` : ""}` });
+    });
+  });
+  const url = (bound: number) => `http://${host.includes(":") ? `[${host}]` : host}:${bound}`;
+
+  let bound: number;
   try {
-    await waitUntilReady(url, child, options.readyTimeoutMs ?? 20_000, () => captured);
+    bound = await new Promise<number>((resolve, reject) => {
+      const timer = setTimeout(
+        () => reject(new MockError("timeout", `Prism did not start within ${options.readyTimeoutMs ?? 20_000} ms:\n${captured.trim()}`)),
+        options.readyTimeoutMs ?? 20_000,
+      );
+      child.on("message", (message: ServerMessage) => {
+        if (message.type === "listening") {
+          clearTimeout(timer);
+          resolve(message.port);
+        } else if (message.type === "failed") failure = message.reason;
+      });
+      void exited.then((exit) => {
+        clearTimeout(timer);
+        reject(new MockError("exited", `Prism exited with code ${exit.code ?? exit.signal} before it was ready: ${exit.reason.replace(/^Prism [^:]*: /, "")}`));
+      });
+    });
+    await probe(url(bound), settings.token);
   } catch (error) {
-    process.off("exit", onParentExit);
     await stopChild(child);
     throw error;
   }
-  child.stdout?.off("data", keep).resume();
-  child.stderr?.off("data", keep).resume();
+  child.stdout?.resume();
+  child.stderr?.resume();
 
   let stopping: Promise<void> | undefined;
   return {
-    url,
-    port,
+    url: url(bound),
+    port: bound,
     pid: child.pid,
+    exited,
     stop() {
-      process.off("exit", onParentExit);
+      stopped = child.exitCode === null && child.signalCode === null ? true : stopped;
       return (stopping ??= stopChild(child));
     },
   };
+}
+
+/** Proves the URL handed out reaches this server process: only it echoes this launch's token. */
+async function probe(url: string, token: string): Promise<void> {
+  let echoed: string | null = null;
+  try {
+    const response = await fetch(url, { method: "OPTIONS", headers: { "x-oneaccess-mock-probe": token }, signal: AbortSignal.timeout(5_000) });
+    await response.arrayBuffer();
+    echoed = response.headers.get("x-oneaccess-mock-probe");
+  } catch (error) {
+    throw new MockError("unreachable", `The mock listens but ${url} does not reach it: ${(error as Error).message}`);
+  }
+  if (echoed !== token) throw new MockError("unreachable", `Another server answers on ${url}, not the mock`);
 }

@@ -95,10 +95,10 @@ describe("rendered API docs, offline, in headless Chromium", () => {
     const samples = page.getByRole("tablist").filter({ hasText: "400" }).last();
     await samples.getByRole("tab", { name: "200" }).click();
     await page.getByText('"bts******2VO"').first().waitFor({ state: "visible", timeout: 5_000 });
-    await expect(page.getByText('"USER.0038"').count()).resolves.toBe(0);
+    await expect(page.getByText('"MOCK.INVALID_REQUEST"').count()).resolves.toBe(0);
     await samples.getByRole("tab", { name: "400" }).click();
-    await page.getByText('"USER.0038"').first().waitFor({ state: "visible", timeout: 5_000 });
-    await page.getByText('"USER.0038"').first().scrollIntoViewIfNeeded();
+    await page.getByText('"MOCK.INVALID_REQUEST"').first().waitFor({ state: "visible", timeout: 5_000 });
+    await page.getByText('"MOCK.INVALID_REQUEST"').first().scrollIntoViewIfNeeded();
     // The 400 body's fields are documented too.
     const text = flat(await page.locator("body").innerText());
     for (const [name, field] of fields("ErrorResponse")) expect(text, name).toContain(firstSentence(field.description));

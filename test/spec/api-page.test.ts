@@ -122,9 +122,10 @@ describe("named examples", () => {
     }
   });
 
-  test("400 examples use the known error codes", () => {
-    const codes = Object.values<any>(namedExamples(errorMedia)).map((e) => e.error_code);
-    expect(codes.sort()).toEqual(["APP.0001", "APP.0002", "APP.0003", "LOGIN.0002", "USER.0038"]);
+  test("400 examples use the known error codes, after the mock's neutral default that claims none of OneAccess's", () => {
+    const [neutral, ...known] = Object.values<any>(namedExamples(errorMedia)).map((e) => e.error_code);
+    expect(neutral).toBe("MOCK.INVALID_REQUEST");
+    expect(known.sort()).toEqual(["APP.0001", "APP.0002", "APP.0003", "LOGIN.0002", "USER.0038"]);
   });
 
   test.each([

@@ -1,0 +1,183 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { checkContract, type ContractViolation } from "./contract-checks.js";
+import type { Engine, EngineRequest, EngineResult, EngineViolation, MockPreferences } from "./engine.js";
+import { asciiJson, setViolations, trySetHeader } from "./safe-headers.js";
+
+// The request handling of @stoplight/prism-http-server 5.12 (dist/server.js), rebuilt around the same engine calls so
+// answers stay Prism's (status, body, headers, Prefer, CORS preflight, 400/422), with three changes:
+// headers are always written validly; in mock mode a request outside the contract's media type, charset or JSON gets
+// the documented 400 (Prism answered 200 or 500); a Prefer the spec cannot satisfy gets the documented 400 with the
+// reason (Prism answered 500 or 422). The first 400 example stays the default answer, as in Prism.
+
+/** Prism's body limit (micri's json/text limit in prism-http-server). */
+const BODY_LIMIT = 10 * 1024 * 1024;
+const SEVERITY = ["Error", "Warning", "Information", "Hint"];
+
+/** Reads the whole body; null when there is none (as Prism: no Content-Length and no Transfer-Encoding, or length 0). */
+function readBody(req: IncomingMessage): Promise<Buffer | null | "too-large"> {
+  if (req.headers["content-length"] === "0" || (req.headers["transfer-encoding"] === undefined && req.headers["content-length"] === undefined)) {
+    req.resume();
+    return Promise.resolve(null);
+  }
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on("data", (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= BODY_LIMIT) chunks.push(chunk);
+    });
+    req.once("end", () => resolve(size > BODY_LIMIT ? "too-large" : Buffer.concat(chunks)));
+    req.once("error", reject);
+  });
+}
+
+/** The body as Prism's server hands it to the engine: JSON media types parsed, anything else as text. */
+function engineBody(raw: Buffer | null, contentType: string | undefined): unknown {
+  if (raw === null) return null;
+  const text = raw.toString("utf8");
+  if (contentType && /^\s*application\/([\w.+-]*\+)?json\s*(;|$)/i.test(contentType)) {
+    try {
+      return JSON.parse(text.replace(/^\uFEFF/, ""));
+    } catch {
+      return text;
+    }
+  }
+  return text;
+}
+
+/** Splits the request target like Prism (WHATWG URL), falling back to a plain split for targets URL cannot parse. */
+function target(url: string): { path: string; searchParams: URLSearchParams } {
+  try {
+    const { pathname, searchParams } = new URL(url, "http://mock.invalid");
+    return { path: pathname, searchParams };
+  } catch {
+    const at = url.indexOf("?");
+    return { path: at === -1 ? url : url.slice(0, at), searchParams: new URLSearchParams(at === -1 ? "" : url.slice(at + 1)) };
+  }
+}
+
+function query(searchParams: URLSearchParams): Record<string, string | string[]> {
+  const params: Record<string, string | string[]> = {};
+  for (const key of new Set(searchParams.keys())) {
+    const values = searchParams.getAll(key);
+    params[key] = values.length === 1 ? values[0]! : values;
+  }
+  return params;
+}
+
+const prefixed = (prefix: string) => (v: EngineViolation) => ({
+  location: [prefix, ...(v.path ?? [])],
+  severity: SEVERITY[v.severity] ?? String(v.severity),
+  code: v.code,
+  message: v.message,
+});
+
+/** Prism's CORS headers (its server's setCommonCORSHeaders). */
+function setCorsHeaders(req: IncomingMessage, res: ServerResponse): void {
+  const h = req.headers;
+  trySetHeader(res, "Access-Control-Allow-Origin", h["origin"] || "*");
+  trySetHeader(res, "Access-Control-Allow-Headers", h["access-control-request-headers"] || "*");
+  trySetHeader(res, "Access-Control-Allow-Credentials", "true");
+  trySetHeader(res, "Access-Control-Expose-Headers", h["access-control-expose-headers"] || "*");
+}
+
+function sendProblem(res: ServerResponse, status: number, problem: unknown, headers: Record<string, string> = {}): void {
+  res.setHeader("content-type", "application/problem+json");
+  for (const [name, value] of Object.entries(headers)) trySetHeader(res, name, value);
+  res.statusCode = status;
+  res.end(asciiJson(problem));
+}
+
+/** Only the preferences that were given: Prism merges them over the defaults, skipping the undefined ones. */
+const given = (p: MockPreferences): MockPreferences => Object.fromEntries(Object.entries(p).filter(([, v]) => v !== undefined));
+
+/** Builds the mock's request handler around Prism's engine. `token` answers the readiness probe of the process that started it. */
+export function createHandler(engine: Engine, token: string) {
+  const mocking = !engine.config.isProxy;
+  const { logger } = engine;
+
+  async function answer(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    // Readiness: only this process knows the token, so its echo proves the URL reaches this process.
+    if (token && req.headers["x-oneaccess-mock-probe"] === token) {
+      res.writeHead(204, { "x-oneaccess-mock-probe": token }).end();
+      return;
+    }
+    setCorsHeaders(req, res);
+    if (req.method === "OPTIONS" && req.headers["origin"] && req.headers["access-control-request-method"]) {
+      trySetHeader(res, "Access-Control-Allow-Methods", req.headers["access-control-request-method"]);
+      res.setHeader("Vary", "origin");
+      res.setHeader("Content-Length", "0");
+      res.writeHead(204).end();
+      return;
+    }
+    const raw = await readBody(req);
+    if (raw === "too-large") return sendProblem(res, 413, { type: "https://stoplight.io/prism/errors#PAYLOAD_TOO_LARGE", title: "Request body too large", status: 413, detail: `The limit is ${BODY_LIMIT} bytes` });
+    const { path, searchParams } = target(req.url ?? "/");
+    const input: EngineRequest = {
+      method: (req.method ?? "get").toLowerCase(),
+      url: { path, baseUrl: searchParams.get("__server") || undefined, query: query(searchParams) },
+      headers: req.headers,
+      body: engineBody(raw, req.headers["content-type"]),
+    };
+    logger.info({ input }, "Request received");
+
+    const ours: ContractViolation[] = [];
+    let preferences: MockPreferences = {};
+    if (mocking) {
+      const checked = checkContract(req.headers, raw);
+      ours.push(...checked.violations);
+      if ("body" in checked) input.body = checked.body;
+      if (checked.unparseableType) input.headers = { ...req.headers, "content-type": undefined };
+    }
+    const parsed = engine.preferences(input);
+    if (parsed._tag === "Right") preferences = given(parsed.right);
+    else if (mocking) ours.push({ location: ["request", "header", "prefer"], severity: "Error", code: "prefer", message: `Prefer cannot be read: ${parsed.left.detail ?? parsed.left.message}` });
+    else return sendProblem(res, parsed.left.status ?? 422, engine.problem(parsed.left));
+
+    // Outside the contract: the documented 400 (its first example unless the Prefer names another 400 example).
+    const forced = (p: MockPreferences): MockPreferences => ({ ...(p.code === 400 ? p : { dynamic: p.dynamic, seed: p.seed }), code: 400 });
+    const call = (p: MockPreferences) => engine.request(input, { ...engine.config, mock: { ...engine.config.mock, ...given(p) } });
+    let result = await call(ours.length > 0 ? forced(preferences) : preferences);
+    if (mocking && result._tag === "Left" && (result.left.status ?? 500) >= 500 && Object.keys(preferences).length > 0) {
+      ours.push({ location: ["request", "header", "prefer"], severity: "Error", code: "prefer", message: `Prefer asks for a response the spec does not have: ${result.left.message}` });
+      result = await call(forced({}));
+    }
+    if (result._tag === "Left") {
+      const error = result.left;
+      logger.error({ input }, `Request terminated with error: ${error}`);
+      return sendProblem(res, error.status || 500, engine.problem(error), error.additional?.headers);
+    }
+    write(res, input, result.right, ours);
+  }
+
+  function write(res: ServerResponse, input: EngineRequest, result: EngineResult, ours: ContractViolation[]): void {
+    const violations = [...ours, ...result.validations.input.map(prefixed("request")), ...result.validations.output.map(prefixed("response"))];
+    setViolations(res, violations);
+    for (const v of violations) {
+      const level = v.severity === "Error" ? "error" : v.severity === "Warning" ? "warn" : "info";
+      logger[level]({ name: "VALIDATOR" }, `Violation: ${v.location.join(".")} ${v.message}`);
+    }
+    const { output } = result;
+    for (const [name, value] of Object.entries(output.headers ?? {})) {
+      const dropped = trySetHeader(res, name, value);
+      if (dropped) logger.warn({ input }, dropped);
+    }
+    const contentType = res.getHeader("content-type");
+    const body = engine.serialize(output.body, typeof contentType === "string" ? contentType : undefined);
+    // As micri's send, which Prism's server answers with.
+    res.statusCode = output.statusCode;
+    if (body === undefined || body === null) return void res.end();
+    if (!res.hasHeader("content-type")) res.setHeader("content-type", "text/plain; charset=utf-8");
+    res.setHeader("content-length", Buffer.byteLength(body));
+    res.end(body);
+  }
+
+  return (req: IncomingMessage, res: ServerResponse): void => {
+    answer(req, res).catch((error: unknown) => {
+      // A bug of the mock, not an answer of the contract: say so plainly rather than drop the connection.
+      logger.error({}, `The mock failed to answer: ${(error as Error)?.stack ?? String(error)}`);
+      if (!res.headersSent) sendProblem(res, 500, { type: "about:blank", title: "The mock failed to answer", status: 500, detail: String((error as Error)?.message ?? error) });
+      else res.destroy();
+    });
+  };
+}

@@ -1,0 +1,69 @@
+import { describe, expect, test } from "vitest";
+import { LOGIN_PATH } from "../../src/index.js";
+import { PAGE_BODY, PAGE_HEADERS, useMock } from "../helpers/mock.js";
+import { deref, namedExamples, operation } from "../helpers/spec.js";
+
+const errorExamples = namedExamples(deref(operation.responses["400"]).content["application/json"]);
+const defaultError = Object.values(errorExamples)[0];
+
+describe("the mock answers every request inside the contract", () => {
+  const started = useMock();
+  const post = async (headers: Record<string, string>, body: string | Blob) => {
+    const response = await fetch(`${started.current.url}${LOGIN_PATH}`, { method: "POST", headers, body, signal: AbortSignal.timeout(5_000) });
+    const text = await response.text();
+    return { status: response.status, text, violations: response.headers.get("sl-violations") ?? "" };
+  };
+
+  test("answers a body key above U+00FF with the documented 400 and stays up", async () => {
+    for (const key of ["ā", "登录", "😀"]) {
+      const answer = await post(PAGE_HEADERS, `{"mobile":"12345678901","verify_code":"232326",${JSON.stringify(key)}:1}`);
+      expect(answer.status).toBe(400);
+      expect(JSON.parse(answer.text)).toEqual(defaultError);
+      // The reason survives the trip through an ASCII header, non-ASCII characters \u-escaped.
+      expect(JSON.stringify(JSON.parse(answer.violations))).toContain(key);
+    }
+    expect((await post(PAGE_HEADERS, PAGE_BODY)).status).toBe(200);
+  });
+
+  test("answers an invalid request with the neutral first 400 example, the reason in sl-violations", async () => {
+    expect(Object.keys(errorExamples)[0]).toBe("invalidRequest");
+    const answer = await post(PAGE_HEADERS, '{"mobile":"12345678901"}');
+    expect(answer.status).toBe(400);
+    expect(JSON.parse(answer.text)).toEqual(defaultError);
+    expect(answer.text).not.toMatch(/USER\.0038|mobile number/);
+    expect(answer.violations).toMatch(/must have required property 'verify_code'/);
+  });
+
+  const bom = new Blob([new Uint8Array([0xef, 0xbb, 0xbf]), PAGE_BODY]);
+  test.each([
+    ["Content-Type: garbage", { ...PAGE_HEADERS, "Content-Type": "garbage" }, PAGE_BODY, /content-type/i],
+    ["Content-Type: application/ld+json", { ...PAGE_HEADERS, "Content-Type": "application/ld+json" }, PAGE_BODY, /content-type/i],
+    ["charset=latin1", { ...PAGE_HEADERS, "Content-Type": "application/json;charset=latin1" }, PAGE_BODY, /charset/i],
+    ["a UTF-8 BOM before the JSON", PAGE_HEADERS, bom, /byte order mark/i],
+    ["malformed JSON", PAGE_HEADERS, '{"mobile":', /not valid JSON/i],
+    ["an impossible Prefer (code=200, example=invalidMobile)", { ...PAGE_HEADERS, Prefer: "code=200, example=invalidMobile" }, PAGE_BODY, /prefer/i],
+    ["an unreadable Prefer (code=abc)", { ...PAGE_HEADERS, Prefer: "code=abc" }, PAGE_BODY, /prefer/i],
+  ] as const)("answers %s with the documented 400 and says why", async (_name, headers, body, reason) => {
+    const answer = await post(headers, body);
+    expect(answer.status, answer.text).toBe(400);
+    expect(JSON.parse(answer.text)).toEqual(defaultError);
+    expect(answer.violations).toMatch(reason);
+  });
+
+  test("still serves named examples and the page's request", async () => {
+    expect(JSON.parse((await post({ ...PAGE_HEADERS, Prefer: "code=400, example=invalidMobile" }, PAGE_BODY)).text)).toEqual(errorExamples.invalidMobile);
+    expect(JSON.parse((await post({ ...PAGE_HEADERS, Prefer: "example=mfaAuth" }, PAGE_BODY)).text)).toMatchObject({ status: "MFA_AUTH" });
+    expect(JSON.parse((await post({ ...PAGE_HEADERS, "Content-Type": "application/json" }, PAGE_BODY)).text)).toMatchObject({ status: "SUCCESS" });
+  });
+
+  test("answers a CORS preflight itself, as Prism does", async () => {
+    const response = await fetch(`${started.current.url}${LOGIN_PATH}`, {
+      method: "OPTIONS",
+      headers: { Origin: "http://app.test", "Access-Control-Request-Method": "POST", "Access-Control-Request-Headers": "x-client-id" },
+    });
+    expect(response.status).toBe(204);
+    expect(response.headers.get("access-control-allow-origin")).toBe("http://app.test");
+    expect(response.headers.get("access-control-allow-headers")).toBe("x-client-id");
+    expect(response.headers.get("access-control-allow-methods")).toBe("POST");
+  });
+}, 30_000);
