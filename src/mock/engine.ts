@@ -107,6 +107,24 @@ function logLines(): Writable {
   });
 }
 
+/** The part of an engine operation that holds a response's examples. */
+interface OperationContents {
+  responses?: { contents?: { examples?: { key: string }[] }[] }[];
+}
+
+/**
+ * Prism's spec reader (@stoplight/http-spec) puts a schema's own `examples[0]` first, as example "default", ahead of
+ * the media type's named examples, and Prism answers the first one. The contract's rule is "the first NAMED example is
+ * the default answer" (the neutral 400, the page's 200; the in-process mock follows it too), and a schema's
+ * whole-object example exists for samplers and docs, so the synthesized "default" is dropped where named ones exist.
+ */
+function dropSchemaDefaultExamples(operations: OperationContents[]): void {
+  for (const content of operations.flatMap((operation) => operation.responses ?? []).flatMap((response) => response.contents ?? [])) {
+    const named = content.examples?.filter((example) => example.key !== "default");
+    if (named?.length) content.examples = named;
+  }
+}
+
 /** Loads Prism's engine next to the installed prism-cli and prepares it for the spec, with prism-cli's own config. */
 export async function loadEngine(options: EngineOptions): Promise<Engine> {
   const load = createRequire(options.prismCli);
@@ -119,6 +137,7 @@ export async function loadEngine(options: EngineOptions): Promise<Engine> {
 
   const operations = await http.getHttpOperationsFromSpec(options.spec);
   if (operations.length === 0) throw new Error(`No operations found in ${options.spec}`);
+  dropSchemaDefaultExamples(operations);
   await configureExtensionsUserProvided(options.spec, { fillProperties: undefined });
 
   // The same config prism-cli 5.14.2 builds in util/createServer.js for `prism mock` and `prism proxy`.

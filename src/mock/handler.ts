@@ -138,9 +138,17 @@ export function createHandler(engine: Engine, token: string) {
     const forced = (p: MockPreferences): MockPreferences => ({ ...(p.code === 400 ? p : { dynamic: p.dynamic, seed: p.seed }), code: 400 });
     const call = (p: MockPreferences) => engine.request(input, { ...engine.config, mock: { ...engine.config.mock, ...given(p) } });
     let result = await call(ours.length > 0 ? forced(preferences) : preferences);
-    if (mocking && result._tag === "Left" && (result.left.status ?? 500) >= 500 && Object.keys(preferences).length > 0) {
-      ours.push({ location: ["request", "header", "prefer"], severity: "Error", code: "prefer", message: `Prefer asks for a response the spec does not have: ${result.left.message}` });
-      result = await call(forced({}));
+    // Any answer the Prefer made impossible (Prism's 404 for an undocumented status or example, its 500 for an example
+    // under another status) is outside the contract: the documented 400 says why. A wrong path or method stays Prism's.
+    // Prism also answers `code=400, example=<a 200 example>` with that 200: not what was asked either.
+    const otherStatus = result._tag === "Right" && preferences.code !== undefined && result.right.output.statusCode !== preferences.code;
+    if (mocking && (result._tag === "Left" || otherStatus) && Object.keys(preferences).length > 0) {
+      const reason = result._tag === "Left" ? (result.left.detail ?? result.left.message) : `no example ${preferences.exampleKey} for status ${preferences.code}`;
+      const retried = await call(forced({}));
+      if (retried._tag === "Right") {
+        ours.push({ location: ["request", "header", "prefer"], severity: "Error", code: "prefer", message: `Prefer asks for a response the spec does not have: ${reason}` });
+        result = retried;
+      }
     }
     if (result._tag === "Left") {
       const error = result.left;

@@ -20,15 +20,14 @@ export const json = (status: number, body: unknown, type = "application/json"): 
 export const problem = (status: number, kind: string, title: string, detail: string): Response =>
   json(status, { type: `https://stoplight.io/prism/errors#${kind}`, title, status, detail }, "application/problem+json");
 
-const notFound = (detail: string) => problem(404, "NOT_FOUND", "The server cannot find the requested content", detail);
-
-/** The response for a status and optional example name, as Prism picks it: the first example unless one is named. */
-export function exampleResponse(status: string, name?: string): Response {
+/**
+ * The response for a status and optional example name, as Prism picks it: the first example unless one is named;
+ * undefined when the spec has no such status or example.
+ */
+export function exampleResponse(status: string, name?: string): Response | undefined {
   const named = byStatus[status];
-  if (!named) return notFound(`Requested status code ${status} is not defined in the document.`);
-  if (name === undefined) return json(Number(status), Object.values(named)[0]);
-  if (!Object.hasOwn(named, name)) return notFound(`Response for contentType: application/json and exampleKey: ${name} does not exist.`);
-  return json(Number(status), named[name]);
+  if (!named || (name !== undefined && !Object.hasOwn(named, name))) return undefined;
+  return json(Number(status), name === undefined ? Object.values(named)[0] : named[name]);
 }
 
 /** The status (as a string) whose examples include name. */

@@ -1,7 +1,7 @@
 // The in-process mock's one decision: which answer a request gets. Mirrors Prism 5.14.2's choices for the bundled
 // spec (test/testing/differential.test.ts compares them), except where Prism breaks the contract.
 import { examples } from "../../generated/examples.js";
-import { exampleResponse, json, problem, statusOf, withViolations } from "./answers.js";
+import { exampleResponse, json, statusOf, withViolations, type SlViolation } from "./answers.js";
 import { Accounts, countable } from "./accounts.js";
 import { checkRequest } from "./check-request.js";
 import type { LoginMockOptions } from "./options.js";
@@ -27,6 +27,10 @@ function checked(options: LoginMockOptions): LoginMockOptions & { attempts: numb
   return { scenario, accounts, attempts };
 }
 
+/** The documented 400 (first example) for a Prefer that cannot be met, with the reason in `sl-violations`. */
+const impossible = (message: string, more: SlViolation[] = []): Response =>
+  withViolations(exampleResponse("400")!, [{ location: ["request", "header", "prefer"], severity: "Error", code: "prefer", message }, ...more]);
+
 /** Creates the responder for a set of options; each holds its own stateful-scenario count. */
 export function createResponder(options: LoginMockOptions = {}): Responder {
   const { scenario, accounts: codes, attempts } = checked(options);
@@ -35,23 +39,25 @@ export function createResponder(options: LoginMockOptions = {}): Responder {
 
   return async (request) => {
     const prefer = parsePrefer(request.headers.get("prefer"));
-    if (prefer.code !== undefined && !/^\d+$/.test(prefer.code)) {
-      return problem(422, "UNPROCESSABLE_ENTITY", "Invalid request", `optional property "code"\n└─ cannot decode "${prefer.code}", should be a number`);
-    }
+    // As the Prism mock: a Prefer the spec cannot satisfy is outside the contract, so it gets the documented 400.
+    if (prefer.code !== undefined && !/^\d+$/.test(prefer.code)) return impossible(`Prefer cannot be read: code ${prefer.code} is not a number`);
     const { body, problems } = await checkRequest(request);
     if (problems.length) {
       // As Prism: the documented 400, whose example a Prefer (or scenario) chooses only together with code 400.
       const example = prefer.code === "400" ? prefer.example : prefer.code === undefined && scenarioStatus === "400" ? scenario : undefined;
       const response = exampleResponse("400", example);
-      return response.status === 400 ? withViolations(response, problems) : response;
+      return response ? withViolations(response, problems) : impossible(`Prefer asks for a response the spec does not have: ${example} for status 400`, problems);
     }
-    if (prefer.code !== undefined || prefer.example !== undefined) return exampleResponse(prefer.code ?? "200", prefer.example);
+    if (prefer.code !== undefined || prefer.example !== undefined) {
+      const status = prefer.code ?? "200";
+      return exampleResponse(status, prefer.example) ?? impossible(`Prefer asks for a response the spec does not have: ${prefer.example ?? "an example"} for status ${status}`);
+    }
     if (accounts) {
       const { mobile, verify_code } = body as { mobile: string; verify_code: string };
       const failure = accounts.login(mobile, verify_code);
       if (failure) return json(400, failure);
-      return exampleResponse("200", scenarioStatus === "200" ? scenario : undefined);
+      return exampleResponse("200", scenarioStatus === "200" ? scenario : undefined)!;
     }
-    return scenario ? exampleResponse(scenarioStatus!, scenario) : exampleResponse("200");
+    return (scenario ? exampleResponse(scenarioStatus!, scenario) : exampleResponse("200"))!;
   };
 }
