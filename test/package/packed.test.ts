@@ -31,12 +31,13 @@ describe("the published package, installed into a fresh project", () => {
     rmSync(work, { recursive: true, force: true });
   });
 
-  test("ships only dist, the bundled spec, README and LICENSE, with openapi-fetch its one dependency", () => {
+  test("ships only dist, the bundled spec, README, CHANGELOG and LICENSE, with openapi-fetch its one dependency", () => {
     const listing = run("tar", ["-tzf", tarball], work).stdout.split("\n").filter(Boolean);
-    expect(listing.every((f) => /^package\/(dist\/(src|generated)\/|generated\/(openapi\.json|README\.md)$|README\.md$|LICENSE$|package\.json$)/.test(f)), listing.join("\n")).toBe(true);
+    expect(listing.every((f) => /^package\/(dist\/(src|generated)\/|generated\/(openapi\.json|README\.md)$|README\.md$|CHANGELOG\.md$|LICENSE$|package\.json$)/.test(f)), listing.join("\n")).toBe(true);
     expect(listing).toContain("package/dist/src/index.d.ts");
     expect(listing).toContain("package/generated/openapi.json");
     expect(listing).toContain("package/README.md");
+    expect(listing).toContain("package/CHANGELOG.md");
     const manifest = JSON.parse(run("tar", ["-xzOf", tarball, "package/package.json"], work).stdout);
     expect(Object.keys(manifest.dependencies)).toEqual(["openapi-fetch"]);
     expect(manifest.peerDependenciesMeta["@stoplight/prism-cli"].optional).toBe(true);
