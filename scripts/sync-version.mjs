@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// npm's `version` hook: after `npm version <patch|minor|major>` bumps package.json, writes the same version into the
+// npm's `version` hook: after `npm version <patch|minor|major> --no-git-tag-version` bumps package.json, writes the same version into the
 // spec's info.version and src/version.ts and regenerates generated/, so the one version stays one.
 import { execFileSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
@@ -17,8 +17,4 @@ const rewrite = (file, pattern, replacement) => {
 rewrite("openapi/openapi.yaml", /^(info:\n(?:  .*\n)*?  version: ).*$/m, `$1${version}`);
 rewrite("src/version.ts", /CONTRACT_VERSION = "[^"]*"/, `CONTRACT_VERSION = "${version}"`);
 execFileSync(process.execPath, [join(root, "scripts/generate.mjs")], { cwd: root, stdio: "inherit" });
-// Under `npm version` with git, npm commits what is staged: stage the files this hook changed.
-if (process.env.npm_lifecycle_event === "version") {
-  execFileSync("git", ["add", "openapi/openapi.yaml", "src/version.ts", "generated"], { cwd: root, stdio: "inherit" });
-}
 console.log(`version ${version}: package.json, openapi/openapi.yaml, src/version.ts, generated/`);
