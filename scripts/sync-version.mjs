@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// npm's `version` hook: after `npm version <patch|minor|major> --no-git-tag-version` bumps package.json, writes the same version into the
-// spec's info.version and src/version.ts and regenerates generated/, so the one version stays one.
+// npm's `version` hook: after `npm version <patch|minor|major> --no-git-tag-version` bumps package.json, writes the
+// same version into the spec's info.version and src/version.ts and regenerates generated/: one version, one command.
 import { execFileSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
