@@ -35,14 +35,26 @@ function fail(problems) {
   process.exit(1);
 }
 
-const readJson = (path) => JSON.parse(readFileSync(path, "utf8"));
+function readJson(path) {
+  try {
+    return JSON.parse(readFileSync(path, "utf8"));
+  } catch (error) {
+    fail([`cannot read ${path}: ${error.message}`]);
+  }
+}
 const releasedPath = args.released ?? latestSnapshot();
 const released = readJson(releasedPath);
 const current = readJson(args.spec);
 const version = readJson(args.package).version;
 const changelog = existsSync(args.changelog) ? readFileSync(args.changelog, "utf8") : "";
 
-const { problems, impact } = checkContract({ released, current, version, changelog });
+let result;
+try {
+  result = checkContract({ released, current, version, changelog });
+} catch (error) {
+  fail([error.message]);
+}
+const { problems, impact } = result;
 if (args.release) {
   const snapshot = join(RELEASED_DIR, `${version}.json`);
   if (!existsSync(snapshot)) problems.push(`no snapshot of ${version}: run node scripts/snapshot-contract.mjs and commit it`);

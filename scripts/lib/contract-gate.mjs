@@ -17,14 +17,14 @@ const RANK = { none: 0, patch: 1, minor: 2, major: 3 };
  * The smallest version bump that a contract change of this impact needs after `released`. Before 1.0.0 the rules are
  * npm's caret rules (^0.1.0 takes 0.1.x and never 0.2.0): a breaking change needs a minor bump, anything else a patch.
  */
-export function requiredBump(impact, released) {
+function requiredBump(impact, released) {
   if (impact === "none") return "none";
   if (semver.major(released) > 0) return impact;
   return impact === "major" ? "minor" : "patch";
 }
 
-/** The bump from one version to the next: none, patch, minor or major (prerelease parts count as their level). */
-export function actualBump(from, to) {
+/** The bump from one version to the next: none, patch, minor or major ("prepatch" counts as patch, and so on). */
+function actualBump(from, to) {
   const level = semver.diff(from, to);
   return level === null ? "none" : level.replace(/^pre/, "");
 }
@@ -33,7 +33,7 @@ export function actualBump(from, to) {
  * Runs `redocly diff` and returns its JSON report. info.version is left out of the comparison: the version is what
  * the gate checks, not a change to the contract.
  */
-export function diffContracts(base, revision) {
+function diffContracts(base, revision) {
   const work = mkdtempSync(join(tmpdir(), "oa-contract-"));
   try {
     const files = [["base.json", base], ["revision.json", revision]].map(([name, spec]) => {
@@ -66,7 +66,7 @@ function readablePointer(pointer) {
 }
 
 /** One line per change of the given impact: the rule's message where a rule rated it, else what changed where. */
-export function describeChanges(report, impact) {
+function describeChanges(report, impact) {
   return report.changes
     .filter((change) => change.impact === impact)
     .map((change) => {
@@ -77,7 +77,7 @@ export function describeChanges(report, impact) {
 }
 
 /** The entries of a Keep a Changelog file, in file order: { version ("Unreleased" or x.y.z), body }. */
-export function changelogEntries(text) {
+function changelogEntries(text) {
   const parts = text.split(/^## /m).slice(1);
   return parts.map((part) => {
     const heading = part.slice(0, part.indexOf("\n") === -1 ? part.length : part.indexOf("\n"));
@@ -107,7 +107,7 @@ export function checkContract({ released, current, version, changelog }) {
 
   if (bumped === "backwards") {
     problems.push(`package.json version ${version} is lower than the released ${releasedVersion}`);
-  } else if (RANK[bumped] < RANK[needed]) {
+  } else if ((RANK[bumped] ?? 0) < RANK[needed]) {
     const next = semver.inc(releasedVersion, needed);
     const kind = impact === "major" ? "a breaking change" : impact === "minor" ? "an additive change" : "a change";
     const rule = semver.major(releasedVersion) === 0 && needed !== impact ? " (0.x: npm's caret ranges)" : "";

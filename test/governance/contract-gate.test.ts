@@ -110,6 +110,16 @@ describe("contract gate (scripts/check-contract.mjs) on fixture spec pairs", () 
     expect(run.output).toContain("lower than the released 1.2.0");
   });
 
+  test.concurrent("says what is wrong, without a stack trace, for a spec it cannot read or a version that is not semver", () => {
+    const missing = gate({ ...base, spec: join(work, "nowhere.json"), version: "1.2.0", changelog: changelog(["1.2.0", "- x"]) });
+    expect(missing.status).toBe(1);
+    expect(missing.output).toMatch(/cannot read .*nowhere\.json: ENOENT/);
+    const unversioned = gate({ ...base, spec: fixture("released"), version: "v1", changelog: changelog(["1.2.0", "- x"]) });
+    expect(unversioned.status).toBe(1);
+    expect(unversioned.output).toContain('package.json version is not a semantic version: "v1"');
+    for (const run of [missing, unversioned]) expect(run.output).not.toMatch(/\n\s+at /);
+  });
+
   test.concurrent("before 1.0.0, a breaking change needs a minor bump and an addition a patch bump (npm caret ranges)", () => {
     const released = releasedAs("0.4.0");
     const breakingAsPatch = gate({ released, spec: fixture("breaking"), version: "0.4.1", changelog: changelog(["0.4.1", BREAKING_ENTRY]) });

@@ -58,7 +58,7 @@ describe("the published package, installed into a fresh project", () => {
     const ran = run(process.execPath, ["consumer.js"], work, { ONEACCESS_BASE_URL: mock.url });
     expect(ran.stderr).toBe("");
     expect(JSON.parse(ran.stdout)).toEqual({ ok: true, status: "SUCCESS", next: "bts******2VO", title: "OneAccess SMS verification code login" });
-  });
+  }, 60_000); // tsc alone took 16 s of wall time on a loaded 2-core machine
 
   test("without Prism installed, the mock helper and bin say how to install it", () => {
     const script = `import("oneaccess-sms-login/mock").then(m => m.startMock()).then(() => process.exit(3), e => { console.log(JSON.stringify({ name: e.name, kind: e.kind, message: e.message })) })`;
