@@ -12,7 +12,9 @@ if [ -n "$(git status --porcelain)" ]; then
 fi
 
 npm ci --no-audit --no-fund       # the locked toolchain, and prepare builds dist/
-npm test                          # spec, drift, types, unit, contract, package (publint, attw), docs
+npm test                          # spec, drift, contract gate, types, unit, contract, package (publint, attw), docs
+# The contract being published is the committed snapshot of this version, the base the gate holds later changes to.
+node scripts/check-contract.mjs --release
 npm publish --dry-run             # lists the tarball's files and size
 
 if [ "${1:-}" = "--for-real" ]; then

@@ -5,6 +5,8 @@ export { createLoginClient, type LoginClient } from "./client/client.js";
 export type { DeviceContext, Fetch, LoginCallOptions, LoginClientOptions, LoginClientTarget } from "./client/options.js";
 export type { LoginFailure, LoginResult, LoginSuccess } from "./client/result.js";
 export { CONTENT_TYPE, DEFAULT_TIMEOUT_MS, LOGIN_PATH } from "./client/constants.js";
+/** The contract version this build implements, equal to the package version and the spec's info.version. */
+export { CONTRACT_VERSION } from "./version.js";
 
 // Contract types, generated from the spec
 export type {

@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { CONTRACT_VERSION } from "../../src/index.js";
 import { deref, operation, repoPath, spec } from "../helpers/spec.js";
 
 /** Text as a reader sees it: markdown code marks gone, white space folded. */
@@ -105,6 +106,28 @@ describe("rendered API docs, offline, in headless Chromium", () => {
     mkdirSync(repoPath("artifacts"), { recursive: true });
     await page.screenshot({ path: SCREENSHOT, fullPage: false });
     expect(existsSync(SCREENSHOT)).toBe(true);
+  });
+
+  test("shows the request samples, curl, the TypeScript client and the mock, each picked from the samples menu", async () => {
+    const samples: Array<{ label: string; source: string }> = operation["x-codeSamples"];
+    let shown = samples[0]!.label;
+    for (const sample of samples) {
+      await page.getByRole("button", { name: shown, exact: true }).click();
+      await page.getByRole("menuitem", { name: sample.label, exact: true }).click();
+      shown = sample.label;
+      const code = page.locator("pre").filter({ hasText: sample.source.split("\n")[0]! });
+      await code.first().waitFor({ state: "visible", timeout: 5_000 });
+      expect(flat(await code.first().innerText()), sample.label).toBe(flat(sample.source));
+    }
+    await page.getByRole("button", { name: shown, exact: true }).scrollIntoViewIfNeeded();
+    mkdirSync(repoPath("artifacts"), { recursive: true });
+    await page.screenshot({ path: repoPath("artifacts/docs-samples.png"), fullPage: false });
+  });
+
+  test("shows the contract version next to the title on the overview", async () => {
+    await page.getByText(spec.info.title, { exact: true }).first().click();
+    const title = page.getByRole("heading", { name: `${spec.info.title} (${CONTRACT_VERSION})`, exact: true });
+    await title.first().waitFor({ state: "visible", timeout: 5_000 });
   });
 
   test("has no console errors and makes no network requests", () => {

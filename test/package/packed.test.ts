@@ -31,12 +31,13 @@ describe("the published package, installed into a fresh project", () => {
     rmSync(work, { recursive: true, force: true });
   });
 
-  test("ships only dist, the bundled spec, README and LICENSE, with openapi-fetch its one dependency", () => {
+  test("ships only dist, the bundled spec, README, CHANGELOG and LICENSE, with openapi-fetch its one dependency", () => {
     const listing = run("tar", ["-tzf", tarball], work).stdout.split("\n").filter(Boolean);
-    expect(listing.every((f) => /^package\/(dist\/(src|generated)\/|generated\/(openapi\.json|README\.md)$|README\.md$|LICENSE$|package\.json$)/.test(f)), listing.join("\n")).toBe(true);
+    expect(listing.every((f) => /^package\/(dist\/(src|generated)\/|generated\/(openapi\.json|README\.md)$|README\.md$|CHANGELOG\.md$|LICENSE$|package\.json$)/.test(f)), listing.join("\n")).toBe(true);
     expect(listing).toContain("package/dist/src/index.d.ts");
     expect(listing).toContain("package/generated/openapi.json");
     expect(listing).toContain("package/README.md");
+    expect(listing).toContain("package/CHANGELOG.md");
     const manifest = JSON.parse(run("tar", ["-xzOf", tarball, "package/package.json"], work).stdout);
     expect(Object.keys(manifest.dependencies)).toEqual(["openapi-fetch"]);
     expect(manifest.peerDependenciesMeta["@stoplight/prism-cli"].optional).toBe(true);
@@ -60,7 +61,7 @@ describe("the published package, installed into a fresh project", () => {
     const ran = run(process.execPath, ["consumer.js"], work, { ONEACCESS_BASE_URL: mock.url });
     expect(ran.stderr).toBe("");
     expect(JSON.parse(ran.stdout)).toEqual({ ok: true, status: "SUCCESS", next: "bts******2VO", title: "OneAccess SMS verification code login", mocked: "MFA_AUTH" });
-  });
+  }, 60_000); // tsc alone took 16 s of wall time on a loaded 2-core machine
 
   test("without Prism installed, the mock helper and bin say how to install it", () => {
     const script = `import("oneaccess-sms-login/mock").then(m => m.startMock()).then(() => process.exit(3), e => { console.log(JSON.stringify({ name: e.name, kind: e.kind, message: e.message })) })`;
