@@ -1,0 +1,29 @@
+/** Default cap on an answer's body: the contract's answers are a few hundred bytes. */
+export const DEFAULT_MAX_RESPONSE_BYTES = 65_536;
+
+/** Thrown by readBody past the cap; the client turns it into a ResponseFormatError. */
+export class TooLarge {
+  constructor(readonly status: number) {}
+}
+
+/**
+ * Reads a body stream as UTF-8 text, at most `max` bytes: past that it cancels the stream (fetch then drops the
+ * connection) and throws TooLarge, so a huge or endless answer costs no more memory than the cap.
+ */
+export async function readBody(body: ReadableStream<Uint8Array> | null | undefined, max: number, status: number): Promise<string> {
+  if (!body) return "";
+  const reader = body.getReader();
+  const decoder = new TextDecoder();
+  let text = "";
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return text + decoder.decode();
+    size += value.byteLength;
+    if (size > max) {
+      reader.cancel().catch(() => {});
+      throw new TooLarge(status);
+    }
+    text += decoder.decode(value, { stream: true });
+  }
+}
