@@ -154,7 +154,8 @@ export function createLoginClient(options: LoginClientOptions): LoginClient {
           return failed(new InputError(["the credentials and options must be readable data"], request), redact);
         }
         const { mobile, verify_code } = (credentials ?? {}) as Partial<LoginCredentials>;
-        redact = redactor([mobile, verify_code, ...Object.values(call.headers ?? {})]);
+        const extra = call.headers;
+        redact = redactor([mobile, verify_code, ...(typeof extra == "object" ? Object.values(extra ?? {}) : [])]);
         if (problems.length) return failed(new InputError(problems.map(redact), request), redact);
         return await send(credentials, call, redact, problems);
       } catch (unexpected) {
