@@ -3,8 +3,9 @@
 import { spawn } from "node:child_process";
 import { createServer } from "node:http";
 import { fileURLToPath } from "node:url";
+import createClient from "openapi-fetch";
 import { createLoginClient } from "../../dist/src/index.js";
-import { CLIENT_ID, CREDENTIALS, DEVICE } from "./fixtures.mjs";
+import { CLIENT_ID, CONTENT_TYPE, CREDENTIALS, DEVICE, HEADERS, LOGIN_PATH } from "./fixtures.mjs";
 
 const SELF = fileURLToPath(import.meta.url);
 const MiB = 1024 * 1024;
@@ -32,35 +33,56 @@ function serve() {
   process.stdin.on("close", () => process.exit(0)).resume();
 }
 
-/** Peak RSS growth in MiB over one login against an answer of `size` bytes. */
-async function growth(port, size) {
+/** One login through the client against an answer of `size` bytes; resolves to what it ended in. */
+async function viaClient(port, size) {
   const client = createLoginClient({ baseUrl: `http://127.0.0.1:${port}/${size}`, clientId: CLIENT_ID, device: DEVICE, timeoutMs: 60_000 });
+  const result = await client.login(CREDENTIALS);
+  return result.ok ? result.status : result.error.kind;
+}
+
+/** The same call with bare openapi-fetch, which reads any answer whole: the control, showing the measure sees growth. */
+async function viaOpenapiFetch(port, size) {
+  const bare = createClient({ baseUrl: `http://127.0.0.1:${port}/${size}`, headers: { "Content-Type": CONTENT_TYPE } });
+  const { data } = await bare.POST(LOGIN_PATH, { params: { header: HEADERS }, body: CREDENTIALS });
+  return data?.status ?? "no body";
+}
+
+/** Peak RSS growth in MiB over one call of `login`, sampled every 2 ms. */
+async function growth(login, port, size) {
   globalThis.gc?.();
   const before = process.memoryUsage.rss();
   let peak = before;
   const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 2);
-  const result = await client.login(CREDENTIALS);
+  const outcome = await login(port, size);
   clearInterval(sampler);
   peak = Math.max(peak, process.memoryUsage.rss());
-  return { mib: (peak - before) / MiB, outcome: result.ok ? result.status : result.error.kind };
+  return { mib: (peak - before) / MiB, outcome };
 }
 
-/** RSS growth for a 1 KB and a 300 MB answer (each the worst of `rounds`), in a fresh child process. */
+/**
+ * Peak RSS growth of one login for a 1 KB and a big answer (each the worst of `rounds`), and of one bare openapi-fetch
+ * call for the big answer (the control). The answers come from a server in a child process.
+ */
 export async function bodyCap({ bigBytes = 300_000_000, rounds = 3 } = {}) {
   const child = spawn(process.execPath, [SELF], { stdio: ["pipe", "pipe", "inherit"] });
   const port = await new Promise((resolve) => child.stdout.once("data", (d) => resolve(Number(String(d).trim()))));
   try {
     // A warm-up, so the first login's one-time costs (code, sockets) land on neither figure.
-    await growth(port, 1_000);
+    await growth(viaClient, port, 1_000);
     const worst = async (size) => {
       let out = { mib: -Infinity };
       for (let i = 0; i < rounds; i++) {
-        const g = await growth(port, size);
+        const g = await growth(viaClient, port, size);
         if (g.mib > out.mib) out = g;
       }
       return out;
     };
-    return { "1 KB answer": await worst(1_000), [`${bigBytes / 1e6} MB answer`]: await worst(bigBytes) };
+    const big = `${bigBytes / 1e6} MB answer`;
+    return {
+      "1 KB answer": await worst(1_000),
+      [big]: await worst(bigBytes),
+      [`${big}, bare openapi-fetch (control)`]: await growth(viaOpenapiFetch, port, bigBytes),
+    };
   } finally {
     child.stdin.end();
   }
