@@ -13,10 +13,11 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 /** The pattern that finds one secret in text. */
 function pattern(secret: string): string {
   const number = /^(\+|00)?[\d\s().-]+$/.exec(secret);
-  const digits = secret.replace(/\D/g, "").slice(number?.[1] == "00" ? 2 : 0);
+  const digits = secret.replace(/\D/g, "");
   if (number && digits.length >= SHORT) {
-    // Written with a country prefix: its (at most 3) digits are optional, so the national number alone is found too.
-    const optional = number[1] ? 3 : 0;
+    // Written with a country prefix: "00" and up to 3 digits are optional (never leaving fewer than SHORT), so the
+    // national number alone is found too.
+    const optional = Math.max(0, Math.min(number[1] ? (number[1] == "+" ? 3 : 5) : 0, digits.length - SHORT));
     const lead = [...digits.slice(0, optional)].map((d) => `(?:${d}${SEP})?`).join("");
     const body = lead + [...digits.slice(optional)].join(SEP);
     // Any country prefix the server adds goes with it: "+86 139…" becomes "[REDACTED]", not "+86 [REDACTED]".

@@ -104,6 +104,12 @@ describe("redaction finds the credentials however a server formats them (fast-ch
     expect(!result.ok && result.error.message).toContain(`Invalid ${REDACTED}.`);
   });
 
+  test("a code starting with 00 is a code, not a country prefix: found whole, spaced out", async () => {
+    const { client } = clientWith(() => json(400, { error_code: "LOGIN.0002", error_msg: "Code 0 0 0 0 1 2 is wrong." }));
+    const result = await client.login({ mobile: "13912345678", verify_code: "000012" });
+    expect(!result.ok && result.error.message).toContain(`Code ${REDACTED} is wrong.`);
+  });
+
   test("a short code is redacted as a whole token only, leaving ordinary numbers alone", async () => {
     const { client } = clientWith(() => json(400, { error_code: "LOGIN.0002", error_msg: "Code 4711 wrong; 8 of 14711 attempts left." }));
     const result = await client.login({ mobile: "13912345678", verify_code: "4711" });
