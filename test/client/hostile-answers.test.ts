@@ -1,3 +1,4 @@
+import { createServer } from "node:net";
 import { inspect } from "node:util";
 import { afterEach, describe, expect, test } from "vitest";
 import { createLoginClient, ResponseFormatError, type LoginResult } from "../../src/index.js";
@@ -43,7 +44,6 @@ describe("POST /api/v2/sdk/login/mobile-verify-code: a hostile server", () => {
 
   test("a malformed reply echoing the request keeps no raw bytes in the cause chain", async () => {
     // A raw TCP server: undici's parser error keeps the reply bytes on cause.cause.data.
-    const { createServer } = await import("node:net");
     const server = createServer((socket) =>
       socket.once("data", () => socket.end(`HTTP/1.1 200 OK\r\nContent-Length: x${mobile}\r\n\r\n${verify_code}`)),
     );
