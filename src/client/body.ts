@@ -6,6 +6,9 @@ export class TooLarge {
   constructor(readonly status: number) {}
 }
 
+// Shared: decode() without { stream: true } is synchronous and keeps no state between calls.
+const decoder = new TextDecoder();
+
 /**
  * Reads a body stream as UTF-8 text, at most `max` bytes: past that it cancels the stream (fetch then drops the
  * connection) and throws TooLarge, so a huge or endless answer costs no more memory than the cap.
@@ -13,17 +16,21 @@ export class TooLarge {
 export async function readBody(body: ReadableStream<Uint8Array> | null | undefined, max: number, status: number): Promise<string> {
   if (!body) return "";
   const reader = body.getReader();
-  const decoder = new TextDecoder();
-  let text = "";
+  const chunks: Uint8Array[] = [];
   let size = 0;
   for (;;) {
     const { done, value } = await reader.read();
-    if (done) return text + decoder.decode();
+    if (done) break;
     size += value.byteLength;
     if (size > max) {
       reader.cancel().catch(() => {});
       throw new TooLarge(status);
     }
-    text += decoder.decode(value, { stream: true });
+    chunks.push(value);
   }
+  // The usual answer is one chunk: decoded as is, with no copy.
+  if (chunks.length == 1) return decoder.decode(chunks[0]);
+  const all = new Uint8Array(size);
+  chunks.reduce((at, chunk) => (all.set(chunk, at), at + chunk.byteLength), 0);
+  return decoder.decode(all);
 }

@@ -116,6 +116,20 @@ describe("POST /api/v2/sdk/login/mobile-verify-code: bounded reading", () => {
     expect(result).toMatchObject({ ok: false, error: { kind: "format", status } });
   });
 
+  test("a body in many chunks, with a character split between two, is read whole", async () => {
+    const bytes = new TextEncoder().encode(JSON.stringify({ status: "SUCCESS", data: "café ✓" }));
+    const split = bytes.indexOf(0xc3) + 1; // inside "é"
+    const body = new ReadableStream({
+      start(c) {
+        c.enqueue(bytes.slice(0, split));
+        c.enqueue(bytes.slice(split));
+        c.close();
+      },
+    });
+    const { client } = clientWith(() => new Response(body, { status: 200 }));
+    expect(await client.login(PAGE.credentials)).toMatchObject({ ok: true, body: { data: "café ✓" } });
+  });
+
   test("an answer exactly at the cap is read", async () => {
     const body = JSON.stringify({ status: "SUCCESS", data: "" });
     const padded = body.replace('""', `"${" ".repeat(1000 - body.length)}"`);
