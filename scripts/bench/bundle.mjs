@@ -18,7 +18,7 @@ function stubbing(modules) {
       b.onLoad({ filter: /[/\\]dist[/\\].*\.js$/ }, (args) => {
         if (!modules.some((m) => args.path.replaceAll("\\", "/").endsWith(`dist/${m}`))) return undefined;
         const source = readFileSync(args.path, "utf8");
-        const names = [...source.matchAll(/export (?:class|function|const|let) (\w+)/g)].map((m) => m[1]);
+        const names = [...source.matchAll(/export (?:async )?(?:class|function|const|let) (\w+)/g)].map((m) => m[1]);
         return { contents: names.map((n) => `export const ${n} = () => {};`).join("\n"), loader: "js" };
       });
     },
@@ -61,9 +61,12 @@ const PARTS = {
     "src/client/errors/contract-violation-error.js",
     "src/client/errors/response-format-error.js",
   ],
-  "redaction": ["src/client/redact.js"],
+  "redaction (formatted numbers, sanitized causes)": ["src/client/redact.js", "src/client/cause.js"],
+  "safe-to-log results and scrubbed bodies": ["src/client/outcome.js"],
+  "bounded body reading": ["src/client/body.js"],
+  "one abort listener per shared signal": ["src/client/signals.js"],
   "base URL checks": ["src/client/base-url.js"],
-  "header mapping + sendability check": ["src/client/headers.js"],
+  "header mapping, sendability and per-call header checks": ["src/client/headers.js"],
 };
 
 /** Gzipped bytes each part adds to wrapper + openapi-fetch: the full bundle minus the bundle with that part stubbed. */

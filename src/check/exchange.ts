@@ -1,5 +1,6 @@
 import { LOGIN_PATH } from "../client/constants.js";
-import { describeCause, type Redactor } from "../client/redact.js";
+import { reasonOf, safeCause } from "../client/cause.js";
+import type { Redactor } from "../client/redact.js";
 import type { Probe } from "./probes.js";
 
 /** A probe and the server's answer to it. */
@@ -34,6 +35,6 @@ export async function send(upstream: string, probe: Probe, timeoutMs: number, re
     }
     return { probe, answer: { status: response.status, headers: response.headers, text, json } };
   } catch (cause) {
-    return { probe, error: `no answer: ${describeCause(cause, redact)[0]}` };
+    return { probe, error: `no answer: ${reasonOf(safeCause(cause, redact))}` };
   }
 }

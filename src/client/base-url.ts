@@ -4,23 +4,31 @@ import type { LoginClientTarget } from "./options.js";
 // http(s), a host without user info (fetch refuses it and would echo it in its error), an optional path, and no query
 // or fragment (they would swallow the operation's path).
 const BASE_URL = /^https?:\/\/[^/\s?#@]+(\/[^\s?#]*)?$/i;
+// Hosts whose traffic never leaves the machine, as URL normalizes them: plain http is safe only there.
+const LOOPBACK = /^(localhost|127(\.\d+){3}|\[::1\])$/;
 
-/** True when `url` parses; a regular expression alone lets through bad ports and hosts. */
-function parses(url: string): boolean {
+/** The parsed URL, or undefined; a regular expression alone lets through bad ports and hosts. */
+function parse(url: string): URL | undefined {
   try {
-    return !!new URL(url);
+    return new URL(url);
   } catch {
-    return false;
+    return undefined;
   }
 }
 
 /** The base URL from `baseUrl` or `domain`, without a trailing slash; throws ConfigError when unusable. */
-export function resolveBaseUrl(target: LoginClientTarget): string {
-  const { baseUrl, domain } = target as { baseUrl?: unknown; domain?: unknown };
+export function resolveBaseUrl(target: LoginClientTarget & { allowInsecureHttp?: unknown }): string {
+  const { baseUrl, domain, allowInsecureHttp } = target as { baseUrl?: unknown; domain?: unknown; allowInsecureHttp?: unknown };
   need((baseUrl === undefined) !== (domain === undefined), "give either baseUrl or domain");
   // A scheme or path in domain is a mix-up with baseUrl, and would silently build a wrong host.
   need(domain === undefined || (typeof domain == "string" && /^[^/\s?#@]+$/.test(domain)), "domain must be a host name such as tenant.example.com");
   const url = domain === undefined ? baseUrl : `https://${domain}`;
-  need(typeof url == "string" && BASE_URL.test(url) && parses(url), "baseUrl must be an http(s) URL without user info, query or fragment");
-  return url.replace(/\/+$/, "");
+  const parsed = typeof url == "string" && BASE_URL.test(url) ? parse(url) : undefined;
+  need(parsed, "baseUrl must be an http(s) URL without user info, query or fragment");
+  // The mobile number and code would cross the network in clear text.
+  need(
+    parsed.protocol == "https:" || allowInsecureHttp === true || LOOPBACK.test(parsed.hostname),
+    "baseUrl must be https unless its host is loopback (or set allowInsecureHttp: true)",
+  );
+  return (url as string).replace(/\/+$/, "");
 }

@@ -1,6 +1,8 @@
-import createClient, { type Client } from "openapi-fetch";
+import createClient, { type Client, type Middleware } from "openapi-fetch";
 import { schemas } from "../../generated/schemas.js";
 import { resolveBaseUrl } from "./base-url.js";
+import { DEFAULT_MAX_RESPONSE_BYTES, readBody, TooLarge } from "./body.js";
+import { reasonOf, safeCause } from "./cause.js";
 import { CONTENT_TYPE, DEFAULT_TIMEOUT_MS, LOGIN_PATH } from "./constants.js";
 import { AbortError } from "./errors/abort-error.js";
 import { need } from "./errors/config-error.js";
@@ -8,13 +10,17 @@ import { InputError } from "./errors/input-error.js";
 import type { LoginError } from "./errors/login-error.js";
 import { NetworkError } from "./errors/network-error.js";
 import type { RequestSummary } from "./errors/one-access-error.js";
+import { ResponseFormatError } from "./errors/response-format-error.js";
 import { TimeoutError } from "./errors/timeout-error.js";
-import { loginHeaders, unsendableHeaders } from "./headers.js";
+import { extraHeaderProblems, headerProblems, loginHeaders } from "./headers.js";
+import { ownData } from "./input.js";
 import { interpret } from "./interpret.js";
 import type { Fetch, LoginCallOptions, LoginClientOptions } from "./options.js";
-import { describeCause, redactor, type Redactor } from "./redact.js";
+import { outcome } from "./outcome.js";
+import { redactor, type Redactor } from "./redact.js";
 import type { LoginFailure, LoginResult } from "./result.js";
-import type { LoginCredentials, LoginHeaders, paths } from "../types.js";
+import { isSignal, onAbort } from "./signals.js";
+import type { LoginCredentials, paths } from "../types.js";
 import { violations } from "./validate.js";
 
 /** A configured OneAccess SMS login client. */
@@ -30,52 +36,56 @@ export interface LoginClient {
 // setTimeout's own limit: a longer delay would fire at once.
 const isTimeout = (ms: unknown): ms is number => typeof ms == "number" && ms > 0 && ms <= 2_147_483_647;
 const TIMEOUT_RULE = "timeoutMs must be a positive number of milliseconds";
+const HOOKS = ["onRequest", "onResponse", "onError"] as const;
 const ignore = () => {};
 
-/** A failure that got no response. */
-const failed = (error: LoginError): LoginFailure => ({ ok: false, error, response: undefined });
-
-/** What is wrong with a set of headers by the spec's rules and fetch's. */
-const headerProblems = (headers: LoginHeaders) => [...violations(schemas.LoginHeaders, headers, "headers"), ...unsendableHeaders(headers)];
+/** True for an openapi-fetch middleware object: at least one hook, and every hook given a function. */
+const isMiddleware = (m: unknown): m is Middleware =>
+  typeof m == "object" && !!m && HOOKS.some((h) => h in m) && HOOKS.every((h) => ["undefined", "function"].includes(typeof (m as Middleware)[h]));
 
 /** Creates a login client once per application (or per tenant); throws ConfigError on unusable options. */
 export function createLoginClient(options: LoginClientOptions): LoginClient {
   need(typeof options == "object" && options, "options must be an object");
   const baseUrl = resolveBaseUrl(options);
   // A snapshot: later changes to the caller's options object do not change this client.
-  const { clientId, tenantId, timeoutMs = DEFAULT_TIMEOUT_MS, fetch = globalThis.fetch as Fetch } = options;
+  const { clientId, tenantId, timeoutMs = DEFAULT_TIMEOUT_MS, fetch: custom, middleware = [], maxResponseBytes: max = DEFAULT_MAX_RESPONSE_BYTES } = options;
   const device = { ...options.device };
   need(typeof clientId == "string" && clientId, "clientId must be a non-empty string");
   need(typeof options.device == "object" && options.device, "device must be an object");
   need(isTimeout(timeoutMs), TIMEOUT_RULE);
-  need(typeof fetch == "function", "fetch must be a function");
-
-  // Overrides openapi-fetch's default "application/json": OneAccess documents this exact value.
-  const raw = createClient<paths>({ baseUrl, fetch, headers: { "Content-Type": CONTENT_TYPE } });
-  if (options.middleware?.length) raw.use(...options.middleware);
-  const request: RequestSummary = { method: "POST", url: baseUrl + LOGIN_PATH };
+  need(custom === undefined || typeof custom == "function", "fetch must be a function");
+  need(Number.isSafeInteger(max) && max > 0, "maxResponseBytes must be a positive integer");
+  need(Array.isArray(middleware) && middleware.every(isMiddleware), "middleware must be an array of openapi-fetch middleware objects");
   const identity = { clientId, tenantId };
-  // The client's own headers and their problems, worked out once: most calls add no device override.
+  // The client's own headers, checked once: a clientId with CR/LF could never be sent.
   const ownHeaders = loginHeaders(identity, device);
   const ownProblems = headerProblems(ownHeaders);
+  need(!ownProblems.length, ownProblems.join("; "));
 
-  /** A NetworkError for cause, redacted. */
+  // Without a fetch option, the global one is looked up at each call: a mock installed after creation still applies.
+  const fetch: Fetch = custom ?? ((input, init) => globalThis.fetch(input, init));
+  // Overrides openapi-fetch's default "application/json": OneAccess documents this exact value.
+  const raw = createClient<paths>({ baseUrl, fetch, headers: { "Content-Type": CONTENT_TYPE } });
+  raw.use(...middleware);
+  const request: RequestSummary = { method: "POST", url: baseUrl + LOGIN_PATH };
+  const failed = (error: LoginError, redact: Redactor) => outcome<LoginFailure>({ ok: false, error, response: undefined }, redact);
+
+  /** A NetworkError for cause, keeping only a redacted copy of its chain. */
   function networkError(cause: unknown, redact: Redactor): NetworkError {
-    const [reason, safe] = describeCause(cause, redact);
-    return new NetworkError(reason, request, safe);
+    const safe = safeCause(cause, redact);
+    return new NetworkError(reasonOf(safe), request, safe);
   }
 
-  async function send(credentials: LoginCredentials, call: LoginCallOptions, redact: Redactor): Promise<LoginResult> {
-    const { device: override, signal, timeoutMs: ms = timeoutMs } = call;
+  async function send(credentials: unknown, call: LoginCallOptions, redact: Redactor, problems: string[]): Promise<LoginResult> {
+    const { device: override, signal, timeoutMs: ms = timeoutMs, headers: extra } = call;
     const headers = override ? loginHeaders(identity, { ...device, ...override }) : ownHeaders;
-    const problems = violations(schemas.MobileVerifyCodeLoginRequest, credentials);
-    problems.push(...(override ? headerProblems(headers) : ownProblems));
+    problems.push(...violations(schemas.MobileVerifyCodeLoginRequest, credentials));
+    if (override) problems.push(...headerProblems(headers));
+    if (extra !== undefined) problems.push(...extraHeaderProblems(extra));
     if (!isTimeout(ms)) problems.push(TIMEOUT_RULE);
-    // Duck-typed: a signal from another realm (jsdom, an iframe) is not an instance of this one's AbortSignal.
-    if (signal !== undefined && typeof signal?.addEventListener != "function") problems.push("signal must be an AbortSignal");
     // Redacted because a JavaScript caller may put a secret where a field name belongs.
-    if (problems.length) return failed(new InputError(problems.map(redact), request));
-    if (signal?.aborted) return failed(new AbortError(request));
+    if (problems.length) return failed(new InputError(problems.map(redact), request), redact);
+    if (signal?.aborted) return failed(new AbortError(request), redact);
 
     const controller = new AbortController();
     let timedOut = false;
@@ -90,39 +100,67 @@ export function createLoginClient(options: LoginClientOptions): LoginClient {
       timedOut = true;
       cancel();
     }, ms);
-    signal?.addEventListener("abort", cancel, { once: true });
-    const pending = raw.POST(LOGIN_PATH, {
-      params: { header: headers },
-      body: credentials,
-      parseAs: "text",
-      // The signal goes to fetch, not into openapi-fetch's Request: fetch makes its own Request from (request, init)
-      // anyway, and undici links a signal on each Request that has one. One link instead of two; see BENCHMARKS.md.
-      fetch: (request: Request, init?: RequestInit) => fetch(request, { ...init, signal: controller.signal }),
-    });
+    const unlisten = signal ? onAbort(signal, cancel) : ignore;
+    const pending = (async () => {
+      const { data, error, response } = await raw.POST(LOGIN_PATH, {
+        params: { header: headers },
+        headers: extra,
+        body: credentials as LoginCredentials,
+        // The client reads a 2xx body itself, up to the cap; transport caps any other before openapi-fetch reads it.
+        parseAs: "stream",
+        redirect: "manual",
+        // The signal goes to fetch, not into openapi-fetch's Request: fetch makes its own Request from (request, init)
+        // anyway, and undici links a signal on each Request that has one. One link instead of two; see BENCHMARKS.md.
+        fetch: transport,
+      });
+      return interpret(response, response.ok ? await readBody(data, max, response.status) : error, request, redact);
+    })();
+    /** Fetch with the call's signal, never following a redirect, and any non-2xx body cut at the cap. */
+    async function transport(input: Request, init?: RequestInit): Promise<Response> {
+      const response = await fetch(input, { ...init, signal: controller.signal, redirect: "manual" });
+      if (response.ok || !response.body) return response;
+      return new Response(await readBody(response.body, max, response.status), response);
+    }
     pending.catch(ignore); // the race below may leave it behind; its rejection is not the caller's
     aborted.catch(ignore);
     try {
-      const { data, error, response } = await Promise.race([pending, aborted]);
-      return interpret(response, data ?? error, request, redact);
+      return await Promise.race([pending, aborted]);
     } catch (cause) {
-      return failed(timedOut ? new TimeoutError(ms, request) : signal?.aborted ? new AbortError(request) : networkError(cause, redact));
+      if (cause instanceof TooLarge) return failed(new ResponseFormatError(cause.status, `a body larger than ${max} bytes`, request), redact);
+      return failed(timedOut ? new TimeoutError(ms, request) : signal?.aborted ? new AbortError(request) : networkError(cause, redact), redact);
     } finally {
       clearTimeout(timer);
-      signal?.removeEventListener("abort", cancel);
+      unlisten();
     }
   }
 
   return {
     raw,
     baseUrl,
-    async login(credentials, call) {
+    async login(given, options) {
       let redact: Redactor = String;
       try {
-        redact = redactor([credentials?.mobile, credentials?.verify_code]);
-        return await send(credentials, call ?? {}, redact);
+        // Read once, as own data: what is validated below is exactly what is sent.
+        let credentials: unknown, call: LoginCallOptions;
+        const problems: string[] = [];
+        try {
+          credentials = ownData(given);
+          call = (ownData(options ?? {}) ?? {}) as LoginCallOptions;
+          if (typeof call != "object") problems.push("options must be an object");
+          else if (call.headers !== undefined) call.headers = ownData(call.headers) as Record<string, string>;
+          if (call.signal !== undefined && !isSignal(call.signal)) problems.push("signal must be an AbortSignal");
+        } catch {
+          // The thrown error is the caller's (a getter, a Proxy trap) and may quote anything: it is not kept.
+          return failed(new InputError(["the credentials and options must be readable data"], request), redact);
+        }
+        const { mobile, verify_code } = (credentials ?? {}) as Partial<LoginCredentials>;
+        const extra = call.headers;
+        redact = redactor([mobile, verify_code, ...(typeof extra == "object" ? Object.values(extra ?? {}) : [])]);
+        if (problems.length) return failed(new InputError(problems.map(redact), request), redact);
+        return await send(credentials, call, redact, problems);
       } catch (unexpected) {
-        // Anything else (a throwing getter in a call's options, say) still ends as a typed failure, not a rejection.
-        return failed(networkError(unexpected, redact));
+        // Anything else (a device override whose getter throws, say) still ends as a typed failure, not a rejection.
+        return failed(networkError(unexpected, redact), redact);
       }
     },
   };

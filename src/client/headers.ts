@@ -1,5 +1,7 @@
+import { schemas } from "../../generated/schemas.js";
 import type { DeviceContext, LoginClientOptions } from "./options.js";
 import type { LoginHeaders } from "../types.js";
+import { violations } from "./validate.js";
 
 /** Maps the client's options and a call's device overrides to the operation's wire headers. */
 export function loginHeaders(
@@ -21,10 +23,31 @@ export function loginHeaders(
 
 // What fetch accepts in a header value: no control characters (CR/LF would split headers), Latin-1 only.
 const HEADER_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
+// An HTTP token (RFC 9110): what a header name may be.
+const TOKEN = /^[\w!#$%&'*+.^`|~-]+$/;
+// The contract's headers and the framing fetch owns: a call's extra headers may not replace them.
+const OWN = new Set(["content-type", "content-length", "host", "transfer-encoding", ...Object.keys(schemas.LoginHeaders.properties).map((n) => n.toLowerCase())]);
 
 /** Names of headers whose values fetch would refuse; checked up front so the caller gets an InputError. */
 export function unsendableHeaders(headers: Record<string, unknown>): string[] {
   return Object.keys(headers)
     .filter((name) => typeof headers[name] == "string" && !HEADER_VALUE.test(headers[name]))
     .map((name) => `header ${name} has characters that cannot be sent`);
+}
+
+/** What is wrong with a set of contract headers, by the spec's rules and fetch's. */
+export const headerProblems = (headers: LoginHeaders) => [...violations(schemas.LoginHeaders, headers, "headers"), ...unsendableHeaders(headers)];
+
+/** What is wrong with a call's extra headers (already copied as own data): names, values, and clashes with ours. */
+export function extraHeaderProblems(headers: unknown): string[] {
+  if (typeof headers != "object" || !headers || Array.isArray(headers)) return ["headers must be an object of header names to strings"];
+  const record = headers as Record<string, unknown>;
+  const out: string[] = [];
+  for (const name of Object.keys(record)) {
+    // A bad name is not repeated: it is the caller's text, and may be anything.
+    if (!TOKEN.test(name)) out.push("headers: a header name is not a valid token");
+    else if (OWN.has(name.toLowerCase())) out.push(`headers: ${name} is set by the client`);
+    else if (typeof record[name] != "string") out.push(`header ${name} must be a string`);
+  }
+  return out.length ? out : unsendableHeaders(record);
 }

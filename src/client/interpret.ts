@@ -5,40 +5,56 @@ import { HttpError } from "./errors/http-error.js";
 import type { LoginError } from "./errors/login-error.js";
 import type { RequestSummary } from "./errors/one-access-error.js";
 import { ResponseFormatError } from "./errors/response-format-error.js";
+import { outcome, scrub } from "./outcome.js";
 import type { Redactor } from "./redact.js";
 import type { LoginResult } from "./result.js";
 import type { ErrorResponseBody, LoginResponseBody } from "../types.js";
 import { violations } from "./validate.js";
 
+/** The origin a redirect pointed to, redacted; never its path or query. */
+function redirectOrigin(response: Response, base: string, redact: Redactor): string | undefined {
+  try {
+    const target = response.redirected ? response.url : response.headers.get("location");
+    const { origin } = new URL(target ?? "", base);
+    return origin == "null" ? undefined : redact(origin);
+  } catch {
+    return undefined;
+  }
+}
+
 /**
- * Turns an answer into a result. `payload` is what openapi-fetch read with parseAs "text": the body text on 2xx,
- * the JSON-parsed body (or its text when not JSON) otherwise, undefined for an announced empty body.
+ * Turns an answer into a result. `payload` is the body text on 2xx (read by the client), and what openapi-fetch made
+ * of any other answer: its JSON-parsed body, its text when not JSON, undefined for an announced empty body.
  */
 export function interpret(response: Response, payload: unknown, request: RequestSummary, redact: Redactor): LoginResult {
   const { status } = response;
-  const fail = (error: LoginError): LoginResult => ({ ok: false, error, response });
+  const fail = (error: LoginError) => outcome<LoginResult>({ ok: false, error, response }, redact);
 
-  if (status != 200 && status != 400) {
+  // A redirect is an HttpError whatever its status: a custom fetch may have followed one to another server's 200.
+  const redirect = (status >= 300 && status < 400) || response.redirected || response.type == "opaqueredirect";
+  if ((status != 200 && status != 400) || redirect) {
     const code = (payload as Partial<ErrorResponseBody> | undefined)?.error_code;
-    return fail(new HttpError(status, response.statusText, typeof code == "string" ? redact(code) : undefined, request));
+    const location = redirect ? redirectOrigin(response, request.url, redact) : undefined;
+    return fail(new HttpError(status, redact(response.statusText), typeof code == "string" ? redact(code) : undefined, request, location));
   }
   let body = payload;
   // openapi-fetch parses a 400 body itself and hands back its text when that fails; a 200 body arrives as text.
   if (typeof payload == "string") {
-    if (status == 400 || !payload) return fail(new ResponseFormatError(status, !payload, request));
+    const problem = status == 400 || !payload ? (payload ? "a body that is not JSON" : "an empty body") : undefined;
+    if (problem) return fail(new ResponseFormatError(status, problem, request));
     try {
       body = JSON.parse(payload);
     } catch {
-      return fail(new ResponseFormatError(status, false, request));
+      return fail(new ResponseFormatError(status, "a body that is not JSON", request));
     }
   }
-  if (body === undefined) return fail(new ResponseFormatError(status, true, request));
+  if (body === undefined) return fail(new ResponseFormatError(status, "an empty body", request));
 
   const problems = violations(status == 200 ? schemas.LoginResponse : schemas.ErrorResponse, body);
-  if (problems.length) return fail(new ContractViolationError(status, problems, body, request));
+  if (problems.length) return fail(new ContractViolationError(status, problems.map(redact), scrub(body, redact), request));
   if (status == 400) {
     const { error_code, error_msg } = body as ErrorResponseBody;
     return fail(new ApiError(redact(error_code), redact(error_msg), request));
   }
-  return { ok: true, status: (body as LoginResponseBody).status, body, response } as LoginResult;
+  return outcome({ ok: true, status: (body as LoginResponseBody).status, body, response } as LoginResult, redact);
 }

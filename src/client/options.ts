@@ -33,11 +33,17 @@ export type LoginClientOptions = LoginClientTarget & {
   timeoutMs?: number;
   /**
    * A fetch to use instead of the global one (tests, proxies, instrumentation). It gets the request and an init whose
-   * `signal` cancels it (timeout or the caller's signal); like fetch, honour `init.signal` over `request.signal`.
+   * `signal` cancels it (timeout or the caller's signal) and whose `redirect` is "manual"; like fetch, honour `init`
+   * over the request. Without it, `globalThis.fetch` is looked up at each call, so a mock installed later (MSW, nock,
+   * undici's MockAgent) still sees the calls.
    */
   fetch?: Fetch;
   /** openapi-fetch middleware, applied to every request. */
   middleware?: Middleware[];
+  /** Largest answer body read, in bytes (default 65 536); a longer one is abandoned as a ResponseFormatError. */
+  maxResponseBytes?: number;
+  /** Allows a plain-http baseUrl to a host that is not loopback: the credentials then cross the network unencrypted. */
+  allowInsecureHttp?: boolean;
 };
 
 /** Options of one {@link LoginClient.login} call. */
@@ -48,4 +54,10 @@ export interface LoginCallOptions {
   signal?: AbortSignal;
   /** Timeout for this call in milliseconds, overriding the client's. */
   timeoutMs?: number;
+  /**
+   * Extra headers for this call only, e.g. `{ Prefer: "code=400, example=wrongCredentials" }` for the mock. Names must
+   * be HTTP tokens and values sendable; they cannot replace the contract's headers or Content-Type (InputError), and
+   * their values are redacted like the credentials.
+   */
+  headers?: Record<string, string>;
 }

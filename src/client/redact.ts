@@ -1,36 +1,41 @@
 /** What replaces a secret in any text the client produces. */
 export const REDACTED = "[REDACTED]";
 
-// Shorter values would redact ordinary digits and words; codes and numbers are longer than this.
-const MIN_SECRET_LENGTH = 4;
-
-/** Replaces every occurrence of the given secrets (and digit-only forms of them) in text. */
+/** Replaces every occurrence of the call's secrets in text, however a server formatted them. */
 export type Redactor = (text: string) => string;
 
-/** Builds a redactor for the secrets of one call: the mobile number and the verification code. */
-export function redactor(secrets: readonly unknown[]): Redactor {
-  // Built on first use: a successful login never needs it.
-  let needles: string[] | undefined;
-  return (text) => {
-    needles ??= secrets
-      .flatMap((secret) => (typeof secret == "string" ? [secret, secret.replace(/\D/g, "")] : []))
-      .filter((form) => form.length >= MIN_SECRET_LENGTH)
-      // Longest first, so a secret containing another is removed whole.
-      .sort((a, b) => b.length - a.length);
-    return needles.reduce((out, needle) => out.split(needle).join(REDACTED), text);
-  };
+// What a server may put between the digits of a number: "+86 (139) 1234-5678", "139.1234.5678".
+const SEP = "[\\s().-]*";
+// Fewer characters than this could be ordinary text ("Code 42", "HTTP 503"): matched only as a whole token.
+const SHORT = 6;
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/** The pattern that finds one secret in text. */
+function pattern(secret: string): string {
+  const number = /^(\+|00)?[\d\s().-]+$/.exec(secret);
+  const digits = secret.replace(/\D/g, "");
+  if (number && digits.length >= SHORT) {
+    // Written with a country prefix: "00" and up to 3 digits are optional (never leaving fewer than SHORT), so the
+    // national number alone is found too.
+    const optional = Math.max(0, Math.min(number[1] ? (number[1] == "+" ? 3 : 5) : 0, digits.length - SHORT));
+    const lead = [...digits.slice(0, optional)].map((d) => `(?:${d}${SEP})?`).join("");
+    const body = lead + [...digits.slice(optional)].join(SEP);
+    // Any country prefix the server adds goes with it: "+86 139…" becomes "[REDACTED]", not "+86 [REDACTED]".
+    return `(?:(?:\\+|00)\\d{1,3}${SEP})?${body}`;
+  }
+  return secret.length >= SHORT ? escape(secret) : `(?<![\\p{L}\\p{N}])${escape(secret)}(?![\\p{L}\\p{N}])`;
 }
 
-/**
- * A failure's redacted reason in one line ("fetch failed: connect ECONNREFUSED …"), and the error to keep as its
- * `cause`: the original when no secret shows in it, else a copy carrying only the reason, because loggers print causes
- * and their stacks.
- */
-export function describeCause(cause: unknown, redact: Redactor): [reason: string, cause: Error] {
-  const error = cause instanceof Error ? cause : undefined;
-  const inner = error?.cause instanceof Error ? `: ${error.cause.message}` : "";
-  const reason = redact(error ? error.message + inner : String(cause));
-  const raw = `${error?.stack}${error?.cause}`;
-  if (error && redact(raw) === raw) return [reason, error];
-  return [reason, Object.assign(new Error(reason), { name: error?.name ?? "Error" })];
+/** Builds a redactor for the secrets of one call: the mobile number, the verification code, extra header values. */
+export function redactor(secrets: readonly unknown[]): Redactor {
+  // Built on first use: a successful login never needs it.
+  let found: RegExp | undefined;
+  return (text) => {
+    if (!found) {
+      const patterns = secrets.filter((s): s is string => typeof s == "string" && s.trim() != "").map(pattern);
+      // Longest first, so a secret containing another is removed whole.
+      found = patterns.length ? new RegExp(patterns.sort((a, b) => b.length - a.length).join("|"), "gu") : /(?!)/g;
+    }
+    return String(text).replace(found, REDACTED);
+  };
 }

@@ -37,7 +37,8 @@ export function violations(schema: Schema, value: unknown, where = "body"): stri
     const record = value as Record<string, unknown>;
     for (const name of schema.required ?? []) if (record[name] === undefined) out.push(`${where}.${name} is required`);
     for (const name of Object.keys(record)) {
-      const sub = schema.properties?.[name];
+      // Own names only: "constructor" or "toString" must not find Object.prototype's members here.
+      const sub = schema.properties && Object.hasOwn(schema.properties, name) ? schema.properties[name] : undefined;
       if (!sub) {
         if (schema.additionalProperties === false) out.push(`${where}.${name} is not allowed`);
       } else if (record[name] !== undefined) out.push(...violations(sub, record[name], `${where}.${name}`));

@@ -12,6 +12,7 @@ import {
   isLoginError,
   NetworkError,
   OneAccessError,
+  REDACTED,
   ResponseFormatError,
   TimeoutError,
   type LoginCallOptions,
@@ -86,10 +87,12 @@ describe("POST /api/v2/sdk/login/mobile-verify-code: failures are typed results"
     const { error } = failure(await client.login(PAGE.credentials));
     expect(error).toBeInstanceOf(ContractViolationError);
     expect((error as ContractViolationError).violations).toContain(violation);
-    expect((error as ContractViolationError).body).toEqual(body);
+    // Kept for callers that must cope anyway, with any token redacted.
+    const kept = JSON.parse(JSON.stringify(body), (key, value) => (key == "session_token" ? REDACTED : value));
+    expect((error as ContractViolationError).body).toEqual(kept);
   });
 
-  test("a fetch that rejects is a NetworkError carrying the cause", async () => {
+  test("a fetch that rejects is a NetworkError carrying a sanitized copy of the cause", async () => {
     const cause = new TypeError("fetch failed", { cause: new Error("connect ECONNREFUSED 127.0.0.1:9") });
     const { client } = clientWith(() => Promise.reject(cause));
     const { error } = failure(await client.login(PAGE.credentials));
@@ -97,7 +100,9 @@ describe("POST /api/v2/sdk/login/mobile-verify-code: failures are typed results"
     expect(error.message).toBe(
       "Request failed (fetch failed: connect ECONNREFUSED 127.0.0.1:9): POST https://tenant.example.test/api/v2/sdk/login/mobile-verify-code",
     );
-    expect(error.cause).toBe(cause);
+    // A copy of the chain (name, redacted message, code), never the transport's own objects.
+    expect(error.cause).not.toBe(cause);
+    expect(error.cause).toMatchObject({ name: "TypeError", message: "fetch failed", cause: { message: "connect ECONNREFUSED 127.0.0.1:9" } });
   });
 
   test("a real connection refused over loopback is a NetworkError", async () => {
@@ -209,7 +214,7 @@ describe("POST /api/v2/sdk/login/mobile-verify-code: failures are typed results"
       new InputError(["x"], request),
       new ApiError("C", "m", request),
       new HttpError(500, "", undefined, request),
-      new ResponseFormatError(200, true, request),
+      new ResponseFormatError(200, "an empty body", request),
       new ContractViolationError(200, ["x"], {}, request),
       new NetworkError("x", request),
       new TimeoutError(1, request),

@@ -29,9 +29,9 @@ describe("stateful scenario: mobile numbers and their codes", () => {
 
   test("at 0 every code, the right one too, keeps getting LOGIN.0002 with 0 (no lockout code is invented)", async () => {
     const login = setup(2);
-    expect(await failure(login("13800000001", "0"))).toEqual(remaining(1));
-    expect(await failure(login("13800000001", "0"))).toEqual(remaining(0));
-    expect(await failure(login("13800000001", "0"))).toEqual(remaining(0));
+    expect(await failure(login("13800000001", "999999"))).toEqual(remaining(1));
+    expect(await failure(login("13800000001", "999999"))).toEqual(remaining(0));
+    expect(await failure(login("13800000001", "999999"))).toEqual(remaining(0));
     expect(await failure(login("13800000001", "111111"))).toEqual(remaining(0));
   });
 
@@ -47,7 +47,7 @@ describe("stateful scenario: mobile numbers and their codes", () => {
     const bad = await mockFetch(new Request("http://t/api/v2/sdk/login/mobile-verify-code", { method: "POST", body: "{}" }));
     expect(bad.status).toBe(400);
     const client = createLoginClient({ ...PAGE.options, fetch: mockFetch });
-    const result = await client.login({ mobile: "13800000001", verify_code: "0" });
+    const result = await client.login({ mobile: "13800000001", verify_code: "999999" });
     expect(!result.ok && (result.error as { errorMsg?: string }).errorMsg).toBe(remaining(2).msg);
   });
 });

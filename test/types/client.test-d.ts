@@ -58,6 +58,12 @@ describe("types: logging in", () => {
     void client.login({ mobile: "12345678901", verify_code: 232326 });
   });
 
+  test("takes extra headers for one call, as strings", () => {
+    void client.login(credentials, { headers: { Prefer: "code=400, example=wrongCredentials" } });
+    // @ts-expect-error -- header values are strings
+    void client.login(credentials, { headers: { Prefer: 400 } });
+  });
+
   test("the result narrows by ok, by status, and by error kind", () => {
     expectTypeOf(client.login).returns.resolves.toEqualTypeOf<LoginResult>();
     const result = {} as LoginResult;

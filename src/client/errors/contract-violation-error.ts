@@ -8,9 +8,10 @@ export class ContractViolationError extends OneAccessError {
   declare readonly status: number;
   /** Each broken rule, e.g. "body.status must be one of SUCCESS, …"; never a value. */
   declare readonly violations: readonly string[];
-  /** The parsed body, for callers that must cope anyway. Not enumerable: it may hold tokens. */
+  /** The parsed body, for callers that must cope anyway, with token fields and echoed credentials redacted. Not enumerable. */
   declare readonly body: unknown;
 
+  /** `body` must already be redacted. */
   constructor(status: number, violations: readonly string[], body: unknown, request: RequestSummary) {
     super(`OneAccess answered HTTP ${status} with a body that breaks the contract (${violations.join("; ")})`, request, {
       status,

@@ -1,15 +1,22 @@
 import { OneAccessError, type RequestSummary } from "./one-access-error.js";
 
-/** OneAccess answered with an HTTP status the contract does not document (anything but 200 and 400). */
+/**
+ * OneAccess answered with an HTTP status the contract does not document (anything but 200 and 400), or redirected:
+ * the client never follows a redirect, and refuses an answer a custom fetch reached by following one.
+ */
 export class HttpError extends OneAccessError {
   override readonly name = "HttpError";
   readonly kind = "http";
-  /** The HTTP status, e.g. 503. */
+  /** The HTTP status, e.g. 503 (0 for an opaque redirect). */
   declare readonly status: number;
   /** `error_code` when the body had one (gateways often send the OneAccess error shape), else undefined. */
   declare readonly code: string | undefined;
+  /** For a redirect, the origin it pointed to (never its path or query), else undefined. */
+  declare readonly location: string | undefined;
 
-  constructor(status: number, statusText: string, code: string | undefined, request: RequestSummary) {
-    super(`OneAccess answered HTTP ${status}${statusText && " " + statusText}${code ? ` (${code})` : ""}`, request, { status, code });
+  /** `statusText`, `code` and `location` must already be redacted. */
+  constructor(status: number, statusText: string, code: string | undefined, request: RequestSummary, location?: string) {
+    const where = location ? ` (redirect to ${location}, not followed)` : "";
+    super(`OneAccess answered HTTP ${status}${statusText && " " + statusText}${code ? ` (${code})` : ""}${where}`, request, { status, code, location });
   }
 }

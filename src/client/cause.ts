@@ -1,0 +1,40 @@
+import type { Redactor } from "./redact.js";
+
+/** One link of a sanitized cause chain: what a logger may print of a transport error. */
+interface SafeCause extends Error {
+  code?: string;
+}
+
+// Deep enough for fetch's TypeError, undici's error and the socket's; a cycle or a deeper chain is cut here.
+const DEPTH = 4;
+
+/**
+ * A copy of `cause` and its causes keeping only name, redacted message and a plain `code` ("ECONNREFUSED"): raw
+ * replies (undici keeps them on `data`), request bodies and anything else an error may carry are left behind.
+ */
+export function safeCause(cause: unknown, redact: Redactor, depth = 0): SafeCause {
+  let name = "Error";
+  let message: string;
+  let code: unknown;
+  let next: unknown;
+  try {
+    const error = cause as Partial<SafeCause> | undefined;
+    const isError = cause instanceof Error;
+    message = redact(isError ? String(error!.message) : String(cause));
+    if (isError) ({ name = "Error", code, cause: next } = error!);
+  } catch {
+    // A getter or toString that throws: the error cannot be read, so nothing of it is kept.
+    message = "unreadable error";
+  }
+  const safe: SafeCause = new Error(message);
+  safe.name = redact(String(name));
+  if (typeof code == "string" && /^\w+$/.test(code)) safe.code = redact(code);
+  if (next !== undefined && depth < DEPTH) safe.cause = safeCause(next, redact, depth + 1);
+  return safe;
+}
+
+/** The chain's messages in one line, for a NetworkError's message: "fetch failed: connect ECONNREFUSED …". */
+export function reasonOf(cause: Error): string {
+  const inner = cause.cause as Error | undefined;
+  return inner ? `${cause.message}: ${inner.message}` : cause.message;
+}

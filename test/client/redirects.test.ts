@@ -1,0 +1,56 @@
+import { afterEach, describe, expect, test } from "vitest";
+import { createLoginClient, HttpError } from "../../src/index.js";
+import { clientWith, json, PAGE } from "../helpers/client.js";
+import { localServer } from "./local-server.js";
+
+const OK = { status: "SUCCESS", session_token: "other-server-token" };
+
+describe("POST /api/v2/sdk/login/mobile-verify-code: redirects are never followed", () => {
+  const closing: (() => Promise<void>)[] = [];
+  afterEach(async () => {
+    await Promise.all(closing.splice(0).map((close) => close()));
+  });
+
+  test.each([301, 302, 303, 307, 308])("a real %i is an HttpError naming only the Location's origin; the target sees nothing", async (status) => {
+    const other = await localServer((res) => res.writeHead(200, { "Content-Type": "application/json" }).end(JSON.stringify(OK)));
+    const first = await localServer((res) =>
+      res.writeHead(status, { Location: `${other.url}/steal/path?mobile=${PAGE.credentials.mobile}&code=${PAGE.credentials.verify_code}` }).end("moved"),
+    );
+    closing.push(other.close, first.close);
+    const client = createLoginClient({ ...PAGE.options, baseUrl: first.url });
+    const result = await client.login(PAGE.credentials);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error).toBeInstanceOf(HttpError);
+    expect(result.error).toMatchObject({ kind: "http", status, location: other.url });
+    expect(result.error.message).toContain(other.url);
+    expect(result.error.message).not.toContain("/steal");
+    expect(JSON.stringify(result.error)).not.toContain("steal");
+    expect(first.requests).toHaveLength(1);
+    expect(other.requests).toHaveLength(0);
+  });
+
+  test("asks fetch not to follow: the Request and the init both say redirect manual", async () => {
+    let init: RequestInit | undefined;
+    const { client, requests } = clientWith((_request, i) => ((init = i), json(200, OK)));
+    await client.login(PAGE.credentials);
+    expect(requests[0]!.redirect).toBe("manual");
+    expect(init?.redirect).toBe("manual");
+  });
+
+  test("a custom fetch that followed a redirect anyway is an HttpError, not the other server's success", async () => {
+    const followed = json(200, OK);
+    Object.defineProperty(followed, "redirected", { value: true });
+    const { client } = clientWith(() => followed);
+    const result = await client.login(PAGE.credentials);
+    expect(result).toMatchObject({ ok: false, error: { kind: "http", status: 200 } });
+  });
+
+  test("an opaque redirect (status 0) is an HttpError too", async () => {
+    const opaque = new Response(null, { status: 200 });
+    Object.defineProperties(opaque, { status: { value: 0 }, type: { value: "opaqueredirect" }, ok: { value: false } });
+    const { client } = clientWith(() => opaque);
+    const result = await client.login(PAGE.credentials);
+    expect(result).toMatchObject({ ok: false, error: { kind: "http", status: 0 } });
+  });
+});
