@@ -1,0 +1,41 @@
+// Run by test/package/packed.test.ts, on each Node of the matrix, in a fresh project that installed the packed
+// tarball: a plain CommonJS consumer. Node 20.19+ requires the package's ES modules synchronously.
+"use strict";
+
+// Every JavaScript entry of the package's `exports`, required as a CommonJS consumer would. A new entry is one line
+// here; the test fails while an entry of the published exports is missing from this table.
+const entries = {
+  ".": require("oneaccess-sms-login"),
+  "./mock": require("oneaccess-sms-login/mock"),
+};
+const spec = require("oneaccess-sms-login/openapi.json");
+
+async function main() {
+  const { createLoginClient, isLoginError, OneAccessError } = entries["."];
+  const client = createLoginClient({
+    baseUrl: process.env.ONEACCESS_BASE_URL,
+    clientId: "DRrYIqauawN0I8myTMoDTPys6ezGZxnm",
+    device: { osVersion: "Android 10", fingerprint: "156aysdna213sac", agent: "cjs-consumer/1.0" },
+  });
+  const result = await client.login({ mobile: "12345678901", verify_code: "232326" });
+  const refused = await client.login({ mobile: "12345678901", verify_code: "" });
+  // No Prism in this project: the mock entry must still load and explain how to install it.
+  const mockFailure = await entries["./mock"].startMock().then(
+    () => "started",
+    (error) => `${error.name}:${error.kind}`,
+  );
+  console.log(
+    JSON.stringify({
+      entries: Object.keys(entries),
+      status: result.ok ? result.status : result.error.kind,
+      refused: refused.ok ? "sent" : isLoginError(refused.error) && refused.error instanceof OneAccessError && refused.error.kind,
+      mockFailure,
+      title: spec.info.title,
+    }),
+  );
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
