@@ -89,7 +89,7 @@ describe("the published package, installed into a fresh project", () => {
     const ran = run(process.execPath, [join(out, "consumer.js")], work, { ONEACCESS_BASE_URL: mock.url });
     expect(ran.stderr).toBe("");
     expect(JSON.parse(ran.stdout)).toEqual({ ok: true, status: "SUCCESS", next: "bts******2VO", title: "OneAccess SMS verification code login" });
-  });
+  }, 120_000); // a full type-check of the consumer with skipLibCheck off: seconds alone, far more on a loaded machine
 
   test(`a CommonJS consumer requires every entry on Node ${process.versions.node}, without warnings, and logs in`, () => {
     copyFileSync(repoPath("test/package/consumer.fixture.cjs"), join(work, "consumer.cjs"));
@@ -104,7 +104,7 @@ describe("the published package, installed into a fresh project", () => {
       mockFailure: "MockError:not-installed",
       title: "OneAccess SMS verification code login",
     });
-  });
+  }, 60_000);
 
   test("without Prism installed, the mock helper and bin say how to install it", () => {
     const script = `import("oneaccess-sms-login/mock").then(m => m.startMock()).then(() => process.exit(3), e => { console.log(JSON.stringify({ name: e.name, kind: e.kind, message: e.message })) })`;
@@ -131,5 +131,5 @@ describe("the published package, installed into a fresh project", () => {
     expect(problems.filter((p) => p.resolutionKind !== "node10")).toEqual([]);
     // node10 ignores `exports`: those problems are the unsupported resolution, nothing else.
     expect(problems.every((p) => p.kind === "NoResolution" || p.kind === "UntypedResolution"), JSON.stringify(problems)).toBe(true);
-  });
+  }, 60_000);
 });
