@@ -24,9 +24,12 @@ async function main() {
     () => "started",
     (error) => `${error.name}:${error.kind}`,
   );
+  // One build: require() and import() give the same module, so an error class is one class either way.
+  const imported = await import("oneaccess-sms-login");
   console.log(
     JSON.stringify({
       entries: Object.keys(entries),
+      sameAsImport: imported.OneAccessError === OneAccessError && imported.createLoginClient === createLoginClient,
       status: result.ok ? result.status : result.error.kind,
       refused: refused.ok ? "sent" : isLoginError(refused.error) && refused.error instanceof OneAccessError && refused.error.kind,
       mockFailure,

@@ -99,6 +99,7 @@ describe("the published package, installed into a fresh project", () => {
     expect(ran.stderr).toBe("");
     expect(JSON.parse(ran.stdout)).toEqual({
       entries: jsEntries,
+      sameAsImport: true,
       status: "SUCCESS",
       refused: "input",
       mockFailure: "MockError:not-installed",
