@@ -1,13 +1,36 @@
 #!/usr/bin/env bash
-# Installs what npm cannot: Debian's Chromium for the rendered-docs browser test. Idempotent; needs root or sudo.
+# Makes sure a Chrome or Chromium is there for the rendered-docs browser test (test/docs/), the one thing npm cannot
+# install. An existing browser comes first (scripts/find-chromium.sh: CHROMIUM_PATH, chromium, chromium-browser,
+# google-chrome); else Debian's chromium is installed with apt-get, as root or through sudo, saying so first; else the
+# script fails and says what to do. Idempotent.
 set -euo pipefail
-if command -v chromium >/dev/null 2>&1; then
-  echo "chromium present: $(chromium --version 2>/dev/null)"
+here="$(dirname "$0")"
+fail() {
+  echo "install-system-deps: $1" >&2
+  exit 1
+}
+
+if found="$(bash "$here/find-chromium.sh" 2>/dev/null)"; then
+  echo "install-system-deps: using $found ($("$found" --version 2>/dev/null || echo "version unknown")) for the docs browser test"
   exit 0
 fi
-SUDO=""
-[ "$(id -u)" -eq 0 ] || SUDO="sudo"
-export DEBIAN_FRONTEND=noninteractive
-$SUDO apt-get update -qq
-$SUDO apt-get install -y -qq --no-install-recommends chromium >/dev/null
-echo "installed $(chromium --version)"
+# A CHROMIUM_PATH that names no browser is a mistake to fix, not a reason to install another one.
+[ -z "${CHROMIUM_PATH:-}" ] || fail "$(bash "$here/find-chromium.sh" 2>&1 >/dev/null)"
+
+HOW="install Chrome or Chromium yourself and put it on PATH, or set CHROMIUM_PATH to it"
+command -v apt-get >/dev/null || fail "no Chrome or Chromium found, and no apt-get to install Debian's chromium: $HOW"
+if [ "$(id -u)" -eq 0 ]; then
+  as_root=()
+elif command -v sudo >/dev/null && sudo -n true 2>/dev/null; then
+  as_root=(sudo -n)
+else
+  fail "no Chrome or Chromium found; installing Debian's chromium needs root or passwordless sudo: run this script as root, or $HOW"
+fi
+
+echo "install-system-deps: no Chrome or Chromium found (looked at CHROMIUM_PATH, chromium, chromium-browser, google-chrome)."
+echo "install-system-deps: installing Debian's chromium package with apt-get${as_root[*]:+ through sudo} for the rendered-docs browser test (test/docs/)."
+echo "install-system-deps: to use another browser instead, set CHROMIUM_PATH; nothing else is installed."
+"${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+"${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium >/dev/null
+found="$(bash "$here/find-chromium.sh")" || fail "apt-get installed chromium, but no chromium is on PATH"
+echo "install-system-deps: installed $found ($("$found" --version 2>/dev/null || echo "version unknown"))"

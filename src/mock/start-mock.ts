@@ -1,6 +1,6 @@
 import { fork, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { MockError } from "./mock-error.js";
 import { prismCliManifest } from "./prism-packages.js";
@@ -62,6 +62,8 @@ export interface RunningMock {
   readonly url: string;
   /** The port it listens on. */
   readonly port: number;
+  /** The Prism whose engine answers: its version and the prism-cli package.json it was loaded from. */
+  readonly prism: { readonly version: string; readonly manifest: string };
   /** Process id of the server process (Prism's engine), to watch its memory or CPU. */
   readonly pid: number | undefined;
   /** Settles when the server process ends, by stop() or otherwise (never rejects): await it to notice a crash. */
@@ -165,6 +167,7 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
   return {
     url: url(bound),
     port: bound,
+    prism: { version: String((JSON.parse(readFileSync(prismCli, "utf8")) as { version?: unknown }).version), manifest: prismCli },
     pid: child.pid,
     exited,
     stop() {

@@ -129,11 +129,10 @@ describe("POST /api/v2/sdk/login/mobile-verify-code: failures are typed results"
   test("a timeout cancels the real request: the server sees the connection closed", async () => {
     let closed!: () => void;
     const connectionClosed = new Promise<void>((resolve) => (closed = resolve));
-    // Reads the request and never answers, like a stuck backend.
-    const server = createServer((request) => {
-      request.socket.on("close", closed);
-      request.resume();
-    });
+    // Reads the request and never answers, like a stuck backend. The close is watched from the connection on: on a
+    // loaded machine the 100 ms timeout can fire before the request event, and a listener added there never fires.
+    const server = createServer((request) => request.resume());
+    server.on("connection", (socket) => socket.on("close", closed));
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     try {
       const { port } = server.address() as AddressInfo;

@@ -1,4 +1,4 @@
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -16,8 +16,10 @@ const firstSentence = (text: string) => flat(text).split(/(?<=\.)\s/)[0]!;
 const fields = (schema: string): Array<[string, { description: string }]> =>
   Object.entries(spec.components.schemas[schema].properties).map(([name, field]) => [name, deref(field)]);
 
-// Debian's Chromium, installed by scripts/install-system-deps.sh (npm test runs it first).
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+// The browser scripts/install-system-deps.sh found or installed (npm test runs it first): the same lookup, so
+// CHROMIUM_PATH, then chromium, chromium-browser, google-chrome on PATH.
+const found = spawnSync("bash", [repoPath("scripts/find-chromium.sh")], { encoding: "utf8" });
+const CHROMIUM = found.stdout.trim();
 const SCREENSHOT = repoPath("artifacts/docs.png");
 
 describe("rendered API docs, offline, in headless Chromium", () => {
@@ -28,7 +30,7 @@ describe("rendered API docs, offline, in headless Chromium", () => {
   const networkAttempts: string[] = [];
 
   beforeAll(async () => {
-    expect(existsSync(CHROMIUM), `${CHROMIUM} missing: run bash scripts/install-system-deps.sh`).toBe(true);
+    expect(found.status, `${found.stderr.trim()}: run bash scripts/install-system-deps.sh`).toBe(0);
     work = mkdtempSync(join(tmpdir(), "oa-docs-"));
     const html = join(work, "index.html");
     execFileSync(process.execPath, [repoPath("scripts/docs.mjs"), html], { cwd: repoPath(""), stdio: "ignore" });

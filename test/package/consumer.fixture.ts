@@ -1,4 +1,4 @@
-// Compiled and run by test/package/packed.test.ts in a fresh project that installed the packed tarball.
+// Compiled (TypeScript 5.9 and tsgo) and run by test/package/packed.test.ts in a fresh project that installed the packed tarball.
 import { createLoginClient, isLoginError, type LoginResult } from "oneaccess-sms-login";
 import spec from "oneaccess-sms-login/openapi.json" with { type: "json" };
 import { createMockFetch, type Scenario } from "oneaccess-sms-login/testing";
