@@ -50,8 +50,8 @@ export interface MockExit {
   readonly stopped: boolean;
   /** Its exit code, or null when a signal ended it. */
   readonly code: number | null;
-  /** The signal that ended it, if any. */
-  readonly signal: NodeJS.Signals | null;
+  /** The signal that ended it ("SIGTERM"), if any; a string, so consumers need no @types/node. */
+  readonly signal: string | null;
   /** One line saying why, with the tail of its output when it failed. */
   readonly reason: string;
 }
