@@ -1,7 +1,8 @@
 // Mutation testing of the client and the mock helper with Stryker (config: stryker.config.mjs).
-//   node scripts/mutate.mjs              full run: every mutant, then records the baseline reports/stryker-incremental.json
-//   node scripts/mutate.mjs --ci         incremental: only mutants in code or tests changed since the baseline
-//   node scripts/mutate.mjs --check      only checks the last report (reports/mutation/mutation.json) against the goals
+//   node scripts/mutate.mjs              full run: every mutant, then re-records the baselines reports/stryker-incremental-*.json
+//   node scripts/mutate.mjs --ci         incremental: only mutants in code or tests changed since the baselines
+//   node scripts/mutate.mjs --check      only checks the last reports (reports/mutation/*.json) against the goals
+//   --scope client|mock                  one scope only (default both: stryker.config.mjs, stryker.mock.config.mjs)
 // Other arguments go to Stryker (e.g. --concurrency 1). Stryker 10 needs Node >= 22: the run uses Node NODE_VERSION from
 // the npm registry, installed once into .tmp/, whatever Node runs this script. Exits non-zero when a file misses its goal.
 import { spawnSync } from "node:child_process";
@@ -11,7 +12,11 @@ import { fileURLToPath } from "node:url";
 
 const NODE_VERSION = "24.21.0";
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
-const REPORT = join(ROOT, "reports/mutation/mutation.json");
+/** Each scope's Stryker config and JSON report. */
+const SCOPES = {
+  client: { config: "stryker.config.mjs", report: "reports/mutation/client.json" },
+  mock: { config: "stryker.mock.config.mjs", report: "reports/mutation/mock.json" },
+};
 /** Mutation score goals per file, first match wins (issue 17). */
 const GOALS = [
   { prefix: "src/client/", goal: 90 },
@@ -32,12 +37,12 @@ function nodeBinary() {
 }
 
 /** Runs Stryker under that Node; returns its exit code. */
-function stryker(args) {
+function stryker(config, args) {
   const node = nodeBinary();
   const entry = join(ROOT, "node_modules/@stryker-mutator/core/bin/stryker.js");
   // Children that look `node` up on PATH get the same version.
   const env = { ...process.env, PATH: `${dirname(node)}:${process.env.PATH}` };
-  const run = spawnSync(node, [entry, "run", "stryker.config.mjs", ...args], { cwd: ROOT, stdio: "inherit", env });
+  const run = spawnSync(node, [entry, "run", config, ...args], { cwd: ROOT, stdio: "inherit", env });
   return run.status ?? 1;
 }
 
@@ -54,10 +59,14 @@ export function scores(report) {
   });
 }
 
-/** Prints the per-file table; returns the files below their goal. */
-function check() {
-  if (!existsSync(REPORT)) throw new Error(`no report at ${relative(ROOT, REPORT)}: run npm run mutate first`);
-  const rows = scores(JSON.parse(readFileSync(REPORT, "utf8"))).sort((a, b) => a.file.localeCompare(b.file));
+/** Prints the per-file table of the scopes' reports; returns the files below their goal. */
+function check(scopes) {
+  const rows = scopes.flatMap((scope) => {
+    const report = join(ROOT, SCOPES[scope].report);
+    if (!existsSync(report)) throw new Error(`no report at ${SCOPES[scope].report}: run npm run mutate first`);
+    return scores(JSON.parse(readFileSync(report, "utf8")));
+  });
+  rows.sort((a, b) => a.file.localeCompare(b.file));
   const width = Math.max(...rows.map((r) => r.file.length));
   console.log(`\n${"file".padEnd(width)}  mutants  detected  survived  no-cov  score  goal`);
   for (const r of rows) {
@@ -71,15 +80,20 @@ function check() {
 
 const args = process.argv.slice(2);
 const mode = args.includes("--check") ? "check" : args.includes("--ci") ? "ci" : "full";
-const passThrough = args.filter((a) => a !== "--ci" && a !== "--check");
-const started = Date.now();
+const at = args.indexOf("--scope");
+const scopes = at === -1 ? Object.keys(SCOPES) : [args[at + 1]];
+if (!scopes.every((scope) => scope in SCOPES)) throw new Error(`--scope takes ${Object.keys(SCOPES).join(" or ")}`);
+const passThrough = args.filter((a, i) => a !== "--ci" && a !== "--check" && (at === -1 || (i !== at && i !== at + 1)));
 if (mode !== "check") {
-  // --force mutates everything and so re-records the baseline; without it, the baseline's results are reused.
-  const code = stryker(mode === "full" ? ["--force", ...passThrough] : passThrough);
-  console.log(`mutate: Stryker (${mode}) exited ${code} after ${((Date.now() - started) / 1000).toFixed(0)} s`);
-  if (code !== 0) process.exit(code);
+  for (const scope of scopes) {
+    const started = Date.now();
+    // --force mutates everything and so re-records the baseline; without it, the baseline's results are reused.
+    const code = stryker(SCOPES[scope].config, mode === "full" ? ["--force", ...passThrough] : passThrough);
+    console.log(`mutate: Stryker ${scope} (${mode}) exited ${code} after ${((Date.now() - started) / 1000).toFixed(0)} s`);
+    if (code !== 0) process.exit(code);
+  }
 }
-const below = check();
+const below = check(scopes);
 if (below.length) {
   console.error(`mutate: ${below.length} file(s) below their goal: ${below.map((r) => r.file).join(", ")}`);
   process.exit(1);

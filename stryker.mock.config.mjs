@@ -1,0 +1,13 @@
+// Mutation testing of the mock helper (see stryker.config.mjs). Its tests start Prism, so each mutant costs seconds.
+import { scopeConfig } from "./stryker.config.mjs";
+
+/** @type {import("@stryker-mutator/api/core").PartialStrykerOptions} */
+export default {
+  ...scopeConfig("mock", {
+    // The bin (cli.ts) is left out: its tests run the built dist/, which a mutant of src/ does not reach.
+    mutate: ["src/mock/**/*.ts", "!src/mock/cli.ts", "!src/mock/index.ts"],
+    testDir: "test/mock",
+  }),
+  // A Prism start on a busy machine can take seconds: room before a mutant's run counts as a timeout.
+  timeoutMS: 15_000,
+};
