@@ -19,8 +19,8 @@ export function scopeConfig(scope, { mutate, testDir }) {
     htmlReporter: { fileName: `reports/mutation/${scope}.html` },
     tempDirName: ".tmp/stryker",
     cleanTempDir: "always",
-    // Per-file goals are enforced by scripts/mutate.mjs; this is the floor for the whole scope.
-    thresholds: { high: 90, low: 80, break: 80 },
+    // No floor for the whole scope: scripts/mutate.mjs checks each file against its goal, which is stricter.
+    thresholds: { high: 90, low: 80, break: null },
   };
 }
 

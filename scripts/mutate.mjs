@@ -5,7 +5,7 @@
 //   --scope client|mock                  one scope only (default both: stryker.config.mjs, stryker.mock.config.mjs)
 // Other arguments go to Stryker (e.g. --concurrency 1). Stryker 10 needs Node >= 22: the run uses Node NODE_VERSION from
 // the npm registry, installed once into .tmp/, whatever Node runs this script. Exits non-zero when a file misses its goal.
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -14,8 +14,8 @@ const NODE_VERSION = "24.21.0";
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 /** Each scope's Stryker config and JSON report. */
 const SCOPES = {
-  client: { config: "stryker.config.mjs", report: "reports/mutation/client.json" },
-  mock: { config: "stryker.mock.config.mjs", report: "reports/mutation/mock.json" },
+  client: { config: "stryker.config.mjs", report: "reports/mutation/client.json", baseline: "reports/stryker-incremental-client.json" },
+  mock: { config: "stryker.mock.config.mjs", report: "reports/mutation/mock.json", baseline: "reports/stryker-incremental-mock.json" },
 };
 /** Mutation score goals per file, first match wins (issue 17). */
 const GOALS = [
@@ -36,14 +36,27 @@ function nodeBinary() {
   return binary;
 }
 
-/** Runs Stryker under that Node; returns its exit code. */
-function stryker(config, args) {
+/**
+ * Runs Stryker under that Node; resolves to its exit code, or "over budget" when it ran past budgetMs and was
+ * interrupted (Stryker then saves what it had tested into the incremental file, so the next run goes on from there).
+ */
+function stryker(config, args, budgetMs) {
   const node = nodeBinary();
   const entry = join(ROOT, "node_modules/@stryker-mutator/core/bin/stryker.js");
   // Children that look `node` up on PATH get the same version.
   const env = { ...process.env, PATH: `${dirname(node)}:${process.env.PATH}` };
-  const run = spawnSync(node, [entry, "run", config, ...args], { cwd: ROOT, stdio: "inherit", env });
-  return run.status ?? 1;
+  const child = spawn(node, [entry, "run", config, ...args], { cwd: ROOT, stdio: "inherit", env });
+  let over = false;
+  const timer = setTimeout(() => {
+    over = true;
+    child.kill("SIGINT");
+  }, budgetMs);
+  return new Promise((resolve) =>
+    child.once("exit", (code) => {
+      clearTimeout(timer);
+      resolve(over ? "over budget" : (code ?? 1));
+    }),
+  );
 }
 
 /** Score per mutated file from a mutation-testing-report-schema report: detected / (detected + undetected). */
@@ -84,12 +97,24 @@ const at = args.indexOf("--scope");
 const scopes = at === -1 ? Object.keys(SCOPES) : [args[at + 1]];
 if (!scopes.every((scope) => scope in SCOPES)) throw new Error(`--scope takes ${Object.keys(SCOPES).join(" or ")}`);
 const passThrough = args.filter((a, i) => a !== "--ci" && a !== "--check" && (at === -1 || (i !== at && i !== at + 1)));
+// CI's budget for the incremental runs of all scopes together: enough when the baseline is current or a change is
+// small; a change that needs more must come with its re-recorded baseline (npm run mutate, commit reports/).
+const budgetMs = mode === "ci" ? Number(process.env.MUTATE_CI_BUDGET_S ?? 480) * 1000 : Infinity;
+const startedAll = Date.now();
 if (mode !== "check") {
   for (const scope of scopes) {
     const started = Date.now();
     // --force mutates everything and so re-records the baseline; without it, the baseline's results are reused.
-    const code = stryker(SCOPES[scope].config, mode === "full" ? ["--force", ...passThrough] : passThrough);
-    console.log(`mutate: Stryker ${scope} (${mode}) exited ${code} after ${((Date.now() - started) / 1000).toFixed(0)} s`);
+    const left = Math.max(1_000, budgetMs - (started - startedAll));
+    const code = await stryker(SCOPES[scope].config, mode === "full" ? ["--force", ...passThrough] : passThrough, Math.min(left, 2 ** 31 - 1));
+    console.log(`mutate: Stryker ${scope} (${mode}) ended (${code}) after ${((Date.now() - started) / 1000).toFixed(0)} s`);
+    if (code === "over budget") {
+      console.error(
+        `mutate: the ${scope} baseline is too far behind the code for CI's budget (MUTATE_CI_BUDGET_S=${budgetMs / 1000}): ` +
+          `run npm run mutate and commit ${SCOPES[scope].baseline}`,
+      );
+      process.exit(1);
+    }
     if (code !== 0) process.exit(code);
   }
 }

@@ -137,8 +137,13 @@ describe("base URL and domain rules", () => {
     expect(configProblem({ baseUrl: undefined, domain: "tenant.example.test:99999" })).toBe(BASE_URL_RULE);
   });
 
-  test("refuses a non-string baseUrl", () => {
+  test("refuses a non-string baseUrl, even one that reads as a URL", () => {
     expect(configProblem({ baseUrl: 42 })).toBe(BASE_URL_RULE);
+    expect(configProblem({ baseUrl: new URL("https://tenant.example.test") })).toBe(BASE_URL_RULE);
+  });
+
+  test("refuses a non-string domain, even one that reads as a host name", () => {
+    expect(configProblem({ baseUrl: undefined, domain: { toString: () => "tenant.example.test" } })).toBe(DOMAIN_RULE);
   });
 });
 
@@ -150,6 +155,10 @@ describe("header values", () => {
     for (const bad of ["App\x7f", "App\x00", "App\x1f"]) {
       expect(await violationsOf(PAGE.credentials, { device: { agent: bad } })).toEqual(["header X-agent has characters that cannot be sent"]);
     }
+  });
+
+  test("a header value of the wrong type is reported once, as a type error", async () => {
+    expect(await violationsOf(PAGE.credentials, { device: { agent: ["App\n1.0"] } })).toEqual(["headers.X-agent must be a string"]);
   });
 
   test("a client whose own device headers are unsendable refuses every call without sending", async () => {

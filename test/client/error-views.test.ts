@@ -139,6 +139,18 @@ describe("errors say what happened, in every view a caller or a logger uses", ()
     }
   });
 
+  test.each([200, 400])("an announced empty body (Content-Length: 0) on HTTP %i says it was empty", async (status) => {
+    const error = await failureOf(() => new Response(null, { status, headers: { "Content-Length": "0" } }));
+    expect(error).toMatchObject({ name: "ResponseFormatError", kind: "format", status, message: `OneAccess answered HTTP ${status} with an empty body${URL_PART}` });
+  });
+
+  test("only a failure that had a cause carries one", async () => {
+    const api = await failureOf(() => json(400, { error_code: "LOGIN.0002", error_msg: "Wrong code." }));
+    expect("cause" in api).toBe(false);
+    const network = await failureOf(() => Promise.reject(new TypeError("fetch failed")));
+    expect(network.cause).toBeInstanceOf(TypeError);
+  });
+
   test("an HttpError's code is only a string error_code from the body", async () => {
     const numeric = await failureOf(() => json(500, { error_code: 17 }));
     expect(numeric).toMatchObject({ kind: "http", code: undefined });
