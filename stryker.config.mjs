@@ -12,6 +12,9 @@ export function scopeConfig(scope, { mutate, testDir }) {
     mutate,
     coverageAnalysis: "perTest",
     concurrency: 2,
+    // Stryker calls a mutant a timeout past (its tests' own time x 1.5 + this); on a loaded 2-core machine, less made
+    // survivors look like timeouts. A mutant that hangs a login fails vitest's 4 s test timeout first anyway.
+    timeoutMS: 20_000,
     incremental: true,
     incrementalFile: `reports/stryker-incremental-${scope}.json`,
     reporters: ["clear-text", "progress-append-only", "json", "html"],

@@ -8,8 +8,8 @@ export default {
     mutate: ["src/mock/**/*.ts", "!src/mock/cli.ts", "!src/mock/index.ts"],
     testDir: "test/mock",
   }),
-  // A Prism start on a busy machine can take seconds: room before a mutant's run counts as a timeout.
-  timeoutMS: 15_000,
+  // A Prism start on a busy machine can take seconds: more room before a mutant's run counts as a timeout.
+  timeoutMS: 30_000,
   // A static mutant (module-level: the bundled spec's path, PRISM_VERSION) would run every mock test, Prism starts and
   // all; a wrong spec path fails every test anyway.
   ignoreStatic: true,

@@ -7,6 +7,8 @@ export default defineConfig({
   test: {
     include: ["**/*.test.ts"],
     exclude: ["**/cli.test.ts", "**/node_modules/**"],
-    testTimeout: 20_000,
+    // Short, so a mutant that makes a login hang fails its test here instead of costing Stryker a timeout and a new
+    // test runner; the mock's tests, which start Prism, set their own longer timeouts.
+    testTimeout: 4_000,
   },
 });

@@ -174,6 +174,10 @@ describe("header values", () => {
     expect(requests[0]!.headers.get("x-device-fingerprint")).toBe("fp-ok");
   });
 
+  test("options that are not an object are refused as such, even a URL string", () => {
+    expect(() => createLoginClient("https://tenant.example.test" as never)).toThrow("Invalid login client options: options must be an object");
+  });
+
   test("an empty client id in the options is refused at creation", () => {
     expect(configProblem({ clientId: undefined })).toBe("clientId must be a non-empty string");
     expect(configProblem({ device: "Android" })).toBe("device must be an object");

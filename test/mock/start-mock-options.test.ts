@@ -78,7 +78,7 @@ describe("startMock: options and failures a consumer sees", () => {
       await mock.stop();
     }
   });
-});
+}, 60_000);
 
 describe("formatReport", () => {
   test("lists each probe with its status, what was expected and each violation, then the verdict", () => {
