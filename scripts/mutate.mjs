@@ -59,35 +59,55 @@ function stryker(config, args, budgetMs) {
   );
 }
 
-/** Score per mutated file from a mutation-testing-report-schema report: detected / (detected + undetected). */
-export function scores(report) {
+/** Survivors judged equivalent: "file:line:column mutator" keys from the table in stryker.equivalent.md. */
+function equivalents() {
+  const rows = readFileSync(join(ROOT, "stryker.equivalent.md"), "utf8").matchAll(/^\| (src\/\S+:\d+:\d+) \| (\w+) \|/gm);
+  return new Set([...rows].map(([, where, mutator]) => `${where} ${mutator}`));
+}
+
+/**
+ * Score per mutated file from a mutation-testing-report-schema report: detected / (detected + undetected), with the
+ * survivors listed as equivalent left out (`equivalent` counts them). Marks each listed key it used in `used`.
+ */
+export function scores(report, listed = new Set(), used = new Set()) {
   return Object.entries(report.files).map(([path, file]) => {
-    const count = (...statuses) => file.mutants.filter((m) => statuses.includes(m.status)).length;
-    const detected = count("Killed", "Timeout");
-    const undetected = count("Survived", "NoCoverage");
-    const file_ = relative(ROOT, join(ROOT, path));
-    const goal = GOALS.find((g) => file_.startsWith(g.prefix))?.goal ?? 0;
+    const name = relative(ROOT, join(ROOT, path));
+    const key = (m) => `${name}:${m.location.start.line}:${m.location.start.column} ${m.mutatorName}`;
+    const undetectedMutants = file.mutants.filter((m) => m.status === "Survived" || m.status === "NoCoverage");
+    const equivalent = undetectedMutants.filter((m) => listed.has(key(m)));
+    for (const m of equivalent) used.add(key(m));
+    const detected = file.mutants.filter((m) => m.status === "Killed" || m.status === "Timeout").length;
+    const undetected = undetectedMutants.length - equivalent.length;
+    const goal = GOALS.find((g) => name.startsWith(g.prefix))?.goal ?? 0;
     const score = detected + undetected === 0 ? 100 : (100 * detected) / (detected + undetected);
-    return { file: file_, mutants: file.mutants.length, killed: detected, survived: count("Survived"), noCoverage: count("NoCoverage"), score, goal };
+    const raw = detected + undetectedMutants.length === 0 ? 100 : (100 * detected) / (detected + undetectedMutants.length);
+    const left = undetectedMutants.filter((m) => !listed.has(key(m))).map((m) => `${key(m)} (${m.status})`);
+    return { file: name, mutants: file.mutants.length, killed: detected, undetected, equivalent: equivalent.length, raw, score, goal, left };
   });
 }
 
 /** Prints the per-file table of the scopes' reports; returns the files below their goal. */
 function check(scopes) {
+  const listed = equivalents();
+  const used = new Set();
   const rows = scopes.flatMap((scope) => {
     const report = join(ROOT, SCOPES[scope].report);
     if (!existsSync(report)) throw new Error(`no report at ${SCOPES[scope].report}: run npm run mutate first`);
-    return scores(JSON.parse(readFileSync(report, "utf8")));
+    return scores(JSON.parse(readFileSync(report, "utf8")), listed, used);
   });
   rows.sort((a, b) => a.file.localeCompare(b.file));
   const width = Math.max(...rows.map((r) => r.file.length));
-  console.log(`\n${"file".padEnd(width)}  mutants  detected  survived  no-cov  score  goal`);
+  // "raw" counts every survivor; "score" leaves out those listed as equivalent, and is what the goal applies to.
+  console.log(`\n${"file".padEnd(width)}  mutants  detected  undetected  equivalent    raw  score  goal`);
   for (const r of rows) {
     const mark = r.score < r.goal ? "  BELOW GOAL" : "";
-    console.log(
-      `${r.file.padEnd(width)}  ${String(r.mutants).padStart(7)}  ${String(r.killed).padStart(8)}  ${String(r.survived).padStart(8)}  ${String(r.noCoverage).padStart(6)}  ${r.score.toFixed(1).padStart(5)}  ${String(r.goal).padStart(4)}${mark}`,
-    );
+    const cells = [r.mutants, r.killed, r.undetected, r.equivalent].map((n, i) => String(n).padStart([7, 8, 10, 10][i]));
+    console.log(`${r.file.padEnd(width)}  ${cells.join("  ")}  ${r.raw.toFixed(1).padStart(5)}  ${r.score.toFixed(1).padStart(5)}  ${String(r.goal).padStart(4)}${mark}`);
   }
+  const left = rows.flatMap((r) => r.left);
+  if (left.length) console.log(`\nsurvivors not listed in stryker.equivalent.md:\n  ${left.join("\n  ")}`);
+  const stale = [...listed].filter((key) => scopes.some((s) => key.startsWith(`src/${s}/`)) && !used.has(key));
+  if (stale.length) console.log(`\nlisted as equivalent but no longer surviving there (re-check the list):\n  ${stale.join("\n  ")}`);
   return rows.filter((r) => r.score < r.goal);
 }
 
