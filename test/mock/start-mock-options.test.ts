@@ -105,3 +105,15 @@ describe("formatReport", () => {
     expect(formatReport({ ok: true, upstream: "http://u.test", probes: [] })).toBe("\nhttp://u.test keeps the contract");
   });
 });
+
+describe("startMock with Prism's output shown", () => {
+  test("starts and stops with stdio inherit (the bin's mode)", async () => {
+    const mock = await startMock({ stdio: "inherit" });
+    try {
+      expect(await answers(mock.url)).toBe(true);
+    } finally {
+      await mock.stop();
+    }
+    expect(await answers(mock.url)).toBe(false);
+  });
+}, 60_000);
