@@ -54,3 +54,20 @@ describe("verifyServer's probes", () => {
     }
   });
 }, 60_000);
+
+describe("verifyServer and a server that never answers", () => {
+  test("each probe gives up after timeoutMs and reports no answer", async () => {
+    const upstream = await serve(() => {}); // reads the request, never answers
+    try {
+      const report = await verifyServer({ upstream: upstream.url, timeoutMs: 500 });
+      expect(report.ok).toBe(false);
+      for (const probe of report.probes) {
+        expect(probe).toMatchObject({ status: 0, ok: false });
+        expect(probe.violations).toHaveLength(1);
+        expect(probe.violations[0]).toMatch(/^no answer: \S/);
+      }
+    } finally {
+      await upstream.close();
+    }
+  });
+}, 60_000);
