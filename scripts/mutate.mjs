@@ -1,0 +1,146 @@
+// Mutation testing of the client and the mock helper with Stryker (config: stryker.config.mjs).
+//   node scripts/mutate.mjs              full run: every mutant, then re-records the baselines reports/stryker-incremental-*.json
+//   node scripts/mutate.mjs --ci         incremental: only mutants in code or tests changed since the baselines
+//   node scripts/mutate.mjs --check      only checks the last reports (reports/mutation/*.json) against the goals
+//   --scope client|mock                  one scope only (default both: stryker.config.mjs, stryker.mock.config.mjs)
+// Other arguments go to Stryker (e.g. --concurrency 1). Stryker 10 needs Node >= 22: the run uses Node NODE_VERSION from
+// the npm registry, installed once into .tmp/, whatever Node runs this script. Exits non-zero when a file misses its goal.
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const NODE_VERSION = "24.21.0";
+const ROOT = fileURLToPath(new URL("..", import.meta.url));
+/** Each scope's Stryker config and JSON report. */
+const SCOPES = {
+  client: { config: "stryker.config.mjs", report: "reports/mutation/client.json", baseline: "reports/stryker-incremental-client.json" },
+  mock: { config: "stryker.mock.config.mjs", report: "reports/mutation/mock.json", baseline: "reports/stryker-incremental-mock.json" },
+};
+/** Mutation score goals per file, first match wins (issue 17). */
+const GOALS = [
+  { prefix: "src/client/", goal: 90 },
+  { prefix: "src/mock/", goal: 80 },
+];
+
+/** A Node binary of NODE_VERSION: installed from the npm registry's `node` package into .tmp/ on first use. */
+function nodeBinary() {
+  const prefix = join(ROOT, `.tmp/node-${NODE_VERSION}`);
+  const binary = join(prefix, `node_modules/node/node_modules/node-${process.platform}-${process.arch}/bin/node`);
+  if (existsSync(binary)) return binary;
+  console.log(`mutate: installing node@${NODE_VERSION} into ${relative(ROOT, prefix)}/`);
+  const npm = spawnSync("npm", ["install", "--prefix", prefix, `node@${NODE_VERSION}`, "--no-audit", "--no-fund", "--no-save"], {
+    stdio: "inherit",
+  });
+  if (npm.status !== 0 || !existsSync(binary)) throw new Error(`could not install node@${NODE_VERSION} from the npm registry`);
+  return binary;
+}
+
+/**
+ * Runs Stryker under that Node; resolves to its exit code, or "over budget" when it ran past budgetMs and was
+ * interrupted (Stryker then saves what it had tested into the incremental file, so the next run goes on from there).
+ */
+function stryker(config, args, budgetMs) {
+  const node = nodeBinary();
+  const entry = join(ROOT, "node_modules/@stryker-mutator/core/bin/stryker.js");
+  // Children that look `node` up on PATH get the same version.
+  const env = { ...process.env, PATH: `${dirname(node)}:${process.env.PATH}` };
+  const child = spawn(node, [entry, "run", config, ...args], { cwd: ROOT, stdio: "inherit", env });
+  let over = false;
+  const timer = setTimeout(() => {
+    over = true;
+    child.kill("SIGINT");
+  }, budgetMs);
+  return new Promise((resolve) =>
+    child.once("exit", (code) => {
+      clearTimeout(timer);
+      resolve(over ? "over budget" : (code ?? 1));
+    }),
+  );
+}
+
+/** Survivors judged equivalent: "file:line:column mutator" keys from the table in stryker.equivalent.md. */
+function equivalents() {
+  const rows = readFileSync(join(ROOT, "stryker.equivalent.md"), "utf8").matchAll(/^\| (src\/\S+:\d+:\d+) \| (\w+) \|/gm);
+  return new Set([...rows].map(([, where, mutator]) => `${where} ${mutator}`));
+}
+
+/**
+ * Score per mutated file from a mutation-testing-report-schema report: detected / (detected + undetected), with the
+ * survivors listed as equivalent left out (`equivalent` counts them). Marks each listed key it used in `used`.
+ */
+export function scores(report, listed = new Set(), used = new Set()) {
+  return Object.entries(report.files).map(([path, file]) => {
+    const name = relative(ROOT, join(ROOT, path));
+    const key = (m) => `${name}:${m.location.start.line}:${m.location.start.column} ${m.mutatorName}`;
+    const undetectedMutants = file.mutants.filter((m) => m.status === "Survived" || m.status === "NoCoverage");
+    const equivalent = undetectedMutants.filter((m) => listed.has(key(m)));
+    for (const m of equivalent) used.add(key(m));
+    const detected = file.mutants.filter((m) => m.status === "Killed" || m.status === "Timeout").length;
+    const undetected = undetectedMutants.length - equivalent.length;
+    const goal = GOALS.find((g) => name.startsWith(g.prefix))?.goal ?? 0;
+    const score = detected + undetected === 0 ? 100 : (100 * detected) / (detected + undetected);
+    const raw = detected + undetectedMutants.length === 0 ? 100 : (100 * detected) / (detected + undetectedMutants.length);
+    const left = undetectedMutants.filter((m) => !listed.has(key(m))).map((m) => `${key(m)} (${m.status})`);
+    return { file: name, mutants: file.mutants.length, killed: detected, undetected, equivalent: equivalent.length, raw, score, goal, left };
+  });
+}
+
+/** Prints the per-file table of the scopes' reports; returns the files below their goal. */
+function check(scopes) {
+  const listed = equivalents();
+  const used = new Set();
+  const rows = scopes.flatMap((scope) => {
+    const report = join(ROOT, SCOPES[scope].report);
+    if (!existsSync(report)) throw new Error(`no report at ${SCOPES[scope].report}: run npm run mutate first`);
+    return scores(JSON.parse(readFileSync(report, "utf8")), listed, used);
+  });
+  rows.sort((a, b) => a.file.localeCompare(b.file));
+  const width = Math.max(...rows.map((r) => r.file.length));
+  // "raw" counts every survivor; "score" leaves out those listed as equivalent, and is what the goal applies to.
+  console.log(`\n${"file".padEnd(width)}  mutants  detected  undetected  equivalent    raw  score  goal`);
+  for (const r of rows) {
+    const mark = r.score < r.goal ? "  BELOW GOAL" : "";
+    const cells = [r.mutants, r.killed, r.undetected, r.equivalent].map((n, i) => String(n).padStart([7, 8, 10, 10][i]));
+    console.log(`${r.file.padEnd(width)}  ${cells.join("  ")}  ${r.raw.toFixed(1).padStart(5)}  ${r.score.toFixed(1).padStart(5)}  ${String(r.goal).padStart(4)}${mark}`);
+  }
+  const left = rows.flatMap((r) => r.left);
+  if (left.length) console.log(`\nsurvivors not listed in stryker.equivalent.md:\n  ${left.join("\n  ")}`);
+  const stale = [...listed].filter((key) => scopes.some((s) => key.startsWith(`src/${s}/`)) && !used.has(key));
+  if (stale.length) console.log(`\nlisted as equivalent but no longer surviving there (re-check the list):\n  ${stale.join("\n  ")}`);
+  return rows.filter((r) => r.score < r.goal);
+}
+
+const args = process.argv.slice(2);
+const mode = args.includes("--check") ? "check" : args.includes("--ci") ? "ci" : "full";
+const at = args.indexOf("--scope");
+const scopes = at === -1 ? Object.keys(SCOPES) : [args[at + 1]];
+if (!scopes.every((scope) => scope in SCOPES)) throw new Error(`--scope takes ${Object.keys(SCOPES).join(" or ")}`);
+const passThrough = args.filter((a, i) => a !== "--ci" && a !== "--check" && (at === -1 || (i !== at && i !== at + 1)));
+// CI's budget for the incremental runs of all scopes together: enough when the baseline is current or a change is
+// small; a change that needs more must come with its re-recorded baseline (npm run mutate, commit reports/).
+const budgetMs = mode === "ci" ? Number(process.env.MUTATE_CI_BUDGET_S ?? 480) * 1000 : Infinity;
+const startedAll = Date.now();
+if (mode !== "check") {
+  for (const scope of scopes) {
+    const started = Date.now();
+    // --force mutates everything and so re-records the baseline; without it, the baseline's results are reused.
+    const left = Math.max(1_000, budgetMs - (started - startedAll));
+    const code = await stryker(SCOPES[scope].config, mode === "full" ? ["--force", ...passThrough] : passThrough, Math.min(left, 2 ** 31 - 1));
+    console.log(`mutate: Stryker ${scope} (${mode}) ended (${code}) after ${((Date.now() - started) / 1000).toFixed(0)} s`);
+    if (code === "over budget") {
+      console.error(
+        `mutate: the ${scope} baseline is too far behind the code for CI's budget (MUTATE_CI_BUDGET_S=${budgetMs / 1000}): ` +
+          `run npm run mutate and commit ${SCOPES[scope].baseline}`,
+      );
+      process.exit(1);
+    }
+    if (code !== 0) process.exit(code);
+  }
+}
+const below = check(scopes);
+if (below.length) {
+  console.error(`mutate: ${below.length} file(s) below their goal: ${below.map((r) => r.file).join(", ")}`);
+  process.exit(1);
+}
+console.log("mutate: every file meets its goal");

@@ -1,0 +1,93 @@
+import { describe, expect, test } from "vitest";
+import { MockError, startMock } from "../../src/mock/index.js";
+import { LOGIN_PATH } from "../../src/index.js";
+
+const answers = async (url: string) =>
+  fetch(url, { method: "OPTIONS", signal: AbortSignal.timeout(2_000) }).then(
+    () => true,
+    () => false,
+  );
+
+const isRunning = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+describe("startMock: options and failures a consumer sees", () => {
+  test.each(["ftp://upstream.test", "xhttp://upstream.test", "http://", "upstream.test", ""])("refuses upstream %j before starting anything", async (upstream) => {
+    const error = await startMock({ upstream }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(MockError);
+    expect(error).toMatchObject({ name: "MockError", kind: "invalid-options", message: "upstream must be an http(s) URL" });
+  });
+
+  test("gives up with a timeout MockError when Prism is not ready in time, and leaves no Prism behind", async () => {
+    const exitListeners = process.listenerCount("exit");
+    const error = await startMock({ readyTimeoutMs: 1 }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(MockError);
+    expect(error).toMatchObject({ name: "MockError", kind: "timeout" });
+    expect((error as Error).message).toMatch(/^Prism did not answer on http:\/\/127\.0\.0\.1:\d+ within 1 ms/);
+    expect(process.listenerCount("exit")).toBe(exitListeners);
+  });
+
+  test("says why Prism exited, with the tail of its own output", async () => {
+    const error = await startMock({ spec: "/nonexistent/openapi.json" }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: "MockError", kind: "exited" });
+    expect((error as Error).message).toMatch(/^Prism exited with code [1-9]\d* before it was ready:\n\S/);
+    expect((error as Error).message).toContain("/nonexistent/openapi.json");
+  });
+
+  test("runs on an IPv6 host, bracketed in its URL; stop() ends the process and its exit hook once", async () => {
+    const exitListeners = process.listenerCount("exit");
+    const mock = await startMock({ host: "::1" });
+    expect(mock.url).toBe(`http://[::1]:${mock.port}`);
+    expect(mock.port).toBeGreaterThan(0);
+    expect(process.listenerCount("exit")).toBe(exitListeners + 1);
+    const response = await fetch(`${mock.url}${LOGIN_PATH}`, { method: "POST", headers: { "Content-Type": "application/json" }, body: "{}" });
+    expect(response.status).toBe(400);
+    expect(typeof mock.pid).toBe("number");
+    expect(isRunning(mock.pid!)).toBe(true);
+    const first = mock.stop();
+    expect(mock.stop()).toBe(first);
+    await first;
+    expect(isRunning(mock.pid!)).toBe(false);
+    expect(process.listenerCount("exit")).toBe(exitListeners);
+    expect(await answers(mock.url)).toBe(false);
+  });
+
+  test("serves the named examples by default and in silence", async () => {
+    const mock = await startMock();
+    try {
+      const response = await fetch(`${mock.url}${LOGIN_PATH}`, {
+        method: "POST",
+        headers: {
+          "Content-Type": "application/json;charset=utf8",
+          "X-operating-sys-version": "Android 10",
+          "X-device-fingerprint": "156aysdna213sac",
+          "X-agent": "a",
+          "X-client-id": "DRrYIqauawN0I8myTMoDTPys6ezGZxnm",
+        },
+        body: '{"mobile":"12345678901","verify_code":"232326"}',
+      });
+      // The page's example, not a generated body: dynamic mode is off unless asked for.
+      expect(await response.json()).toEqual({ status: "SUCCESS", session_token: "bts******2VO", expire: 604800 });
+    } finally {
+      await mock.stop();
+    }
+  });
+}, 60_000);
+
+describe("startMock with Prism's output shown", () => {
+  test("starts and stops with stdio inherit (the bin's mode)", async () => {
+    const mock = await startMock({ stdio: "inherit" });
+    try {
+      expect(await answers(mock.url)).toBe(true);
+    } finally {
+      await mock.stop();
+    }
+    expect(await answers(mock.url)).toBe(false);
+  });
+}, 60_000);
