@@ -1,7 +1,11 @@
+import { readBody, TooLarge } from "../client/body.js";
 import { LOGIN_PATH } from "../client/constants.js";
 import { reasonOf, safeCause } from "../client/cause.js";
 import type { Redactor } from "../client/redact.js";
 import type { Probe } from "./probes.js";
+
+/** The most of one answer's body the check reads: the contract's answers are a few hundred bytes. */
+export const MAX_ANSWER_BYTES = 65_536;
 
 /** A probe and the server's answer to it. */
 export interface Answer {
@@ -26,7 +30,8 @@ export async function send(upstream: string, probe: Probe, timeoutMs: number, re
       redirect: "manual",
       signal: AbortSignal.timeout(timeoutMs),
     });
-    const text = await response.text();
+    // Read up to a cap, as the client does: an endless or enormous answer (a gzip bomb) cannot fill memory.
+    const text = await readBody(response.body, MAX_ANSWER_BYTES, response.status);
     let json: unknown;
     try {
       json = JSON.parse(text);
@@ -35,6 +40,7 @@ export async function send(upstream: string, probe: Probe, timeoutMs: number, re
     }
     return { probe, answer: { status: response.status, headers: response.headers, text, json } };
   } catch (cause) {
+    if (cause instanceof TooLarge) return { probe, error: `no usable answer: its body is larger than ${MAX_ANSWER_BYTES} bytes` };
     return { probe, error: `no answer: ${reasonOf(safeCause(cause, redact))}` };
   }
 }

@@ -92,15 +92,22 @@ export function createLoginClient(options: LoginClientOptions): LoginClient {
     let stop!: () => void;
     // Settles on abort even when a caller's fetch ignores the signal, so a login can never hang.
     const aborted = new Promise<never>((_, reject) => (stop = reject));
+    aborted.catch(ignore);
     const cancel = () => {
       controller.abort();
       stop();
     };
+    let unlisten = ignore;
+    try {
+      if (signal) unlisten = onAbort(signal, cancel);
+    } catch {
+      // Its addEventListener threw: not a usable signal. Before the timer starts, so nothing is left behind.
+      return failed(new InputError(["signal must be an AbortSignal"], request), redact);
+    }
     const timer = setTimeout(() => {
       timedOut = true;
       cancel();
     }, ms);
-    const unlisten = signal ? onAbort(signal, cancel) : ignore;
     const pending = (async () => {
       const { data, error, response } = await raw.POST(LOGIN_PATH, {
         params: { header: headers },
@@ -119,10 +126,14 @@ export function createLoginClient(options: LoginClientOptions): LoginClient {
     async function transport(input: Request, init?: RequestInit): Promise<Response> {
       const response = await fetch(input, { ...init, signal: controller.signal, redirect: "manual" });
       if (response.ok || !response.body) return response;
+      // A redirect's body is never read: it ends as an HttpError, whatever (and however much) it holds.
+      if (response.status >= 300 && response.status < 400) {
+        response.body.cancel().catch(ignore);
+        return new Response(null, response);
+      }
       return new Response(await readBody(response.body, max, response.status), response);
     }
     pending.catch(ignore); // the race below may leave it behind; its rejection is not the caller's
-    aborted.catch(ignore);
     try {
       return await Promise.race([pending, aborted]);
     } catch (cause) {

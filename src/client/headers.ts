@@ -25,8 +25,12 @@ export function loginHeaders(
 const HEADER_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
 // An HTTP token (RFC 9110): what a header name may be.
 const TOKEN = /^[\w!#$%&'*+.^`|~-]+$/;
-// The contract's headers and the framing fetch owns: a call's extra headers may not replace them.
-const OWN = new Set(["content-type", "content-length", "host", "transfer-encoding", ...Object.keys(schemas.LoginHeaders.properties).map((n) => n.toLowerCase())]);
+// The contract's headers and the connection framing fetch owns (or refuses with a network error): a call's extra
+// headers may not set them.
+const OWN = new Set([
+  ..."content-type content-length host transfer-encoding connection keep-alive expect upgrade te trailer proxy-connection".split(" "),
+  ...Object.keys(schemas.LoginHeaders.properties).map((n) => n.toLowerCase()),
+]);
 
 /** Names of headers whose values fetch would refuse; checked up front so the caller gets an InputError. */
 export function unsendableHeaders(headers: Record<string, unknown>): string[] {
@@ -46,7 +50,7 @@ export function extraHeaderProblems(headers: unknown): string[] {
   for (const name of Object.keys(record)) {
     // A bad name is not repeated: it is the caller's text, and may be anything.
     if (!TOKEN.test(name)) out.push("headers: a header name is not a valid token");
-    else if (OWN.has(name.toLowerCase())) out.push(`headers: ${name} is set by the client`);
+    else if (OWN.has(name.toLowerCase())) out.push(`headers: ${name} may not be set per call`);
     else if (typeof record[name] != "string") out.push(`header ${name} must be a string`);
   }
   return out.length ? out : unsendableHeaders(record);

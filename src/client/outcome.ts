@@ -5,13 +5,25 @@ import type { LoginResult } from "./result.js";
 const INSPECT = Symbol.for("nodejs.util.inspect.custom");
 const TOKENS = ["session_token", "id_token", "state_token"];
 
-/** A copy of parsed JSON with token fields replaced and every other string, and every key, redacted. */
-export function scrub(value: unknown, redact: Redactor, key = ""): unknown {
-  if (TOKENS.includes(key)) return REDACTED;
-  if (typeof value == "string") return redact(value);
-  if (Array.isArray(value)) return value.map((v) => scrub(v, redact));
-  if (!value || typeof value != "object") return value;
-  return Object.fromEntries(Object.entries(value).map(([k, v]) => [redact(k), scrub(v, redact, k)]));
+/**
+ * A copy of parsed JSON with token fields replaced, and every other string, number and key redacted, of the call's
+ * secrets and of the body's own token values wherever a server copied them.
+ */
+export function scrub(body: unknown, redact: Redactor): unknown {
+  const tokens = TOKENS.map((k) => (body as Record<string, unknown> | null)?.[k]).filter((t): t is string => typeof t == "string" && t.length > 3);
+  const clean = (text: string) => tokens.reduce((out, token) => out.split(token).join(REDACTED), redact(text));
+  const copy = (value: unknown, key: string): unknown => {
+    if (TOKENS.includes(key)) return REDACTED;
+    // A number too: a server may echo the mobile number or the code as a JSON number.
+    if (typeof value == "string" || typeof value == "number") {
+      const safe = clean(String(value));
+      return safe == String(value) ? value : safe;
+    }
+    if (Array.isArray(value)) return value.map((v) => copy(v, ""));
+    if (!value || typeof value != "object") return value;
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [clean(k), copy(v, k)]));
+  };
+  return copy(body, "");
 }
 
 /**

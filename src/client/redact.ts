@@ -4,14 +4,26 @@ export const REDACTED = "[REDACTED]";
 /** Replaces every occurrence of the call's secrets in text, however a server formatted them. */
 export type Redactor = (text: string) => string;
 
-// What a server may put between the digits of a number: "+86 (139) 1234-5678", "139.1234.5678".
-const SEP = "[\\s().-]*";
+// What a server may put between the digits of a number: "+86 (139) 1234-5678", "139.1234.5678", "139_1234/5678".
+const SEP = "[^\\p{L}\\p{N}]{0,3}";
 // Fewer characters than this could be ordinary text ("Code 42", "HTTP 503"): matched only as a whole token.
 const SHORT = 6;
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
-/** The pattern that finds one secret in text. */
+/** The pattern that finds one secret in text, and its base64 form ("MTM4MDAxMzgwMDA="): servers echo encoded values. */
 function pattern(secret: string): string {
+  let encoded = "";
+  try {
+    // Only for secrets long enough that their base64 cannot be ordinary text.
+    if (secret.length >= SHORT) encoded = `|${escape(btoa(secret).replace(/=+$/, ""))}=*`;
+  } catch {
+    // not Latin-1: no base64 form to look for
+  }
+  return written(secret) + encoded;
+}
+
+/** The pattern that finds one secret as written, however a server formatted it. */
+function written(secret: string): string {
   const number = /^(\+|00)?[\d\s().-]+$/.exec(secret);
   const digits = secret.replace(/\D/g, "");
   if (number && digits.length >= SHORT) {
@@ -26,6 +38,9 @@ function pattern(secret: string): string {
   return secret.length >= SHORT ? escape(secret) : `(?<![\\p{L}\\p{N}])${escape(secret)}(?![\\p{L}\\p{N}])`;
 }
 
+/** Decodes %XX escapes; never throws, unlike decodeURIComponent on a stray "%". */
+const unescapeUrl = (text: string) => text.replace(/%([\da-f]{2})/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+
 /** Builds a redactor for the secrets of one call: the mobile number, the verification code, extra header values. */
 export function redactor(secrets: readonly unknown[]): Redactor {
   // Built on first use: a successful login never needs it.
@@ -34,8 +49,14 @@ export function redactor(secrets: readonly unknown[]): Redactor {
     if (!found) {
       const patterns = secrets.filter((s): s is string => typeof s == "string" && s.trim() != "").map(pattern);
       // Longest first, so a secret containing another is removed whole.
-      found = patterns.length ? new RegExp(patterns.sort((a, b) => b.length - a.length).join("|"), "gu") : /(?!)/g;
+      // Case-insensitive: a server may echo "AbCdEf" as "ABCDEF", an e-mail in capitals.
+      found = patterns.length ? new RegExp(patterns.sort((a, b) => b.length - a.length).join("|"), "giu") : /(?!)/g;
     }
-    return String(text).replace(found, REDACTED);
+    const out = String(text).replace(found, REDACTED);
+    if (!out.includes("%")) return out;
+    // URL-encoded echoes ("%2B86%20138…"): where the decoded text holds a secret, the decoded text is kept, redacted.
+    const decoded = unescapeUrl(out);
+    const safe = decoded.replace(found, REDACTED);
+    return safe == decoded ? out : safe;
   };
 }

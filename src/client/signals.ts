@@ -21,8 +21,9 @@ export function onAbort(signal: SignalLike, call: () => void): () => void {
   if (!entry) {
     const calls = new Set<() => void>();
     entry = { calls, fire: () => calls.forEach((c) => c()) };
-    listening.set(signal, entry);
+    // Listened to first: a signal whose addEventListener throws is never taken for one already listened to.
     signal.addEventListener("abort", entry.fire);
+    listening.set(signal, entry);
   }
   const { calls, fire } = entry;
   calls.add(call);

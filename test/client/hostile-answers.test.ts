@@ -110,7 +110,7 @@ describe("POST /api/v2/sdk/login/mobile-verify-code: bounded reading", () => {
     expect(written).toBeLessThan(64 * 1024 ** 2);
   });
 
-  test.each([200, 400, 503, 302])("the cap holds for an HTTP %i answer (default 64 KiB)", async (status) => {
+  test.each([200, 400, 503])("the cap holds for an HTTP %i answer (default 64 KiB)", async (status) => {
     const { client } = clientWith(() => new Response(JSON.stringify({ error_code: "X", error_msg: "y".repeat(70_000) }), { status }));
     const result = await client.login(PAGE.credentials);
     expect(result).toMatchObject({ ok: false, error: { kind: "format", status } });
