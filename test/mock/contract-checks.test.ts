@@ -44,7 +44,7 @@ describe("checkContract: what Prism lets through but the contract forbids", () =
       violations: [{ location: ["request", "body"], severity: "Error", code: "bom", message: "Request body starts with a UTF-8 byte order mark; the contract's JSON has none" }],
     });
     // Each prefix of the mark alone is only bytes that are not UTF-8.
-    for (const prefix of [[0xef], [0xef, 0xbb], [0xbb, 0xbf], [0xef, 0x20, 0xbf], [0xef, 0xbb, 0x20]]) {
+    for (const prefix of [[0xef], [0xef, 0xbb], [0xbb, 0xbf], [0x20, 0xbb, 0xbf], [0xef, 0x20, 0xbf], [0xef, 0xbb, 0x20]]) {
       expect(typed("application/json", Buffer.concat([Buffer.from(prefix), page])).violations.map((v) => v.code)).toEqual(["encoding"]);
     }
   });

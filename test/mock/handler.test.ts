@@ -39,7 +39,7 @@ function sendRaw(port: number, raw: string | Buffer): Promise<string> {
   return new Promise((resolve) => {
     const socket = connect(port, "127.0.0.1");
     let received = "";
-    socket.setTimeout(5_000, () => socket.destroy());
+    socket.setTimeout(3_000, () => socket.destroy());
     socket.on("data", (chunk) => (received += chunk.toString("latin1")));
     socket.on("close", () => resolve(received));
     socket.on("error", () => undefined);
@@ -64,15 +64,15 @@ afterAll(async () => {
 });
 
 const post = async (headers: Record<string, string>, body?: string | Blob | Uint8Array, path = LOGIN_PATH) =>
-  answerOf(await fetch(`${mock.url}${path}`, { method: "POST", headers, body: body as BodyInit | undefined, signal: AbortSignal.timeout(5_000) }));
+  answerOf(await fetch(`${mock.url}${path}`, { method: "POST", headers, body: body as BodyInit | undefined, signal: AbortSignal.timeout(3_000) }));
 
 describe("the mock's handler, in process", () => {
   test("echoes only its own readiness token, with a bodiless 204", async () => {
-    const probe = await fetch(mock.url, { method: "OPTIONS", headers: { "x-oneaccess-mock-probe": TOKEN } });
+    const probe = await fetch(mock.url, { method: "OPTIONS", headers: { "x-oneaccess-mock-probe": TOKEN }, signal: AbortSignal.timeout(3_000) });
     expect(probe.status).toBe(204);
     expect(probe.headers.get("x-oneaccess-mock-probe")).toBe(TOKEN);
     expect(await probe.text()).toBe("");
-    const other = await fetch(`${mock.url}${LOGIN_PATH}`, { method: "POST", headers: { ...PAGE_HEADERS, "x-oneaccess-mock-probe": "another launch" }, body: PAGE_BODY });
+    const other = await fetch(`${mock.url}${LOGIN_PATH}`, { method: "POST", headers: { ...PAGE_HEADERS, "x-oneaccess-mock-probe": "another launch" }, body: PAGE_BODY, signal: AbortSignal.timeout(3_000) });
     expect(other.status).toBe(200);
     expect(other.headers.get("x-oneaccess-mock-probe")).toBeNull();
   });
@@ -80,7 +80,7 @@ describe("the mock's handler, in process", () => {
   test("a handler without a token answers an empty probe header like any request", async () => {
     const tokenless = await serve(createHandler(engine, ""));
     servers.push(tokenless.server);
-    const answer = await fetch(`${tokenless.url}${LOGIN_PATH}`, { method: "POST", headers: { ...PAGE_HEADERS, "x-oneaccess-mock-probe": "" }, body: PAGE_BODY });
+    const answer = await fetch(`${tokenless.url}${LOGIN_PATH}`, { method: "POST", headers: { ...PAGE_HEADERS, "x-oneaccess-mock-probe": "" }, body: PAGE_BODY, signal: AbortSignal.timeout(3_000) });
     expect(answer.status).toBe(200);
     expect(answer.headers.get("x-oneaccess-mock-probe")).toBeNull();
   });
@@ -105,6 +105,7 @@ describe("the mock's handler, in process", () => {
     const preflight = await fetch(`${mock.url}${LOGIN_PATH}`, {
       method: "OPTIONS",
       headers: { Origin: "http://app.test", "Access-Control-Request-Method": "POST", "Access-Control-Request-Headers": "x-client-id" },
+      signal: AbortSignal.timeout(3_000),
     });
     expect(preflight.status).toBe(204);
     expect(preflight.headers.get("access-control-allow-methods")).toBe("POST");
@@ -112,7 +113,7 @@ describe("the mock's handler, in process", () => {
     expect(preflight.headers.get("vary")).toBe("origin");
     expect(preflight.headers.get("content-length")).toBe("0");
     for (const headers of [{ Origin: "http://app.test" }, { "Access-Control-Request-Method": "POST" }] as Record<string, string>[]) {
-      const plain = await fetch(`${mock.url}${LOGIN_PATH}`, { method: "OPTIONS", headers });
+      const plain = await fetch(`${mock.url}${LOGIN_PATH}`, { method: "OPTIONS", headers, signal: AbortSignal.timeout(3_000) });
       expect(plain.status).not.toBe(204);
       expect(plain.headers.get("access-control-allow-methods")).toBeNull();
     }
@@ -126,6 +127,10 @@ describe("the mock's handler, in process", () => {
       const answer = await sendRaw(mock.port, raw);
       expect(answer).toMatch(/^HTTP\/1\.1 400 /);
       expect(JSON.parse(answer.slice(answer.indexOf("\r\n\r\n") + 4))).toEqual(defaultError);
+      // No body at all: Prism's own "body required", not an empty body that fails to parse.
+      const violations = /^sl-violations: (.*)$/im.exec(answer)?.[1] ?? "";
+      expect(violations).toMatch(/body/i);
+      expect(violations).not.toMatch(/not valid JSON/);
     }
   });
 
@@ -143,9 +148,9 @@ describe("the mock's handler, in process", () => {
     expect(over.status).toBe(413);
     expect(over.headers.get("content-type")).toBe("application/problem+json");
     expect(JSON.parse(over.text)).toEqual({ type: "https://stoplight.io/prism/errors#PAYLOAD_TOO_LARGE", title: "Request body too large", status: 413, detail: `The limit is ${limit} bytes` });
-    // Spaces around the page's JSON: still the page's request, read whole.
+    // Spaces before the page's JSON, which ends on the limit's last byte: read whole, or the JSON is cut.
     const padded = new Uint8Array(limit).fill(0x20);
-    padded.set(Buffer.from(PAGE_BODY), 0);
+    padded.set(Buffer.from(PAGE_BODY), limit - PAGE_BODY.length);
     expect((await post(PAGE_HEADERS, padded)).status).toBe(200);
   });
 
@@ -227,7 +232,7 @@ describe("the mock's handler, in process", () => {
     const broken: Engine = { ...engine, request: () => Promise.reject(new Error("engine exploded")) };
     const failing = await serve(createHandler(broken, TOKEN));
     servers.push(failing.server);
-    const response = await fetch(`${failing.url}${LOGIN_PATH}`, { method: "POST", headers: PAGE_HEADERS, body: PAGE_BODY });
+    const response = await fetch(`${failing.url}${LOGIN_PATH}`, { method: "POST", headers: PAGE_HEADERS, body: PAGE_BODY, signal: AbortSignal.timeout(3_000) });
     expect(response.status).toBe(500);
     expect(response.headers.get("content-type")).toBe("application/problem+json");
     expect(await response.json()).toEqual({ type: "about:blank", title: "The mock failed to answer", status: 500, detail: "engine exploded" });
@@ -246,18 +251,52 @@ describe("the mock's handler, in process", () => {
     const served = await serve(createHandler(odd, TOKEN));
     servers.push(served.server);
     const response = await new Promise<{ status: number; headers: Record<string, unknown> }>((resolve, reject) => {
-      const req = httpRequest(`${served.url}${LOGIN_PATH}`, { method: "POST", headers: PAGE_HEADERS }, (res) => {
+      const req = httpRequest(`${served.url}${LOGIN_PATH}`, { method: "POST", headers: PAGE_HEADERS, timeout: 3_000 }, (res) => {
         res.resume();
         res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers }));
       });
       req.on("error", reject);
+      req.on("timeout", () => req.destroy(new Error("no answer")));
       req.end(PAGE_BODY);
     });
     expect(response.status).toBe(200);
     expect(response.headers["x-good"]).toBe("yes");
     expect(response.headers["x-bad"]).toBeUndefined();
   });
-}, 60_000);
+});
+
+describe("what the mock's handler logs", () => {
+  test("each violation at its level, a dropped header as a warning, its own failure as an error", async () => {
+    const lines: string[] = [];
+    const logger = {
+      info: (_context: object, message: string) => void lines.push(`info ${message}`),
+      warn: (_context: object, message: string) => void lines.push(`warn ${message}`),
+      error: (_context: object, message: string) => void lines.push(`error ${message}`),
+    };
+    const request = engine.request.bind(engine);
+    const spied: Engine = {
+      ...engine,
+      logger,
+      request: async (input, config) => {
+        const result = await request(input, config);
+        if (result._tag === "Right") result.right.output.headers = { ...result.right.output.headers, "x-bad": "\u2603" };
+        return result;
+      },
+    };
+    const served = await serve(createHandler(spied, TOKEN));
+    servers.push(served.server);
+    const send = (body: string) => fetch(`${served.url}${LOGIN_PATH}`, { method: "POST", headers: PAGE_HEADERS, body, signal: AbortSignal.timeout(3_000) }).then((r) => r.arrayBuffer());
+    await send('{"mobile":"12345678901"}');
+    expect(lines).toContain("info Request received");
+    expect(lines).toContainEqual(expect.stringMatching(/^error Violation: request\.body .*verify_code/));
+    expect(lines).toContainEqual(expect.stringMatching(/^warn dropped response header "x-bad": /));
+    const failing = await serve(createHandler({ ...spied, request: () => Promise.reject(new Error("engine exploded")) }, TOKEN));
+    servers.push(failing.server);
+    lines.length = 0;
+    await fetch(`${failing.url}${LOGIN_PATH}`, { method: "POST", headers: PAGE_HEADERS, body: PAGE_BODY, signal: AbortSignal.timeout(3_000) }).then((r) => r.arrayBuffer());
+    expect(lines).toContainEqual(expect.stringMatching(/^error The mock failed to answer: Error: engine exploded\n\s+at /));
+  });
+});
 
 describe("the mock's handler in proxy mode, in process", () => {
   test("forwards to the upstream without the mock's own contract checks; an unreadable Prefer is Prism's 422", async () => {
@@ -280,7 +319,7 @@ describe("the mock's handler in proxy mode, in process", () => {
     const proxy = await serve(createHandler(proxyEngine, TOKEN));
     servers.push(proxy.server);
     const send = (headers: Record<string, string>) =>
-      fetch(`${proxy.url}${LOGIN_PATH}`, { method: "POST", headers, body: PAGE_BODY, signal: AbortSignal.timeout(10_000) }).then(answerOf);
+      fetch(`${proxy.url}${LOGIN_PATH}`, { method: "POST", headers, body: PAGE_BODY, signal: AbortSignal.timeout(3_000) }).then(answerOf);
     const forwarded = await send({ ...PAGE_HEADERS, "Content-Type": "application/json;charset=latin1" });
     expect(forwarded.status).toBe(200);
     expect(JSON.parse(forwarded.text)).toEqual(Object.values(successExamples)[0]);
