@@ -161,17 +161,21 @@ describe("header values", () => {
     expect(await violationsOf(PAGE.credentials, { device: { agent: ["App\n1.0"] } })).toEqual(["headers.X-agent must be a string"]);
   });
 
-  test("a client whose own device headers are unsendable refuses every call without sending", async () => {
-    const { client, requests } = clientWith(() => json(200, OK), { device: { ...PAGE.options.device, fingerprint: "fp\n" } });
-    const result = await client.login(PAGE.credentials);
-    expect(result).toMatchObject({ ok: false, error: { kind: "input", violations: ["header X-device-fingerprint has characters that cannot be sent"] } });
-    expect(requests).toHaveLength(0);
-  });
-
-  test("a call may fix a client's bad device header", async () => {
-    const { client, requests } = clientWith(() => json(200, OK), { device: { ...PAGE.options.device, fingerprint: "" } });
-    expect((await client.login(PAGE.credentials, { device: { fingerprint: "fp-ok" } })).ok).toBe(true);
-    expect(requests[0]!.headers.get("x-device-fingerprint")).toBe("fp-ok");
+  test("a client whose own device headers are unsendable or empty is refused at creation, before any call", () => {
+    // The device's own headers are checked once, like the client id: a call could never send them.
+    for (const [fingerprint, problem] of [
+      ["fp\n", "header X-device-fingerprint has characters that cannot be sent"],
+      ["", "headers.X-device-fingerprint must not be empty"],
+    ] as const) {
+      let thrown: unknown;
+      try {
+        createLoginClient({ ...PAGE.options, device: { ...PAGE.options.device, fingerprint } });
+      } catch (error) {
+        thrown = error;
+      }
+      expect(thrown).toBeInstanceOf(ConfigError);
+      expect((thrown as Error).message).toBe(`Invalid login client options: ${problem}`);
+    }
   });
 
   test("options that are not an object are refused as such, even a URL string", () => {

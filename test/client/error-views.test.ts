@@ -122,12 +122,16 @@ describe("errors say what happened, in every view a caller or a logger uses", ()
   });
 
   test("a contract violation keeps the parsed body for callers, but not in its views", async () => {
-    const body = { status: "LOGGED_IN", session_token: "tok-SECRET" };
+    // A field that is neither a token nor an echoed credential is kept as it came (token redaction: failures.test.ts).
+    const body = { status: "LOGGED_IN", note: "body-only-marker" };
     const error = (await failureOf(() => json(200, body))) as ContractViolationError;
     expect(error.body).toEqual(body);
     expect(Object.keys(error)).not.toContain("body");
-    expect(JSON.stringify(error)).not.toContain("tok-SECRET");
-    expect(inspect(error)).not.toContain("tok-SECRET");
+    // The views say what happened, without the body's values.
+    expect(JSON.stringify(error)).toContain("body.status must be one of");
+    expect(inspect(error)).toContain("body.status must be one of");
+    expect(JSON.stringify(error)).not.toContain("body-only-marker");
+    expect(inspect(error)).not.toContain("body-only-marker");
   });
 
   test("a gateway's 502 with an empty body is an HttpError, not a network failure", async () => {
@@ -147,8 +151,12 @@ describe("errors say what happened, in every view a caller or a logger uses", ()
   test("only a failure that had a cause carries one", async () => {
     const api = await failureOf(() => json(400, { error_code: "LOGIN.0002", error_msg: "Wrong code." }));
     expect("cause" in api).toBe(false);
-    const network = await failureOf(() => Promise.reject(new TypeError("fetch failed")));
-    expect(network.cause).toBeInstanceOf(TypeError);
+    const thrown = new TypeError("fetch failed");
+    const network = await failureOf(() => Promise.reject(thrown));
+    // Always a sanitized copy (src/client/cause.ts), never the thrown error itself, but it says what was thrown.
+    expect(network.cause).toBeInstanceOf(Error);
+    expect(network.cause).not.toBe(thrown);
+    expect(network.cause).toMatchObject({ name: "TypeError", message: "fetch failed" });
   });
 
   test("an HttpError's code is only a string error_code from the body", async () => {

@@ -16,7 +16,12 @@ async function loginWith(credentials: unknown, call?: unknown): Promise<LoginRes
 // JavaScript callers can hand login() objects that throw when read. login() promises never to reject: whatever throws,
 // the caller gets a typed failure, and the message never shows the credentials.
 describe("login() never rejects, whatever a caller passes", () => {
-  test("call options whose getter throws end as a NetworkError saying why", async () => {
+  // Unreadable top-level credentials or options are the caller's input: an InputError that keeps nothing of what was
+  // thrown (src/client/input.ts). A getter deeper down (a device override's) is read while sending: the last-resort
+  // catch turns it into a NetworkError with a redacted reason.
+  const UNREADABLE = ["the credentials and options must be readable data"];
+
+  test("call options whose getter throws end as an InputError saying the options are unreadable", async () => {
     const call = {
       get device(): never {
         throw new Error("device getter broke");
@@ -26,11 +31,11 @@ describe("login() never rejects, whatever a caller passes", () => {
     expect(result).toMatchObject({ ok: false, response: undefined });
     if (result.ok) return;
     expect(isLoginError(result.error)).toBe(true);
-    expect(result.error).toMatchObject({ name: "NetworkError", kind: "network" });
-    expect(result.error.message).toBe(`Request failed (device getter broke)${URL_PART}`);
+    expect(result.error).toMatchObject({ name: "InputError", kind: "input", violations: UNREADABLE });
+    expect(result.error.message).not.toContain("device getter broke");
   });
 
-  test("a throwing getter's message is redacted with the call's credentials", async () => {
+  test("a throwing getter's message is not kept, so whatever it quotes stays out of the error", async () => {
     const call = {
       get signal(): never {
         throw new Error(`no signal for ${MOBILE} / ${CODE}`);
@@ -38,13 +43,16 @@ describe("login() never rejects, whatever a caller passes", () => {
     };
     const result = await loginWith({ mobile: MOBILE, verify_code: CODE }, call);
     if (result.ok) throw new Error("expected a failure");
-    expect(result.error.message).toBe(`Request failed (no signal for [REDACTED] / [REDACTED])${URL_PART}`);
-    expect(JSON.stringify(result.error)).not.toContain(MOBILE);
+    expect(result.error).toMatchObject({ kind: "input", violations: UNREADABLE });
+    for (const view of [result.error.message, JSON.stringify(result.error)]) {
+      expect(view).not.toContain("no signal for");
+      expect(view).not.toContain(MOBILE);
+    }
   });
 
-  test("credentials that throw when read (a hostile Proxy) end as a NetworkError", async () => {
+  test("credentials that throw when read (a hostile Proxy) end as an InputError", async () => {
     const credentials = new Proxy(
-      {},
+      { mobile: MOBILE, verify_code: CODE },
       {
         get() {
           throw new Error("proxy trap");
@@ -52,13 +60,28 @@ describe("login() never rejects, whatever a caller passes", () => {
       },
     );
     const result = await loginWith(credentials);
-    expect(result).toMatchObject({ ok: false, error: { name: "NetworkError", kind: "network", message: `Request failed (proxy trap)${URL_PART}` } });
+    expect(result).toMatchObject({ ok: false, error: { name: "InputError", kind: "input", violations: UNREADABLE } });
+  });
+
+  test("a device override's getter that throws reaches the last-resort catch: a NetworkError with the reason, redacted", async () => {
+    const call = {
+      device: {
+        get agent(): never {
+          throw new Error(`no agent for ${MOBILE}`);
+        },
+      },
+    };
+    const result = await loginWith({ mobile: MOBILE, verify_code: CODE }, call);
+    expect(result).toMatchObject({ ok: false, response: undefined, error: { name: "NetworkError", kind: "network", message: `Request failed (no agent for [REDACTED])${URL_PART}` } });
+    expect(JSON.stringify(!result.ok && result.error)).not.toContain(MOBILE);
   });
 
   test("a thrown non-Error value is described as text", async () => {
     const call = {
-      get timeoutMs(): never {
-        throw "plain string";
+      device: {
+        get agent(): never {
+          throw "plain string";
+        },
       },
     };
     const result = await loginWith(PAGE.credentials, call);

@@ -34,9 +34,17 @@ describe("redaction of the call's secrets", () => {
     );
   });
 
-  test("values of four characters are secrets; shorter ones are left alone, so messages keep their digits", async () => {
-    expect(await echoed({ mobile: "13912345678", verify_code: "4321" }, "code 4321 rejected")).toBe("code [REDACTED] rejected");
-    expect(await echoed({ mobile: "13912345678", verify_code: "321" }, "code 321 rejected, 3 tries left")).toBe("code 321 rejected, 3 tries left");
+  test("values of six characters are secrets anywhere; shorter ones only as whole tokens, so messages keep their digits", async () => {
+    const mobile = "13912345678";
+    // Digits: six are found inside a longer token, five only standing alone.
+    expect(await echoed({ mobile, verify_code: "918273" }, "ref A918273B")).toBe("ref A[REDACTED]B");
+    expect(await echoed({ mobile, verify_code: "91827" }, "ref A91827B, code 91827 rejected")).toBe("ref A91827B, code [REDACTED] rejected");
+    // Six digits are a number, found however a server spaces them; five are not.
+    expect(await echoed({ mobile, verify_code: "918273" }, "code 918-273")).toBe("code [REDACTED]");
+    expect(await echoed({ mobile, verify_code: "91827" }, "code 918-27")).toBe("code 918-27");
+    // Letters with digits: the same boundary.
+    expect(await echoed({ mobile, verify_code: "ab12cd" }, "ref xab12cdx")).toBe("ref x[REDACTED]x");
+    expect(await echoed({ mobile, verify_code: "ab12c" }, "ref xab12cx, code ab12c rejected")).toBe("ref xab12cx, code [REDACTED] rejected");
   });
 
   test("the code and error_code are redacted too", async () => {
@@ -55,13 +63,6 @@ describe("redaction of the call's secrets", () => {
 describe("a network failure's cause", () => {
   const credentials = { mobile: "13912345678", verify_code: "918273" };
 
-  test("is the original error when it shows no secret", async () => {
-    const cause = new TypeError("fetch failed", { cause: new Error("connect ECONNREFUSED") });
-    const error = await thrownBy(credentials, cause);
-    expect(error.cause).toBe(cause);
-    expect(error.message).toMatch(/^Request failed \(fetch failed: connect ECONNREFUSED\)/);
-  });
-
   test("is a redacted stand-in of the same name when its message shows a secret", async () => {
     const error = await thrownBy(credentials, new TypeError("bad body 918273"));
     expect(error.cause).toBeInstanceOf(Error);
@@ -69,15 +70,35 @@ describe("a network failure's cause", () => {
     expect(error.message).toMatch(/^Request failed \(bad body \[REDACTED\]\)/);
   });
 
-  test("is a redacted stand-in when only its inner cause shows a secret", async () => {
-    const error = await thrownBy(credentials, new TypeError("fetch failed", { cause: new Error("echo 13912345678") }));
-    expect(error.cause).toMatchObject({ name: "TypeError", message: "fetch failed: echo [REDACTED]" });
-    expect(String((error.cause as Error).cause ?? "")).not.toContain("13912345678");
+  // Always a sanitized copy (src/client/cause.ts); the copy of a secret-free chain: failures.test.ts.
+  test("is a chain of copies five deep, cut there, so a cycle ends", async () => {
+    const chain = (n: number): Error => (n === 0 ? new Error("level 5") : new Error(`level ${5 - n}`, { cause: chain(n - 1) }));
+    const levels = (error: unknown) => {
+      const out: string[] = [];
+      for (let e = error as Error | undefined; e; e = e.cause as Error | undefined) out.push(e.message);
+      return out;
+    };
+    expect(levels((await thrownBy(credentials, chain(5))).cause)).toEqual(["level 0", "level 1", "level 2", "level 3", "level 4"]);
+    const cycle = new TypeError("fetch failed");
+    cycle.cause = cycle;
+    const error = await thrownBy(credentials, cycle);
+    expect(levels(error.cause)).toEqual(Array(5).fill("fetch failed"));
+    expect(error.message).toMatch(/^Request failed \(fetch failed: fetch failed\)/);
   });
 
-  test("an inner cause that is not an Error adds nothing to the reason", async () => {
-    const error = await thrownBy(credentials, new TypeError("fetch failed", { cause: "just text" }));
-    expect(error.message).toMatch(/^Request failed \(fetch failed\)/);
+  test("keeps a link's name and a plain string code, redacted; drops any other code", async () => {
+    const link = (code: unknown) => Object.assign(new Error("socket"), { name: "Err918273", code });
+    const codeOf = async (code: unknown) => ((await thrownBy(credentials, link(code))).cause as { code?: unknown }).code;
+    expect((await thrownBy(credentials, link("ECONNRESET"))).cause).toMatchObject({ name: "Err[REDACTED]", message: "socket", code: "ECONNRESET" });
+    expect(await codeOf("E918273")).toBe("E[REDACTED]");
+    for (const dropped of [5, "E CONN", "", { toString: () => "ECONNRESET" }]) expect(await codeOf(dropped)).toBeUndefined();
+  });
+
+  test("an inner cause that is not an Error is kept as its text, redacted, and joins the reason", async () => {
+    const error = await thrownBy(credentials, new TypeError("fetch failed", { cause: "echo 13912345678" }));
+    expect(error.message).toMatch(/^Request failed \(fetch failed: echo \[REDACTED\]\)/);
+    expect((error.cause as Error).cause).toMatchObject({ name: "Error", message: "echo [REDACTED]" });
+    expect((error.cause as Error).cause).toBeInstanceOf(Error);
   });
 
   test("a thrown non-Error becomes an Error named Error", async () => {

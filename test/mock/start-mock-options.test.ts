@@ -1,6 +1,10 @@
+import { spawnSync } from "node:child_process";
 import { describe, expect, test } from "vitest";
 import { MockError, startMock } from "../../src/mock/index.js";
 import { LOGIN_PATH } from "../../src/index.js";
+import { descendants } from "../helpers/mock.js";
+
+const commandOf = (pid: number) => spawnSync("ps", ["-o", "args=", "-p", String(pid)], { encoding: "utf8" }).stdout;
 
 const answers = async (url: string) =>
   fetch(url, { method: "OPTIONS", signal: AbortSignal.timeout(2_000) }).then(
@@ -29,15 +33,19 @@ describe("startMock: options and failures a consumer sees", () => {
     const error = await startMock({ readyTimeoutMs: 1 }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(MockError);
     expect(error).toMatchObject({ name: "MockError", kind: "timeout" });
-    expect((error as Error).message).toMatch(/^Prism did not answer on http:\/\/127\.0\.0\.1:\d+ within 1 ms/);
+    expect((error as Error).message).toMatch(/^Prism did not start within 1 ms:/);
     expect(process.listenerCount("exit")).toBe(exitListeners);
+    // The server process it forked is stopped, not left to finish starting.
+    expect(descendants(process.pid).filter((pid) => /server\.js/.test(commandOf(pid)))).toEqual([]);
   });
 
   test("says why Prism exited, with the tail of its own output", async () => {
     const error = await startMock({ spec: "/nonexistent/openapi.json" }).catch((e: unknown) => e);
     expect(error).toMatchObject({ name: "MockError", kind: "exited" });
-    expect((error as Error).message).toMatch(/^Prism exited with code [1-9]\d* before it was ready:\n\S/);
+    // The server's own reason (sent over IPC) first, then the tail of its output; not the "Prism exited ..." prefix twice.
+    expect((error as Error).message).toMatch(/^Prism exited with code [1-9]\d* before it was ready: \S/);
     expect((error as Error).message).toContain("/nonexistent/openapi.json");
+    expect((error as Error).message.match(/Prism exited/g)).toHaveLength(1);
   });
 
   test("runs on an IPv6 host, bracketed in its URL; stop() ends the process and its exit hook once", async () => {

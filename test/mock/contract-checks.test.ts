@@ -1,0 +1,113 @@
+import type { ServerResponse } from "node:http";
+import { describe, expect, test } from "vitest";
+import { checkContract } from "../../src/mock/contract-checks.js";
+import { asciiJson, setViolations, trySetHeader } from "../../src/mock/safe-headers.js";
+import { PAGE_BODY } from "../helpers/mock.js";
+
+const page = Buffer.from(PAGE_BODY);
+const typed = (type: string, raw: Buffer | null = page) => checkContract({ "content-type": type }, raw);
+
+describe("checkContract: what Prism lets through but the contract forbids", () => {
+  test.each(["application/json;charset=utf8", "application/json; charset=UTF-8", "Application/JSON", "application/json;charset=utf-8"])(
+    "takes %j with the page's body and hands the parsed body on",
+    (type) => {
+      expect(typed(type)).toEqual({ violations: [], body: JSON.parse(PAGE_BODY) });
+    },
+  );
+
+  test("leaves a missing Content-Type and a missing body to Prism", () => {
+    expect(checkContract({}, page)).toEqual({ violations: [] });
+    expect(typed("application/json;charset=utf8", null)).toEqual({ violations: [] });
+  });
+
+  test("names a Content-Type that is not a media type, and asks for it to be hidden from the engine", () => {
+    expect(typed("garbage")).toEqual({
+      violations: [{ location: ["request", "header", "content-type"], severity: "Error", code: "content-type", message: "Content-Type is not a media type; the contract requires application/json;charset=utf8" }],
+      unparseableType: true,
+    });
+  });
+
+  test("names another media type, even a JSON one", () => {
+    expect(typed("application/ld+json; charset=utf8")).toEqual({
+      violations: [{ location: ["request", "header", "content-type"], severity: "Error", code: "content-type", message: "Content-Type application/ld+json is not the contract's application/json;charset=utf8" }],
+    });
+  });
+
+  test("names another charset, lower-cased", () => {
+    expect(typed("application/json;charset=LATIN1")).toEqual({
+      violations: [{ location: ["request", "header", "content-type"], severity: "Error", code: "charset", message: "Content-Type charset latin1 is not the contract's charset=utf8" }],
+    });
+  });
+
+  test("names a byte order mark, only when all three of its bytes lead", () => {
+    expect(typed("application/json", Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), page]))).toEqual({
+      violations: [{ location: ["request", "body"], severity: "Error", code: "bom", message: "Request body starts with a UTF-8 byte order mark; the contract's JSON has none" }],
+    });
+    // Each prefix of the mark alone is only bytes that are not UTF-8.
+    for (const prefix of [[0xef], [0xef, 0xbb], [0xbb, 0xbf], [0x20, 0xbb, 0xbf], [0xef, 0x20, 0xbf], [0xef, 0xbb, 0x20]]) {
+      expect(typed("application/json", Buffer.concat([Buffer.from(prefix), page])).violations.map((v) => v.code)).toEqual(["encoding"]);
+    }
+  });
+
+  test("names bytes that are not UTF-8, and a body that is not JSON without quoting it", () => {
+    expect(typed("application/json", Buffer.from([0x7b, 0xff, 0x7d]))).toEqual({
+      violations: [{ location: ["request", "body"], severity: "Error", code: "encoding", message: "Request body is not valid UTF-8" }],
+    });
+    const notJson = typed("application/json", Buffer.from('{"mobile":"12345678901",'));
+    expect(notJson).toEqual({ violations: [{ location: ["request", "body"], severity: "Error", code: "json", message: "Request body is not valid JSON" }] });
+  });
+});
+
+/** The part of a ServerResponse the header helpers use, recording what was set. */
+function fakeResponse(refuse = false) {
+  const set: Record<string, unknown> = {};
+  const res = {
+    setHeader(name: string, value: unknown) {
+      if (refuse) throw new TypeError(`Invalid character in header content ["${name}"]`);
+      set[name] = value;
+      return res;
+    },
+  };
+  return { res: res as unknown as ServerResponse, set };
+}
+
+describe("safe headers: what the mock writes is always a valid header", () => {
+  test("asciiJson escapes every character outside printable ASCII as a four-digit \\u escape, and stays the same JSON", () => {
+    const value = { text: "é\u0001\u007f登录😀 ~", n: 1 };
+    const ascii = asciiJson(value);
+    expect(ascii).toBe('{"text":"\\u00e9\\u0001\\u007f\\u767b\\u5f55\\ud83d\\ude00 ~","n":1}');
+    expect(ascii).toMatch(/^[\x20-\x7e]*$/);
+    expect(JSON.parse(ascii)).toEqual(value);
+  });
+
+  test("setViolations writes nothing for none, the list as ASCII JSON otherwise", () => {
+    const none = fakeResponse();
+    setViolations(none.res, []);
+    expect(none.set).toEqual({});
+    const some = fakeResponse();
+    setViolations(some.res, [{ message: "ā" }]);
+    expect(some.set).toEqual({ "sl-violations": '[{"message":"\\u0101"}]' });
+  });
+
+  test("setViolations cuts a long list where Prism cuts it", () => {
+    const limit = 8 * 1024 - 100;
+    const exact = fakeResponse();
+    // A list whose JSON is exactly at the limit is kept whole.
+    const fits = ["x".repeat(limit - 4)];
+    expect(asciiJson(fits).length).toBe(limit);
+    setViolations(exact.res, fits);
+    expect(exact.set["sl-violations"]).toBe(asciiJson(fits));
+    const over = fakeResponse();
+    const long = ["x".repeat(limit - 3)];
+    setViolations(over.res, long);
+    expect(over.set["sl-violations"]).toBe(`Too many violations! ${asciiJson(long).substring(0, limit)}`);
+  });
+
+  test("trySetHeader sets a header, or says which one Node refused and why", () => {
+    const ok = fakeResponse();
+    expect(trySetHeader(ok.res, "x-a", "b")).toBeUndefined();
+    expect(ok.set).toEqual({ "x-a": "b" });
+    const refused = fakeResponse(true);
+    expect(trySetHeader(refused.res, "x-bad", "☃")).toBe('dropped response header "x-bad": Invalid character in header content ["x-bad"]');
+  });
+});
