@@ -7,7 +7,6 @@ import { CONTENT_TYPE, DEFAULT_TIMEOUT_MS, LOGIN_PATH } from "./constants.js";
 import { AbortError } from "./errors/abort-error.js";
 import { need } from "./errors/config-error.js";
 import { InputError } from "./errors/input-error.js";
-import type { LoginError } from "./errors/login-error.js";
 import { NetworkError } from "./errors/network-error.js";
 import type { RequestSummary } from "./errors/one-access-error.js";
 import { ResponseFormatError } from "./errors/response-format-error.js";
@@ -16,9 +15,9 @@ import { extraHeaderProblems, headerProblems, loginHeaders } from "./headers.js"
 import { ownData } from "./input.js";
 import { interpret } from "./interpret.js";
 import type { Fetch, LoginCallOptions, LoginClientOptions } from "./options.js";
-import { outcome } from "./outcome.js";
+import { failure } from "./outcome.js";
 import { redactor, type Redactor } from "./redact.js";
-import type { LoginFailure, LoginResult } from "./result.js";
+import type { LoginResult } from "./result.js";
 import { isSignal, onAbort } from "./signals.js";
 import type { LoginCredentials, paths } from "../types.js";
 import { violations } from "./validate.js";
@@ -36,12 +35,13 @@ export interface LoginClient {
 // setTimeout's own limit: a longer delay would fire at once.
 const isTimeout = (ms: unknown): ms is number => typeof ms == "number" && ms > 0 && ms <= 2_147_483_647;
 const TIMEOUT_RULE = "timeoutMs must be a positive number of milliseconds";
-const HOOKS = ["onRequest", "onResponse", "onError"] as const;
 const ignore = () => {};
 
 /** True for an openapi-fetch middleware object: at least one hook, and every hook given a function. */
-const isMiddleware = (m: unknown): m is Middleware =>
-  typeof m == "object" && !!m && HOOKS.some((h) => h in m) && HOOKS.every((h) => ["undefined", "function"].includes(typeof (m as Middleware)[h]));
+const isMiddleware = (m: unknown): m is Middleware => {
+  const hooks = ["onRequest", "onResponse", "onError"].map((h) => (m as Record<string, unknown>)?.[h]).filter((f) => f !== undefined);
+  return typeof m == "object" && !!hooks.length && hooks.every((f) => typeof f == "function");
+};
 
 /** Creates a login client once per application (or per tenant); throws ConfigError on unusable options. */
 export function createLoginClient(options: LoginClientOptions): LoginClient {
@@ -68,7 +68,6 @@ export function createLoginClient(options: LoginClientOptions): LoginClient {
   const raw = createClient<paths>({ baseUrl, fetch, headers: { "Content-Type": CONTENT_TYPE } });
   raw.use(...middleware);
   const request: RequestSummary = { method: "POST", url: baseUrl + LOGIN_PATH };
-  const failed = (error: LoginError, redact: Redactor) => outcome<LoginFailure>({ ok: false, error, response: undefined }, redact);
 
   /** A NetworkError for cause, keeping only a redacted copy of its chain. */
   function networkError(cause: unknown, redact: Redactor): NetworkError {
@@ -76,73 +75,15 @@ export function createLoginClient(options: LoginClientOptions): LoginClient {
     return new NetworkError(reasonOf(safe), request, safe);
   }
 
-  async function send(credentials: unknown, call: LoginCallOptions, redact: Redactor, problems: string[]): Promise<LoginResult> {
-    const { device: override, signal, timeoutMs: ms = timeoutMs, headers: extra } = call;
-    const headers = override ? loginHeaders(identity, { ...device, ...override }) : ownHeaders;
-    problems.push(...violations(schemas.MobileVerifyCodeLoginRequest, credentials));
-    if (override) problems.push(...headerProblems(headers));
-    if (extra !== undefined) problems.push(...extraHeaderProblems(extra));
-    if (!isTimeout(ms)) problems.push(TIMEOUT_RULE);
-    // Redacted because a JavaScript caller may put a secret where a field name belongs.
-    if (problems.length) return failed(new InputError(problems.map(redact), request), redact);
-    if (signal?.aborted) return failed(new AbortError(request), redact);
-
-    const controller = new AbortController();
-    let timedOut = false;
-    let stop!: () => void;
-    // Settles on abort even when a caller's fetch ignores the signal, so a login can never hang.
-    const aborted = new Promise<never>((_, reject) => (stop = reject));
-    const cancel = () => {
-      controller.abort();
-      stop();
-    };
-    const timer = setTimeout(() => {
-      timedOut = true;
-      cancel();
-    }, ms);
-    const unlisten = signal ? onAbort(signal, cancel) : ignore;
-    const pending = (async () => {
-      const { data, error, response } = await raw.POST(LOGIN_PATH, {
-        params: { header: headers },
-        headers: extra,
-        body: credentials as LoginCredentials,
-        // The client reads a 2xx body itself, up to the cap; transport caps any other before openapi-fetch reads it.
-        parseAs: "stream",
-        redirect: "manual",
-        // The signal goes to fetch, not into openapi-fetch's Request: fetch makes its own Request from (request, init)
-        // anyway, and undici links a signal on each Request that has one. One link instead of two; see BENCHMARKS.md.
-        fetch: transport,
-      });
-      return interpret(response, response.ok ? await readBody(data, max, response.status) : error, request, redact);
-    })();
-    /** Fetch with the call's signal, never following a redirect, and any non-2xx body cut at the cap. */
-    async function transport(input: Request, init?: RequestInit): Promise<Response> {
-      const response = await fetch(input, { ...init, signal: controller.signal, redirect: "manual" });
-      if (response.ok || !response.body) return response;
-      return new Response(await readBody(response.body, max, response.status), response);
-    }
-    pending.catch(ignore); // the race below may leave it behind; its rejection is not the caller's
-    aborted.catch(ignore);
-    try {
-      return await Promise.race([pending, aborted]);
-    } catch (cause) {
-      if (cause instanceof TooLarge) return failed(new ResponseFormatError(cause.status, `a body larger than ${max} bytes`, request), redact);
-      return failed(timedOut ? new TimeoutError(ms, request) : signal?.aborted ? new AbortError(request) : networkError(cause, redact), redact);
-    } finally {
-      clearTimeout(timer);
-      unlisten();
-    }
-  }
-
   return {
     raw,
     baseUrl,
     async login(given, options) {
       let redact: Redactor = String;
+      const problems: string[] = [];
       try {
         // Read once, as own data: what is validated below is exactly what is sent.
         let credentials: unknown, call: LoginCallOptions;
-        const problems: string[] = [];
         try {
           credentials = ownData(given);
           call = (ownData(options ?? {}) ?? {}) as LoginCallOptions;
@@ -151,16 +92,69 @@ export function createLoginClient(options: LoginClientOptions): LoginClient {
           if (call.signal !== undefined && !isSignal(call.signal)) problems.push("signal must be an AbortSignal");
         } catch {
           // The thrown error is the caller's (a getter, a Proxy trap) and may quote anything: it is not kept.
-          return failed(new InputError(["the credentials and options must be readable data"], request), redact);
+          return failure(new InputError(["the credentials and options must be readable data"], request), redact);
         }
         const { mobile, verify_code } = (credentials ?? {}) as Partial<LoginCredentials>;
-        const extra = call.headers;
+        const { device: override, signal, timeoutMs: ms = timeoutMs, headers: extra } = call;
+        // Redacted because a JavaScript caller may put a secret where a field name belongs.
         redact = redactor([mobile, verify_code, ...(typeof extra == "object" ? Object.values(extra ?? {}) : [])]);
-        if (problems.length) return failed(new InputError(problems.map(redact), request), redact);
-        return await send(credentials, call, redact, problems);
+        if (problems.length) return failure(new InputError(problems.map(redact), request), redact);
+
+        const headers = override ? loginHeaders(identity, { ...device, ...override }) : ownHeaders;
+        problems.push(...violations(schemas.MobileVerifyCodeLoginRequest, credentials));
+        if (override) problems.push(...headerProblems(headers));
+        if (extra !== undefined) problems.push(...extraHeaderProblems(extra));
+        if (!isTimeout(ms)) problems.push(TIMEOUT_RULE);
+        if (problems.length) return failure(new InputError(problems.map(redact), request), redact);
+        if (signal?.aborted) return failure(new AbortError(request), redact);
+
+        const controller = new AbortController();
+        let timedOut = false;
+        let stop!: () => void;
+        // Settles on abort even when a caller's fetch ignores the signal, so a login can never hang.
+        const aborted = new Promise<never>((_, reject) => (stop = reject));
+        const cancel = () => {
+          controller.abort();
+          stop();
+        };
+        const timer = setTimeout(() => {
+          timedOut = true;
+          cancel();
+        }, ms);
+        const unlisten = signal ? onAbort(signal, cancel) : ignore;
+        const pending = raw
+          .POST(LOGIN_PATH, {
+            params: { header: headers },
+            headers: extra,
+            body: credentials as LoginCredentials,
+            // The client reads a 2xx body itself, up to the cap; transport caps any other before openapi-fetch reads it.
+            parseAs: "stream",
+            redirect: "manual",
+            // The signal goes to fetch, not into openapi-fetch's Request: fetch makes its own Request from (request,
+            // init) anyway, and undici links a signal on each Request that has one. One link instead of two; see
+            // BENCHMARKS.md. The body of any non-2xx answer is cut at the cap before openapi-fetch reads it.
+            fetch: async (input: Request, init?: RequestInit) => {
+              const response = await fetch(input, { ...init, signal: controller.signal, redirect: "manual" });
+              return response.ok || !response.body ? response : new Response(await readBody(response.body, max, response.status), response);
+            },
+          })
+          .then(async ({ data, error, response }) =>
+            interpret(response, response.ok ? await readBody(data as ReadableStream | undefined, max, response.status) : error, request, redact),
+          );
+        pending.catch(ignore); // the race below may leave it behind; its rejection is not the caller's
+        aborted.catch(ignore);
+        try {
+          return await Promise.race([pending, aborted]);
+        } catch (cause) {
+          if (cause instanceof TooLarge) return failure(new ResponseFormatError(cause.status, `a body larger than ${max} bytes`, request), redact);
+          return failure(timedOut ? new TimeoutError(ms, request) : signal?.aborted ? new AbortError(request) : networkError(cause, redact), redact);
+        } finally {
+          clearTimeout(timer);
+          unlisten();
+        }
       } catch (unexpected) {
         // Anything else (a device override whose getter throws, say) still ends as a typed failure, not a rejection.
-        return failed(networkError(unexpected, redact), redact);
+        return failure(networkError(unexpected, redact), redact);
       }
     },
   };

@@ -5,7 +5,7 @@ import { HttpError } from "./errors/http-error.js";
 import type { LoginError } from "./errors/login-error.js";
 import type { RequestSummary } from "./errors/one-access-error.js";
 import { ResponseFormatError } from "./errors/response-format-error.js";
-import { outcome, scrub } from "./outcome.js";
+import { failure, outcome, scrub } from "./outcome.js";
 import type { Redactor } from "./redact.js";
 import type { LoginResult } from "./result.js";
 import type { ErrorResponseBody, LoginResponseBody } from "../types.js";
@@ -28,7 +28,7 @@ function redirectOrigin(response: Response, base: string, redact: Redactor): str
  */
 export function interpret(response: Response, payload: unknown, request: RequestSummary, redact: Redactor): LoginResult {
   const { status } = response;
-  const fail = (error: LoginError) => outcome<LoginResult>({ ok: false, error, response }, redact);
+  const fail = (error: LoginError) => failure(error, redact, response);
 
   // A redirect is an HttpError whatever its status: a custom fetch may have followed one to another server's 200.
   const redirect = (status >= 300 && status < 400) || response.redirected || response.type == "opaqueredirect";
@@ -38,17 +38,15 @@ export function interpret(response: Response, payload: unknown, request: Request
     return fail(new HttpError(status, redact(response.statusText), typeof code == "string" ? redact(code) : undefined, request, location));
   }
   let body = payload;
-  // openapi-fetch parses a 400 body itself and hands back its text when that fails; a 200 body arrives as text.
-  if (typeof payload == "string") {
-    const problem = status == 400 || !payload ? (payload ? "a body that is not JSON" : "an empty body") : undefined;
-    if (problem) return fail(new ResponseFormatError(status, problem, request));
-    try {
-      body = JSON.parse(payload);
-    } catch {
-      return fail(new ResponseFormatError(status, "a body that is not JSON", request));
-    }
+  let problem: string | undefined;
+  try {
+    // openapi-fetch parses a 400 body itself and hands back its text when that fails; a 200 body arrives as text.
+    if (typeof payload == "string" && (status == 400 || ((body = JSON.parse(payload)), false))) throw 0;
+  } catch {
+    problem = payload ? "a body that is not JSON" : "an empty body";
   }
-  if (body === undefined) return fail(new ResponseFormatError(status, "an empty body", request));
+  if (body === undefined) problem = "an empty body";
+  if (problem) return fail(new ResponseFormatError(status, problem, request));
 
   const problems = violations(status == 200 ? schemas.LoginResponse : schemas.ErrorResponse, body);
   if (problems.length) return fail(new ContractViolationError(status, problems.map(redact), scrub(body, redact), request));

@@ -1,8 +1,8 @@
 import { REDACTED, type Redactor } from "./redact.js";
-import type { LoginResult } from "./result.js";
+import type { LoginError } from "./errors/login-error.js";
+import { INSPECT } from "./errors/one-access-error.js";
+import type { LoginFailure, LoginResult } from "./result.js";
 
-// Node's console.log/util.inspect hook, named by symbol so the client needs no Node import.
-const INSPECT = Symbol.for("nodejs.util.inspect.custom");
 const TOKENS = ["session_token", "id_token", "state_token"];
 
 /** A copy of parsed JSON with token fields replaced and every other string, and every key, redacted. */
@@ -43,3 +43,6 @@ export class Outcome {
 
 /** Builds a result of the given shape as an Outcome, so it logs safely. */
 export const outcome = <T extends LoginResult>(fields: T, redact: Redactor) => new Outcome(fields, redact) as unknown as T;
+
+/** A failed login as an Outcome; `response` is the answer when there was one. */
+export const failure = (error: LoginError, redact: Redactor, response?: Response) => outcome<LoginFailure>({ ok: false, error, response }, redact);

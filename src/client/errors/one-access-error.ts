@@ -8,7 +8,7 @@ export interface RequestSummary {
 }
 
 // Node's console.log/util.inspect hook, named by symbol so the client needs no Node import.
-const INSPECT = Symbol.for("nodejs.util.inspect.custom");
+export const INSPECT = Symbol.for("nodejs.util.inspect.custom");
 
 /**
  * Base of every failure the client reports. Safe to log and serialize: the message, `String(err)`,
