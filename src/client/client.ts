@@ -13,10 +13,11 @@ import { ResponseFormatError } from "./errors/response-format-error.js";
 import { TimeoutError } from "./errors/timeout-error.js";
 import { extraHeaderProblems, headerProblems, loginHeaders } from "./headers.js";
 import { ownData } from "./input.js";
-import { interpret } from "./interpret.js";
+import { interpret, requestIdOf } from "./interpret.js";
 import type { Fetch, LoginCallOptions, LoginClientOptions } from "./options.js";
 import { failure } from "./outcome.js";
 import { redactor, type Redactor } from "./redact.js";
+import { readRetry, retrying } from "./retry.js";
 import type { LoginResult } from "./result.js";
 import { isSignal, onAbort } from "./signals.js";
 import type { LoginCredentials, paths } from "../types.js";
@@ -61,6 +62,8 @@ export function createLoginClient(options: LoginClientOptions): LoginClient {
   const ownHeaders = loginHeaders(identity, device);
   const ownProblems = headerProblems(ownHeaders);
   need(!ownProblems.length, ownProblems.join("; "));
+  const [clientRetry, retryProblems] = readRetry(options.retry);
+  need(!retryProblems.length, retryProblems.join("; "));
 
   // Without a fetch option, the global one is looked up at each call: a mock installed after creation still applies.
   const fetch: Fetch = custom ?? ((input, init) => globalThis.fetch(input, init));
@@ -81,6 +84,7 @@ export function createLoginClient(options: LoginClientOptions): LoginClient {
     async login(given, options) {
       let redact: Redactor = String;
       const problems: string[] = [];
+      let retry = clientRetry;
       try {
         // Read once, as own data: what is validated below is exactly what is sent.
         let credentials: unknown, call: LoginCallOptions;
@@ -89,6 +93,11 @@ export function createLoginClient(options: LoginClientOptions): LoginClient {
           call = (ownData(options ?? {}) ?? {}) as LoginCallOptions;
           if (typeof call != "object") problems.push("options must be an object");
           else if (call.headers !== undefined) call.headers = ownData(call.headers) as Record<string, string>;
+          if (call.retry !== undefined) {
+            const [merged, wrong] = readRetry(call.retry, retry);
+            retry = merged;
+            problems.push(...wrong);
+          }
           if (call.signal !== undefined && !isSignal(call.signal)) problems.push("signal must be an AbortSignal");
         } catch {
           // The thrown error is the caller's (a getter, a Proxy trap) and may quote anything: it is not kept.
@@ -122,7 +131,9 @@ export function createLoginClient(options: LoginClientOptions): LoginClient {
           cancel();
         }, ms);
         const unlisten = signal ? onAbort(signal, cancel) : ignore;
-        const pending = raw
+        /** One attempt: the request, and its answer read up to the cap and interpreted. */
+        const attempt = () =>
+          raw
           .POST(LOGIN_PATH, {
             params: { header: headers },
             headers: extra,
@@ -135,18 +146,24 @@ export function createLoginClient(options: LoginClientOptions): LoginClient {
             // BENCHMARKS.md. The body of any non-2xx answer is cut at the cap before openapi-fetch reads it.
             fetch: async (input: Request, init?: RequestInit) => {
               const response = await fetch(input, { ...init, signal: controller.signal, redirect: "manual" });
-              return response.ok || !response.body ? response : new Response(await readBody(response.body, max, response.status), response);
+              return response.ok || !response.body ? response : new Response(await readBody(response.body, max, response), response);
             },
           })
           .then(async ({ data, error, response }) =>
-            interpret(response, response.ok ? await readBody(data as ReadableStream | undefined, max, response.status) : error, request, redact),
+            interpret(response, response.ok ? await readBody(data as ReadableStream | undefined, max, response) : error, request, redact),
           );
+        const { retries: times = 0, onRetryAfter, maxRetryAfterMs = 10_000 } = retry;
+        // Without retries (the default), a call is one attempt and nothing more.
+        const pending = times ? retrying(attempt, times, onRetryAfter ? maxRetryAfterMs : -1, Date.now() + ms, controller.signal) : attempt();
         pending.catch(ignore); // the race below may leave it behind; its rejection is not the caller's
         aborted.catch(ignore);
         try {
           return await Promise.race([pending, aborted]);
         } catch (cause) {
-          if (cause instanceof TooLarge) return failure(new ResponseFormatError(cause.status, `a body larger than ${max} bytes`, request), redact);
+          if (cause instanceof TooLarge) {
+            const { status } = cause.response;
+            return failure(new ResponseFormatError(status, `a body larger than ${max} bytes`, request, requestIdOf(cause.response, redact)), redact);
+          }
           return failure(timedOut ? new TimeoutError(ms, request) : signal?.aborted ? new AbortError(request) : networkError(cause, redact), redact);
         } finally {
           clearTimeout(timer);
