@@ -36,13 +36,12 @@ export interface LoginClient {
 // setTimeout's own limit: a longer delay would fire at once.
 const isTimeout = (ms: unknown): ms is number => typeof ms == "number" && ms > 0 && ms <= 2_147_483_647;
 const TIMEOUT_RULE = "timeoutMs must be a positive number of milliseconds";
+const HOOKS = ["onRequest", "onResponse", "onError"] as const;
 const ignore = () => {};
 
 /** True for an openapi-fetch middleware object: at least one hook, and every hook given a function. */
-const isMiddleware = (m: unknown): m is Middleware => {
-  const hooks = ["onRequest", "onResponse", "onError"].map((h) => (m as Record<string, unknown>)?.[h]).filter((f) => f !== undefined);
-  return typeof m == "object" && !!hooks.length && hooks.every((f) => typeof f == "function");
-};
+const isMiddleware = (m: unknown): m is Middleware =>
+  typeof m == "object" && !!m && HOOKS.some((h) => h in m) && HOOKS.every((h) => ["undefined", "function"].includes(typeof (m as Middleware)[h]));
 
 /** Creates a login client once per application (or per tenant); throws ConfigError on unusable options. */
 export function createLoginClient(options: LoginClientOptions): LoginClient {
@@ -134,24 +133,24 @@ export function createLoginClient(options: LoginClientOptions): LoginClient {
         /** One attempt: the request, and its answer read up to the cap and interpreted. */
         const attempt = () =>
           raw
-          .POST(LOGIN_PATH, {
-            params: { header: headers },
-            headers: extra,
-            body: credentials as LoginCredentials,
-            // The client reads a 2xx body itself, up to the cap; transport caps any other before openapi-fetch reads it.
-            parseAs: "stream",
-            redirect: "manual",
-            // The signal goes to fetch, not into openapi-fetch's Request: fetch makes its own Request from (request,
-            // init) anyway, and undici links a signal on each Request that has one. One link instead of two; see
-            // BENCHMARKS.md. The body of any non-2xx answer is cut at the cap before openapi-fetch reads it.
-            fetch: async (input: Request, init?: RequestInit) => {
-              const response = await fetch(input, { ...init, signal: controller.signal, redirect: "manual" });
-              return response.ok || !response.body ? response : new Response(await readBody(response.body, max, response), response);
-            },
-          })
-          .then(async ({ data, error, response }) =>
-            interpret(response, response.ok ? await readBody(data as ReadableStream | undefined, max, response) : error, request, redact),
-          );
+            .POST(LOGIN_PATH, {
+              params: { header: headers },
+              headers: extra,
+              body: credentials as LoginCredentials,
+              // The client reads a 2xx body itself, up to the cap; transport caps any other before openapi-fetch reads it.
+              parseAs: "stream",
+              redirect: "manual",
+              // The signal goes to fetch, not into openapi-fetch's Request: fetch makes its own Request from (request,
+              // init) anyway, and undici links a signal on each Request that has one. One link instead of two; see
+              // BENCHMARKS.md. The body of any non-2xx answer is cut at the cap before openapi-fetch reads it.
+              fetch: async (input: Request, init?: RequestInit) => {
+                const response = await fetch(input, { ...init, signal: controller.signal, redirect: "manual" });
+                return response.ok || !response.body ? response : new Response(await readBody(response.body, max, response), response);
+              },
+            })
+            .then(async ({ data, error, response }) =>
+              interpret(response, response.ok ? await readBody(data as ReadableStream | undefined, max, response) : error, request, redact),
+            );
         const { retries: times = 0, onRetryAfter, maxRetryAfterMs = 10_000 } = retry;
         // Without retries (the default), a call is one attempt and nothing more.
         const pending = times ? retrying(attempt, times, onRetryAfter ? maxRetryAfterMs : -1, Date.now() + ms, controller.signal) : attempt();
