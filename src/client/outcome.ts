@@ -32,7 +32,10 @@ export class Outcome {
     const { body, response, ...rest } = this as { body?: unknown; response?: Response };
     const view: Record<string, unknown> = rest;
     if (body !== undefined) view.body = scrub(body, this.#redact);
-    view.response = response && { status: response.status, headers: [...response.headers.keys()] };
+    // forEach, not keys(): a consumer compiling without the DOM.Iterable lib must be able to type-check this file.
+    const headers: string[] = [];
+    response?.headers.forEach((_, name) => headers.push(name));
+    view.response = response && { status: response.status, headers };
     return view;
   }
 
