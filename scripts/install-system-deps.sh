@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Makes sure a Chrome or Chromium is there for the rendered-docs browser test (test/docs/), the one thing npm cannot
-# install. An existing browser comes first (scripts/find-chromium.sh: CHROMIUM_PATH, chromium, chromium-browser,
+# Makes sure what npm cannot install is there: a Chrome or Chromium for the rendered-docs browser test (test/docs/), and
+# openssl, with which the client's retry tests make a throwaway self-signed certificate. An existing browser comes first (scripts/find-chromium.sh: CHROMIUM_PATH, chromium, chromium-browser,
 # google-chrome); else Debian's chromium is installed with apt-get, as root or through sudo, saying so first; else the
 # script fails and says what to do. Idempotent.
 set -euo pipefail
@@ -9,6 +9,17 @@ fail() {
   echo "install-system-deps: $1" >&2
   exit 1
 }
+
+# How to run apt-get: as root, or through passwordless sudo; empty when neither is possible.
+as_root() {
+  if [ "$(id -u)" -eq 0 ]; then "$@"; elif command -v sudo >/dev/null && sudo -n true 2>/dev/null; then sudo -n "$@"; else return 1; fi
+}
+if ! command -v openssl >/dev/null; then
+  echo "install-system-deps: installing Debian's openssl package with apt-get, for the client's TLS retry test (test/client/retries.test.ts)."
+  command -v apt-get >/dev/null || fail "no openssl, and no apt-get to install it: install openssl yourself"
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq || fail "installing openssl needs root or passwordless sudo"
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends openssl >/dev/null || fail "apt-get could not install openssl"
+fi
 
 if found="$(bash "$here/find-chromium.sh" 2>/dev/null)"; then
   echo "install-system-deps: using $found ($("$found" --version 2>/dev/null || echo "version unknown")) for the docs browser test"

@@ -3,6 +3,7 @@
 // The client
 export { createLoginClient, type LoginClient } from "./client/client.js";
 export type { DeviceContext, Fetch, LoginCallOptions, LoginClientOptions, LoginClientTarget } from "./client/options.js";
+export type { RetryOptions } from "./client/retry.js";
 export type { LoginFailure, LoginResult, LoginSuccess } from "./client/result.js";
 export { CONTENT_TYPE, DEFAULT_TIMEOUT_MS, LOGIN_PATH } from "./client/constants.js";
 /** The contract version this build implements, equal to the package version and the spec's info.version. */

@@ -8,7 +8,7 @@ import { CLIENT_ID, CREDENTIALS, DEVICE } from "./fixtures.mjs";
 // Node loads its fetch (undici) on first use of Request/Response; the app under test pays that with or without a mock.
 await new Response("{}").json();
 const t0 = performance.now();
-const options = { baseUrl: "http://mock.test", clientId: CLIENT_ID, device: DEVICE };
+const options = { baseUrl: "https://mock.test", clientId: CLIENT_ID, device: DEVICE };
 let client;
 let server;
 let library = 0;

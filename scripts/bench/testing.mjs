@@ -12,7 +12,7 @@ import { median } from "./measure.mjs";
 import { runLoad } from "./load.mjs";
 import { CLIENT_ID, CREDENTIALS, DEVICE } from "./fixtures.mjs";
 
-const options = (extra) => ({ baseUrl: "http://mock.test", clientId: CLIENT_ID, device: DEVICE, ...extra });
+const options = (extra) => ({ baseUrl: "https://mock.test", clientId: CLIENT_ID, device: DEVICE, ...extra });
 
 /** Drives logins through a client for the load settings; every answer must be SUCCESS. */
 const load = (client, settings) =>

@@ -31,7 +31,7 @@ export async function send(upstream: string, probe: Probe, timeoutMs: number, re
       signal: AbortSignal.timeout(timeoutMs),
     });
     // Read up to a cap, as the client does: an endless or enormous answer (a gzip bomb) cannot fill memory.
-    const text = await readBody(response.body, MAX_ANSWER_BYTES, response.status);
+    const text = await readBody(response.body, MAX_ANSWER_BYTES, response);
     let json: unknown;
     try {
       json = JSON.parse(text);

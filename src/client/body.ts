@@ -3,7 +3,7 @@ export const DEFAULT_MAX_RESPONSE_BYTES = 65_536;
 
 /** Thrown by readBody past the cap; the client turns it into a ResponseFormatError. */
 export class TooLarge {
-  constructor(readonly status: number) {}
+  constructor(readonly response: Response) {}
 }
 
 // Shared: decode() without { stream: true } is synchronous and keeps no state between calls.
@@ -13,7 +13,7 @@ const decoder = new TextDecoder();
  * Reads a body stream as UTF-8 text, at most `max` bytes: past that it cancels the stream (fetch then drops the
  * connection) and throws TooLarge, so a huge or endless answer costs no more memory than the cap.
  */
-export async function readBody(body: ReadableStream<Uint8Array> | null | undefined, max: number, status: number): Promise<string> {
+export async function readBody(body: ReadableStream<Uint8Array> | null | undefined, max: number, response: Response): Promise<string> {
   if (!body) return "";
   const reader = body.getReader();
   const chunks: Uint8Array[] = [];
@@ -24,7 +24,7 @@ export async function readBody(body: ReadableStream<Uint8Array> | null | undefin
     size += value.byteLength;
     if (size > max) {
       reader.cancel().catch(() => {});
-      throw new TooLarge(status);
+      throw new TooLarge(response);
     }
     chunks.push(value);
   }

@@ -13,23 +13,18 @@ const DEPTH = 4;
  * replies (undici keeps them on `data`), request bodies and anything else an error may carry are left behind.
  */
 export function safeCause(cause: unknown, redact: Redactor, depth = 0): SafeCause {
-  let name = "Error";
-  let message: string;
-  let code: unknown;
-  let next: unknown;
+  let safe: SafeCause;
   try {
-    const error = cause as Partial<SafeCause> | undefined;
     const isError = cause instanceof Error;
-    message = redact(isError ? String(error!.message) : String(cause));
-    if (isError) ({ name = "Error", code, cause: next } = error!);
+    const { name = "Error", code, cause: next } = (isError ? cause : {}) as Partial<SafeCause>;
+    safe = new Error(redact(String(isError ? cause.message : cause)));
+    safe.name = redact(String(name));
+    if (typeof code == "string" && /^\w+$/.test(code)) safe.code = redact(code);
+    if (next !== undefined && depth < DEPTH) safe.cause = safeCause(next, redact, depth + 1);
   } catch {
     // A getter or toString that throws: the error cannot be read, so nothing of it is kept.
-    message = "unreadable error";
+    safe = new Error("unreadable error");
   }
-  const safe: SafeCause = new Error(message);
-  safe.name = redact(String(name));
-  if (typeof code == "string" && /^\w+$/.test(code)) safe.code = redact(code);
-  if (next !== undefined && depth < DEPTH) safe.cause = safeCause(next, redact, depth + 1);
   return safe;
 }
 

@@ -7,18 +7,18 @@ import { CONTENT_TYPE, DEFAULT_TIMEOUT_MS, LOGIN_PATH } from "./constants.js";
 import { AbortError } from "./errors/abort-error.js";
 import { need } from "./errors/config-error.js";
 import { InputError } from "./errors/input-error.js";
-import type { LoginError } from "./errors/login-error.js";
 import { NetworkError } from "./errors/network-error.js";
 import type { RequestSummary } from "./errors/one-access-error.js";
 import { ResponseFormatError } from "./errors/response-format-error.js";
 import { TimeoutError } from "./errors/timeout-error.js";
 import { extraHeaderProblems, headerProblems, loginHeaders } from "./headers.js";
 import { ownData } from "./input.js";
-import { interpret } from "./interpret.js";
+import { interpret, requestIdOf } from "./interpret.js";
 import type { Fetch, LoginCallOptions, LoginClientOptions } from "./options.js";
-import { outcome } from "./outcome.js";
+import { failure } from "./outcome.js";
 import { redactor, type Redactor } from "./redact.js";
-import type { LoginFailure, LoginResult } from "./result.js";
+import { readRetry, retrying } from "./retry.js";
+import type { LoginResult } from "./result.js";
 import { isSignal, onAbort } from "./signals.js";
 import type { LoginCredentials, paths } from "../types.js";
 import { violations } from "./validate.js";
@@ -61,6 +61,8 @@ export function createLoginClient(options: LoginClientOptions): LoginClient {
   const ownHeaders = loginHeaders(identity, device);
   const ownProblems = headerProblems(ownHeaders);
   need(!ownProblems.length, ownProblems.join("; "));
+  const [clientRetry, retryProblems] = readRetry(options.retry);
+  need(!retryProblems.length, retryProblems.join("; "));
 
   // Without a fetch option, the global one is looked up at each call: a mock installed after creation still applies.
   const fetch: Fetch = custom ?? ((input, init) => globalThis.fetch(input, init));
@@ -68,7 +70,6 @@ export function createLoginClient(options: LoginClientOptions): LoginClient {
   const raw = createClient<paths>({ baseUrl, fetch, headers: { "Content-Type": CONTENT_TYPE } });
   raw.use(...middleware);
   const request: RequestSummary = { method: "POST", url: baseUrl + LOGIN_PATH };
-  const failed = (error: LoginError, redact: Redactor) => outcome<LoginFailure>({ ok: false, error, response: undefined }, redact);
 
   /** A NetworkError for cause, keeping only a redacted copy of its chain. */
   function networkError(cause: unknown, redact: Redactor): NetworkError {
@@ -76,102 +77,112 @@ export function createLoginClient(options: LoginClientOptions): LoginClient {
     return new NetworkError(reasonOf(safe), request, safe);
   }
 
-  async function send(credentials: unknown, call: LoginCallOptions, redact: Redactor, problems: string[]): Promise<LoginResult> {
-    const { device: override, signal, timeoutMs: ms = timeoutMs, headers: extra } = call;
-    const headers = override ? loginHeaders(identity, { ...device, ...override }) : ownHeaders;
-    problems.push(...violations(schemas.MobileVerifyCodeLoginRequest, credentials));
-    if (override) problems.push(...headerProblems(headers));
-    if (extra !== undefined) problems.push(...extraHeaderProblems(extra));
-    if (!isTimeout(ms)) problems.push(TIMEOUT_RULE);
-    // Redacted because a JavaScript caller may put a secret where a field name belongs.
-    if (problems.length) return failed(new InputError(problems.map(redact), request), redact);
-    if (signal?.aborted) return failed(new AbortError(request), redact);
-
-    const controller = new AbortController();
-    let timedOut = false;
-    let stop!: () => void;
-    // Settles on abort even when a caller's fetch ignores the signal, so a login can never hang.
-    const aborted = new Promise<never>((_, reject) => (stop = reject));
-    aborted.catch(ignore);
-    const cancel = () => {
-      controller.abort();
-      stop();
-    };
-    let unlisten = ignore;
-    try {
-      if (signal) unlisten = onAbort(signal, cancel);
-    } catch {
-      // Its addEventListener threw: not a usable signal. Before the timer starts, so nothing is left behind.
-      return failed(new InputError(["signal must be an AbortSignal"], request), redact);
-    }
-    const timer = setTimeout(() => {
-      timedOut = true;
-      cancel();
-    }, ms);
-    const pending = (async () => {
-      const { data, error, response } = await raw.POST(LOGIN_PATH, {
-        params: { header: headers },
-        headers: extra,
-        body: credentials as LoginCredentials,
-        // The client reads a 2xx body itself, up to the cap; transport caps any other before openapi-fetch reads it.
-        parseAs: "stream",
-        redirect: "manual",
-        // The signal goes to fetch, not into openapi-fetch's Request: fetch makes its own Request from (request, init)
-        // anyway, and undici links a signal on each Request that has one. One link instead of two; see BENCHMARKS.md.
-        fetch: transport,
-      });
-      return interpret(response, response.ok ? await readBody(data, max, response.status) : error, request, redact);
-    })();
-    /** Fetch with the call's signal, never following a redirect, and any non-2xx body cut at the cap. */
-    async function transport(input: Request, init?: RequestInit): Promise<Response> {
-      const response = await fetch(input, { ...init, signal: controller.signal, redirect: "manual" });
-      if (response.ok || !response.body) return response;
-      // A redirect's body is never read: it ends as an HttpError, whatever (and however much) it holds.
-      if (response.status >= 300 && response.status < 400) {
-        response.body.cancel().catch(ignore);
-        return new Response(null, response);
-      }
-      return new Response(await readBody(response.body, max, response.status), response);
-    }
-    pending.catch(ignore); // the race below may leave it behind; its rejection is not the caller's
-    try {
-      return await Promise.race([pending, aborted]);
-    } catch (cause) {
-      if (cause instanceof TooLarge) return failed(new ResponseFormatError(cause.status, `a body larger than ${max} bytes`, request), redact);
-      return failed(timedOut ? new TimeoutError(ms, request) : signal?.aborted ? new AbortError(request) : networkError(cause, redact), redact);
-    } finally {
-      clearTimeout(timer);
-      unlisten();
-    }
-  }
-
   return {
     raw,
     baseUrl,
     async login(given, options) {
       let redact: Redactor = String;
+      const problems: string[] = [];
+      let retry = clientRetry;
       try {
         // Read once, as own data: what is validated below is exactly what is sent.
         let credentials: unknown, call: LoginCallOptions;
-        const problems: string[] = [];
         try {
           credentials = ownData(given);
           call = (ownData(options ?? {}) ?? {}) as LoginCallOptions;
           if (typeof call != "object") problems.push("options must be an object");
           else if (call.headers !== undefined) call.headers = ownData(call.headers) as Record<string, string>;
+          if (call.retry !== undefined) {
+            const [merged, wrong] = readRetry(call.retry, retry);
+            retry = merged;
+            problems.push(...wrong);
+          }
           if (call.signal !== undefined && !isSignal(call.signal)) problems.push("signal must be an AbortSignal");
         } catch {
           // The thrown error is the caller's (a getter, a Proxy trap) and may quote anything: it is not kept.
-          return failed(new InputError(["the credentials and options must be readable data"], request), redact);
+          return failure(new InputError(["the credentials and options must be readable data"], request), redact);
         }
         const { mobile, verify_code } = (credentials ?? {}) as Partial<LoginCredentials>;
-        const extra = call.headers;
+        const { device: override, signal, timeoutMs: ms = timeoutMs, headers: extra } = call;
+        // Redacted because a JavaScript caller may put a secret where a field name belongs.
         redact = redactor([mobile, verify_code, ...(typeof extra == "object" ? Object.values(extra ?? {}) : [])]);
-        if (problems.length) return failed(new InputError(problems.map(redact), request), redact);
-        return await send(credentials, call, redact, problems);
+        if (problems.length) return failure(new InputError(problems.map(redact), request), redact);
+
+        const headers = override ? loginHeaders(identity, { ...device, ...override }) : ownHeaders;
+        problems.push(...violations(schemas.MobileVerifyCodeLoginRequest, credentials));
+        if (override) problems.push(...headerProblems(headers));
+        if (extra !== undefined) problems.push(...extraHeaderProblems(extra));
+        if (!isTimeout(ms)) problems.push(TIMEOUT_RULE);
+        if (problems.length) return failure(new InputError(problems.map(redact), request), redact);
+        if (signal?.aborted) return failure(new AbortError(request), redact);
+
+        const controller = new AbortController();
+        let timedOut = false;
+        let stop!: () => void;
+        // Settles on abort even when a caller's fetch ignores the signal, so a login can never hang.
+        const aborted = new Promise<never>((_, reject) => (stop = reject));
+        aborted.catch(ignore);
+        const cancel = () => {
+          controller.abort();
+          stop();
+        };
+        let unlisten = ignore;
+        try {
+          if (signal) unlisten = onAbort(signal, cancel);
+        } catch {
+          // Its addEventListener threw: not a usable signal. Before the timer starts, so nothing is left behind.
+          return failure(new InputError(["signal must be an AbortSignal"], request), redact);
+        }
+        const timer = setTimeout(() => {
+          timedOut = true;
+          cancel();
+        }, ms);
+        /** One attempt: the request, and its answer read up to the cap and interpreted. */
+        const attempt = () =>
+          raw
+            .POST(LOGIN_PATH, {
+              params: { header: headers },
+              headers: extra,
+              body: credentials as LoginCredentials,
+              // The client reads a 2xx body itself, up to the cap; transport caps any other before openapi-fetch reads it.
+              parseAs: "stream",
+              redirect: "manual",
+              // The signal goes to fetch, not into openapi-fetch's Request: fetch makes its own Request from (request,
+              // init) anyway, and undici links a signal on each Request that has one. One link instead of two; see
+              // BENCHMARKS.md. The body of any non-2xx answer is cut at the cap before openapi-fetch reads it.
+              fetch: async (input: Request, init?: RequestInit) => {
+                const response = await fetch(input, { ...init, signal: controller.signal, redirect: "manual" });
+                if (response.ok || !response.body) return response;
+                // A redirect's body is never read: it ends as an HttpError, whatever (and however much) it holds.
+                if (response.status >= 300 && response.status < 400) {
+                  response.body.cancel().catch(ignore);
+                  return new Response(null, response);
+                }
+                return new Response(await readBody(response.body, max, response), response);
+              },
+            })
+            .then(async ({ data, error, response }) =>
+              interpret(response, response.ok ? await readBody(data as ReadableStream | undefined, max, response) : error, request, redact),
+            );
+        const { retries: times = 0, onRetryAfter, maxRetryAfterMs = 10_000 } = retry;
+        // Without retries (the default), a call is one attempt and nothing more.
+        const pending = times ? retrying(attempt, times, onRetryAfter ? maxRetryAfterMs : -1, Date.now() + ms, controller.signal) : attempt();
+        pending.catch(ignore); // the race below may leave it behind; its rejection is not the caller's
+        try {
+          return await Promise.race([pending, aborted]);
+        } catch (cause) {
+          if (cause instanceof TooLarge) {
+            const { status } = cause.response;
+            return failure(new ResponseFormatError(status, `a body larger than ${max} bytes`, request, requestIdOf(cause.response, redact)), redact);
+          }
+          return failure(timedOut ? new TimeoutError(ms, request) : signal?.aborted ? new AbortError(request) : networkError(cause, redact), redact);
+        } finally {
+          clearTimeout(timer);
+          unlisten();
+        }
       } catch (unexpected) {
         // Anything else (a device override whose getter throws, say) still ends as a typed failure, not a rejection.
-        return failed(networkError(unexpected, redact), redact);
+        return failure(networkError(unexpected, redact), redact);
       }
     },
   };

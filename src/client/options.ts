@@ -1,5 +1,6 @@
 import type { Middleware } from "openapi-fetch";
 import type { LoginHeaders } from "../types.js";
+import type { RetryOptions } from "./retry.js";
 
 /** The caller's device, sent as headers. On a backend, pass the end user's device per call. */
 export interface DeviceContext {
@@ -42,6 +43,11 @@ export type LoginClientOptions = LoginClientTarget & {
   middleware?: Middleware[];
   /** Largest answer body read, in bytes (default 65 536); a longer one is abandoned as a ResponseFormatError. */
   maxResponseBytes?: number;
+  /**
+   * Retries, off by default: only a request that provably never reached OneAccess (DNS failure, refused connection,
+   * connect timeout, refused certificate) and, with `onRetryAfter`, a 429/503 carrying Retry-After. See the README.
+   */
+  retry?: RetryOptions;
   /** Allows a plain-http baseUrl to a host that is not loopback: the credentials then cross the network unencrypted. */
   allowInsecureHttp?: boolean;
 };
@@ -60,4 +66,6 @@ export interface LoginCallOptions {
    * their values are redacted like the credentials.
    */
   headers?: Record<string, string>;
+  /** Retries for this call, field by field over the client's `retry`. */
+  retry?: RetryOptions;
 }

@@ -1,8 +1,8 @@
 import { REDACTED, type Redactor } from "./redact.js";
-import type { LoginResult } from "./result.js";
+import type { LoginError } from "./errors/login-error.js";
+import { INSPECT } from "./errors/one-access-error.js";
+import type { LoginFailure, LoginResult } from "./result.js";
 
-// Node's console.log/util.inspect hook, named by symbol so the client needs no Node import.
-const INSPECT = Symbol.for("nodejs.util.inspect.custom");
 const TOKENS = ["session_token", "id_token", "state_token"];
 
 /**
@@ -44,7 +44,10 @@ export class Outcome {
     const { body, response, ...rest } = this as { body?: unknown; response?: Response };
     const view: Record<string, unknown> = rest;
     if (body !== undefined) view.body = scrub(body, this.#redact);
-    view.response = response && { status: response.status, headers: [...response.headers.keys()] };
+    // forEach, not keys(): a consumer compiling without the DOM.Iterable lib must be able to type-check this file.
+    const headers: string[] = [];
+    response?.headers.forEach((_, name) => headers.push(name));
+    view.response = response && { status: response.status, headers };
     return view;
   }
 
@@ -55,3 +58,6 @@ export class Outcome {
 
 /** Builds a result of the given shape as an Outcome, so it logs safely. */
 export const outcome = <T extends LoginResult>(fields: T, redact: Redactor) => new Outcome(fields, redact) as unknown as T;
+
+/** A failed login as an Outcome; `response` is the answer when there was one. */
+export const failure = (error: LoginError, redact: Redactor, response?: Response) => outcome<LoginFailure>({ ok: false, error, response }, redact);

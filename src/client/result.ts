@@ -11,6 +11,8 @@ export type LoginSuccess = {
     readonly body: LoginResponseBody & { status: S };
     /** The raw HTTP response (body already read). */
     readonly response: Response;
+    /** The answer's `X-Request-Id` (redacted), for support; absent when it had none. */
+    readonly requestId?: string;
   };
 }[LoginStatus];
 

@@ -140,7 +140,7 @@ describe("contract gate on this package's bundled OpenAPI 3.1 spec", () => {
 
   test.concurrent("catches X-L made required in the bundle, and a 200 status value added", () => {
     const changed = structuredClone(spec);
-    changed.components.parameters.XL.required = true;
+    changed.components.parameters.XLanguage.required = true;
     changed.components.schemas.LoginStatus.enum.push("LOCKED");
     const path = join(work, "bundle-breaking.json");
     writeFileSync(path, JSON.stringify(changed));

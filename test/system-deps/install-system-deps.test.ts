@@ -21,8 +21,19 @@ describe("scripts/install-system-deps.sh: a browser for the docs test, found or 
     bin = mkdtempSync(join(tmpdir(), "oa-sysdeps-"));
     for (const tool of ["bash", "dirname", "env", "chmod"]) symlinkSync(spawnSync("/bin/bash", ["-c", `command -v ${tool}`], { encoding: "utf8" }).stdout.trim(), join(bin, tool));
     stub("id", 'echo 0'); // root, unless a test says otherwise
+    stub("openssl", "exit 0"); // there, unless a test says otherwise
   });
   afterEach(() => rmSync(bin, { recursive: true, force: true }));
+
+  test("installs a missing openssl (the retry tests' certificate) with apt-get, saying why", () => {
+    rmSync(join(bin, "openssl"));
+    browser("chromium", "Chromium 156.0");
+    stub("apt-get", "exit 0");
+    const result = install();
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stdout).toContain("installing Debian's openssl package with apt-get, for the client's TLS retry test");
+    expect(log()).toMatch(/apt-get .*install -y -qq --no-install-recommends openssl/);
+  });
 
   test("uses the browser CHROMIUM_PATH names, and installs nothing", () => {
     browser("my-chrome", "Google Chrome 150.0");

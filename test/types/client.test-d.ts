@@ -7,6 +7,7 @@ import {
   type LoginResponseBody,
   type LoginResult,
   type LoginStatus,
+  type RetryOptions,
 } from "../../src/index.js";
 
 const device = { osVersion: "Android 10", fingerprint: "fp", agent: "agent" };
@@ -102,5 +103,28 @@ describe("types: the raw openapi-fetch client", () => {
     void client.raw.POST(LOGIN_PATH, { params: { header }, body: { mobile: "1" } });
     // @ts-expect-error -- the operation is POST only
     void client.raw.GET(LOGIN_PATH, {});
+  });
+});
+
+describe("types: request ids and retries", () => {
+  test("requestId is an optional string on a success and on every error that had a response", async () => {
+    const result = await client.login(credentials);
+    if (result.ok) expectTypeOf(result.requestId).toEqualTypeOf<string | undefined>();
+    else if (result.error.kind === "api" || result.error.kind === "http" || result.error.kind === "format" || result.error.kind === "contract") {
+      expectTypeOf(result.error.requestId).toEqualTypeOf<string | undefined>();
+    }
+  });
+
+  test("an HttpError's retryAfter is milliseconds or undefined", async () => {
+    const result = await client.login(credentials);
+    if (!result.ok && result.error.kind === "http") expectTypeOf(result.error.retryAfter).toEqualTypeOf<number | undefined>();
+  });
+
+  test("retry is a client option and a call option", () => {
+    const options = { baseUrl: "https://t.example.test", clientId: "id", device, retry: { retries: 2, onRetryAfter: true, maxRetryAfterMs: 5_000 } };
+    createLoginClient(options).login(credentials, { retry: { retries: 0 } });
+    // @ts-expect-error -- retries is a number
+    void client.login(credentials, { retry: { retries: "2" } });
+    expectTypeOf<RetryOptions>().toEqualTypeOf<{ retries?: number; onRetryAfter?: boolean; maxRetryAfterMs?: number }>();
   });
 });

@@ -11,7 +11,10 @@ export class ApiError extends OneAccessError {
   /** `error_msg`, with any secret of the request redacted. */
   declare readonly errorMsg: string;
 
-  constructor(code: string, errorMsg: string, request: RequestSummary) {
-    super(`OneAccess refused the login with ${code} (${errorMsg})`, request, { status: 400, code, errorMsg });
+  /** The answer's `X-Request-Id` (redacted like everything else), for support; undefined when it had none. */
+  declare readonly requestId: string | undefined;
+
+  constructor(code: string, errorMsg: string, request: RequestSummary, requestId?: string) {
+    super(`OneAccess refused the login with ${code} (${errorMsg})`, request, { status: 400, code, errorMsg, requestId });
   }
 }

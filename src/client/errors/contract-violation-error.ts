@@ -11,11 +11,15 @@ export class ContractViolationError extends OneAccessError {
   /** The parsed body, for callers that must cope anyway, with token fields and echoed credentials redacted. Not enumerable. */
   declare readonly body: unknown;
 
+  /** The answer's `X-Request-Id` (redacted like everything else), for support; undefined when it had none. */
+  declare readonly requestId: string | undefined;
+
   /** `body` must already be redacted. */
-  constructor(status: number, violations: readonly string[], body: unknown, request: RequestSummary) {
+  constructor(status: number, violations: readonly string[], body: unknown, request: RequestSummary, requestId?: string) {
     super(`OneAccess answered HTTP ${status} with a body that breaks the contract (${violations.join("; ")})`, request, {
       status,
       violations,
+      requestId,
     });
     Object.defineProperty(this, "body", { value: body });
   }

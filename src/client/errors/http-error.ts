@@ -14,9 +14,28 @@ export class HttpError extends OneAccessError {
   /** For a redirect, the origin it pointed to (never its path or query), else undefined. */
   declare readonly location: string | undefined;
 
-  /** `statusText`, `code` and `location` must already be redacted. */
-  constructor(status: number, statusText: string, code: string | undefined, request: RequestSummary, location?: string) {
+  /** For a 429 or 503, the wait its `Retry-After` asked for in milliseconds; undefined when absent or unparsable. */
+  declare readonly retryAfter: number | undefined;
+  /** The answer's `X-Request-Id` (redacted like everything else), for support; undefined when it had none. */
+  declare readonly requestId: string | undefined;
+
+  /** `statusText`, `code`, `location` and `requestId` must already be redacted. */
+  constructor(
+    status: number,
+    statusText: string,
+    code: string | undefined,
+    request: RequestSummary,
+    location?: string,
+    retryAfter?: number,
+    requestId?: string,
+  ) {
     const where = location ? ` (redirect to ${location}, not followed)` : "";
-    super(`OneAccess answered HTTP ${status}${statusText && " " + statusText}${code ? ` (${code})` : ""}${where}`, request, { status, code, location });
+    super(`OneAccess answered HTTP ${status}${statusText && " " + statusText}${code ? ` (${code})` : ""}${where}`, request, {
+      status,
+      code,
+      location,
+      retryAfter,
+      requestId,
+    });
   }
 }

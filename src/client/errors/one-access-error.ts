@@ -8,7 +8,7 @@ export interface RequestSummary {
 }
 
 // Node's console.log/util.inspect hook, named by symbol so the client needs no Node import.
-const INSPECT = Symbol.for("nodejs.util.inspect.custom");
+export const INSPECT = Symbol.for("nodejs.util.inspect.custom");
 
 /**
  * Base of every failure the client reports. Safe to log and serialize: the message, `String(err)`,
@@ -20,9 +20,13 @@ export abstract class OneAccessError extends Error {
   /** Method and redacted URL of the failed request. */
   readonly request: RequestSummary;
 
-  /** `fields` are the subclass's safe, public fields (declared there with `declare`, so nothing resets them). */
-  constructor(what: string, request: RequestSummary, fields?: object, cause?: unknown) {
-    super(`${what}: ${request.method} ${request.url}`, cause === undefined ? undefined : { cause });
+  /**
+   * `fields` are the subclass's safe, public fields (declared there with `declare`, so nothing resets them); a
+   * `requestId` among them (already redacted) is quoted in the message, for support.
+   */
+  constructor(what: string, request: RequestSummary, fields?: { requestId?: string | undefined; [field: string]: unknown }, cause?: unknown) {
+    const id = fields?.requestId;
+    super(`${what}${id ? ` (request id ${id})` : ""}: ${request.method} ${request.url}`, cause === undefined ? undefined : { cause });
     this.request = request;
     Object.assign(this, fields);
   }

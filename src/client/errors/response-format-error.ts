@@ -8,7 +8,10 @@ export class ResponseFormatError extends OneAccessError {
   declare readonly status: number;
 
   /** `problem` says what the body is: "an empty body", "a body that is not JSON", "a body larger than N bytes". */
-  constructor(status: number, problem: string, request: RequestSummary) {
-    super(`OneAccess answered HTTP ${status} with ${problem}`, request, { status });
+  /** The answer's `X-Request-Id` (redacted like everything else), for support; undefined when it had none. */
+  declare readonly requestId: string | undefined;
+
+  constructor(status: number, problem: string, request: RequestSummary, requestId?: string) {
+    super(`OneAccess answered HTTP ${status} with ${problem}`, request, { status, requestId });
   }
 }
