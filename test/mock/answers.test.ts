@@ -43,6 +43,11 @@ describe("the mock answers every request inside the contract", () => {
     ["malformed JSON", PAGE_HEADERS, '{"mobile":', /not valid JSON/i],
     ["an impossible Prefer (code=200, example=invalidMobile)", { ...PAGE_HEADERS, Prefer: "code=200, example=invalidMobile" }, PAGE_BODY, /prefer/i],
     ["an unreadable Prefer (code=abc)", { ...PAGE_HEADERS, Prefer: "code=abc" }, PAGE_BODY, /prefer/i],
+    ["an empty optional header X-L (minLength 1)", { ...PAGE_HEADERS, "X-L": "" }, PAGE_BODY, /X-L must not be empty/],
+    ["an empty optional header X-device-ip", { ...PAGE_HEADERS, "X-device-ip": "" }, PAGE_BODY, /X-device-ip must not be empty/],
+    ["an empty optional header X-tenant-id", { ...PAGE_HEADERS, "X-tenant-id": "" }, PAGE_BODY, /X-tenant-id must not be empty/],
+    ["a malformed media type (spaces around = in charset = latin1)", { ...PAGE_HEADERS, "Content-Type": "application/json; charset = latin1" }, PAGE_BODY, /content-type/i],
+    ["a malformed media type (charset = utf8)", { ...PAGE_HEADERS, "Content-Type": "application/json; charset = utf8" }, PAGE_BODY, /content-type/i],
   ] as const)("answers %s with the documented 400 and says why", async (_name, headers, body, reason) => {
     const answer = await post(headers, body);
     expect(answer.status, answer.text).toBe(400);

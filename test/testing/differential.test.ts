@@ -55,7 +55,7 @@ const invalidBody = JSON.stringify({ mobile: "12345678901" });
 const FIXED_IN_PRISM_MOCK: Array<{ name: string; exchange: Exchange }> = [
   { name: "malformed JSON", exchange: [PAGE_HEADERS, '{"mobile": "12345678901", "verify_code": '] },
   { name: "Content-Type: garbage (bare Prism: 500)", exchange: contentType("garbage") },
-  { name: "charset=latin1 (bare Prism: 200)", exchange: contentType("application/json;charset=latin1") },
+  { name: "charset=latin1 (Node's MIMEType dropped it: 200)", exchange: contentType("application/json;charset=latin1") },
   { name: "application/ld+json (bare Prism: 200)", exchange: contentType("application/ld+json") },
   { name: "a UTF-8 byte order mark before the JSON (bare Prism: 200)", exchange: [PAGE_HEADERS, `\uFEFF${page}`] },
   { name: "Prefer code=400 with a 200 example (bare Prism: 200)", exchange: prefer("code=400, example=mfaAuth") },
@@ -63,6 +63,12 @@ const FIXED_IN_PRISM_MOCK: Array<{ name: string; exchange: Exchange }> = [
   { name: "Prefer code=400 with an unknown example (bare Prism: 500)", exchange: prefer("code=400, example=noSuchExample") },
   { name: "Prefer of an undocumented status (bare Prism: 404 problem+json)", exchange: prefer("code=500") },
   { name: "Prefer code that is not a number (bare Prism: 422)", exchange: prefer("code=abc") },
+  { name: "an empty optional header X-L (Prism reads it as absent: 200)", exchange: [{ ...PAGE_HEADERS, "X-L": "" }, page] },
+  { name: "an empty optional header X-device-ip (Prism reads it as absent: 200)", exchange: [{ ...PAGE_HEADERS, "X-device-ip": "" }, page] },
+  { name: "an empty optional header X-tenant-id (Prism reads it as absent: 200)", exchange: [{ ...PAGE_HEADERS, "X-tenant-id": "" }, page] },
+  { name: "a malformed media type, charset = latin1 (Node's MIMEType dropped it: 200)", exchange: contentType("application/json; charset = latin1") },
+  { name: "a malformed media type, charset = utf8", exchange: contentType("application/json; charset = utf8") },
+  { name: "two charsets", exchange: contentType("application/json;charset=utf8;charset=latin1") },
   {
     name: "an extra body field named with a character above U+00FF (bare Prism: crashes)",
     exchange: [PAGE_HEADERS, JSON.stringify({ mobile: "12345678901", verify_code: "232326", ā: 1 })],

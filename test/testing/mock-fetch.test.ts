@@ -67,10 +67,18 @@ describe("createMockFetch on the wire", () => {
   });
 
   test("a Content-Type other than JSON in UTF-8 is a 415 violation", async () => {
-    for (const type of ["text/plain", "application/json;charset=latin1", "application/ld+json"]) {
+    for (const type of ["text/plain", "application/json;charset=latin1", "application/ld+json", "application/json; charset = utf8", "application/json;charset=utf8;charset=latin1"]) {
       const response = await post({ ...headers, "Content-Type": type }, JSON.stringify({ mobile: "1", verify_code: "2" }));
       expect(response.status, type).toBe(400);
       expect(JSON.parse(response.headers.get("sl-violations")!)[0]).toMatchObject({ code: 415 });
+    }
+  });
+
+  test("an empty optional header breaks its schema (minLength 1)", async () => {
+    for (const name of ["X-L", "X-device-ip", "X-tenant-id"]) {
+      const response = await post({ ...headers, [name]: "" }, JSON.stringify({ mobile: "1", verify_code: "2" }));
+      expect(response.status, name).toBe(400);
+      expect(response.headers.get("sl-violations"), name).toContain(`${name} must not be empty`);
     }
   });
 
