@@ -137,13 +137,20 @@ export function createHandler(engine: Engine, token: string) {
     // Outside the contract: the documented 400 (its first example unless the Prefer names another 400 example).
     const forced = (p: MockPreferences): MockPreferences => ({ ...(p.code === 400 ? p : { dynamic: p.dynamic, seed: p.seed }), code: 400 });
     const call = (p: MockPreferences) => engine.request(input, { ...engine.config, mock: { ...engine.config.mock, ...given(p) } });
-    let result = await call(ours.length > 0 ? forced(preferences) : preferences);
+    // What the engine is asked for: an invalid request's forced 400 replaces the Prefer's code (and its example
+    // unless it is a 400 one), so only what was asked can have been impossible.
+    const asked = ours.length > 0 ? forced(preferences) : preferences;
+    let result = await call(asked);
+    // The engine answers a request its own validation finds invalid with a 400 whatever the Prefer's code: that 400 is
+    // the contract's answer, not an impossible Prefer.
+    const invalid = ours.length > 0 || (result._tag === "Right" && result.right.validations.input.some((v) => v.severity === 0));
+    const askedFor = Object.keys(preferences).length > 0 && (!invalid || preferences.code === 400);
     // Any answer the Prefer made impossible (Prism's 404 for an undocumented status or example, its 500 for an example
     // under another status) is outside the contract: the documented 400 says why. A wrong path or method stays Prism's.
     // Prism also answers `code=400, example=<a 200 example>` with that 200: not what was asked either.
-    const otherStatus = result._tag === "Right" && preferences.code !== undefined && result.right.output.statusCode !== preferences.code;
-    if (mocking && (result._tag === "Left" || otherStatus) && Object.keys(preferences).length > 0) {
-      const reason = result._tag === "Left" ? (result.left.detail ?? result.left.message) : `no example ${preferences.exampleKey} for status ${preferences.code}`;
+    const otherStatus = result._tag === "Right" && asked.code !== undefined && result.right.output.statusCode !== asked.code;
+    if (mocking && (result._tag === "Left" || otherStatus) && askedFor) {
+      const reason = result._tag === "Left" ? (result.left.detail ?? result.left.message) : `no example ${asked.exampleKey} for status ${asked.code}`;
       const retried = await call(forced({}));
       if (retried._tag === "Right") {
         ours.push({ location: ["request", "header", "prefer"], severity: "Error", code: "prefer", message: `Prefer asks for a response the spec does not have: ${reason}` });

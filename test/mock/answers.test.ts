@@ -55,6 +55,16 @@ describe("the mock answers every request inside the contract", () => {
     expect(answer.violations).toMatch(reason);
   });
 
+  test("an invalid request with a Prefer the spec can meet gets no false Prefer reason", async () => {
+    for (const prefer of ["code=200", "example=mfaAuth", "code=200, example=mfaAuth"]) {
+      const answer = await post({ ...PAGE_HEADERS, Prefer: prefer }, '{"mobile":"12345678901"}');
+      expect(answer.status, prefer).toBe(400);
+      expect(JSON.parse(answer.text)).toEqual(defaultError);
+      expect(answer.violations, prefer).toMatch(/verify_code/);
+      expect(answer.violations, prefer).not.toMatch(/prefer/i);
+    }
+  });
+
   test("still serves named examples and the page's request", async () => {
     expect(JSON.parse((await post({ ...PAGE_HEADERS, Prefer: "code=400, example=invalidMobile" }, PAGE_BODY)).text)).toEqual(errorExamples.invalidMobile);
     expect(JSON.parse((await post({ ...PAGE_HEADERS, Prefer: "example=mfaAuth" }, PAGE_BODY)).text)).toMatchObject({ status: "MFA_AUTH" });

@@ -99,6 +99,7 @@ describe("in-process mock and Prism give the same answer", () => {
     ["Prefer of a 400 example without code=400 (Prism looks among the 200s only)", { ...PAGE_HEADERS, Prefer: "example=wrongCredentials" }, page],
     ["Prefer items in any case and spacing", { ...PAGE_HEADERS, Prefer: "Example = mfaAuth , CODE=200" }, page],
     ["an invalid request with Prefer code=400 and a 400 example", { ...PAGE_HEADERS, Prefer: "code=400, example=wrongCredentials" }, invalidBody],
+    ["an invalid request with Prefer code=200", { ...PAGE_HEADERS, Prefer: "code=200" }, invalidBody],
     ["an invalid request with Prefer of a 200 example", { ...PAGE_HEADERS, Prefer: "example=mfaAuth" }, invalidBody],
     ["an invalid request with Prefer code=400 and a 200 example", { ...PAGE_HEADERS, Prefer: "code=400, example=mfaAuth" }, invalidBody],
     ["plain application/json", { ...PAGE_HEADERS, "Content-Type": "application/json" }, page],
