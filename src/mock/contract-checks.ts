@@ -1,14 +1,10 @@
 import type { IncomingHttpHeaders } from "node:http";
 import { headerViolations } from "../testing/check-request.js";
 import { mediaTypeProblem, parseMediaType } from "../testing/media-type.js";
+import type { SlViolation } from "../testing/sl-violations.js";
 
 /** A request violation the mock adds to Prism's own, in Prism's sl-violations shape. */
-export interface ContractViolation {
-  location: string[];
-  severity: "Error";
-  code: string | number;
-  message: string;
-}
+export type ContractViolation = SlViolation;
 
 const violation = (location: string[], code: string, message: string): ContractViolation => ({ location, severity: "Error", code, message });
 

@@ -2,7 +2,7 @@
 // src/client/validate.ts), plus what the contract says about the Content-Type and the body's bytes.
 import { schemas } from "../../generated/schemas.js";
 import { violations, type Schema } from "../client/validate.js";
-import type { SlViolation } from "./answers.js";
+import type { SlViolation } from "./sl-violations.js";
 import { mediaTypeProblem } from "./media-type.js";
 
 /** Prism's violation codes for the rules src/client/validate.ts words. */
@@ -22,8 +22,8 @@ const error = (location: string[], code: string | number, message: string): SlVi
 function fromRule(text: string): SlViolation {
   const code = CODES.find(([rule]) => rule.test(text))?.[1] ?? "schema";
   const where = text.startsWith("headers") ? "header" : "body";
-  // Field names come from the request and may be huge; keep messages short.
-  return error(["request", where], code, `Request ${text.length > 200 ? text.slice(0, 199) + "…" : text}`);
+  // Field names come from the request and may be huge: violationsHeader cuts long messages.
+  return error(["request", where], code, `Request ${text}`);
 }
 
 const { properties, required } = schemas.LoginHeaders;

@@ -1,7 +1,8 @@
 // The in-process mock's one decision: which answer a request gets. Mirrors Prism 5.14.2's choices for the bundled
 // spec (test/testing/differential.test.ts compares them), except where Prism breaks the contract.
 import { examples } from "../../generated/examples.js";
-import { exampleResponse, json, statusOf, withViolations, type SlViolation } from "./answers.js";
+import { exampleResponse, json, statusOf, withViolations } from "./answers.js";
+import type { SlViolation } from "./sl-violations.js";
 import { Accounts, countable } from "./accounts.js";
 import { checkRequest } from "./check-request.js";
 import type { LoginMockOptions } from "./options.js";

@@ -65,6 +65,18 @@ describe("the mock answers every request inside the contract", () => {
     }
   });
 
+  test("many violations: sl-violations stays JSON under 8 KiB, the first ones and a count of the rest", async () => {
+    const extra = Object.fromEntries(Array.from({ length: 300 }, (_, i) => [`extra_key_${i}`, 1]));
+    const answer = await post(PAGE_HEADERS, JSON.stringify({ mobile: "1", verify_code: "2", ...extra }));
+    expect(answer.status).toBe(400);
+    expect(answer.violations.length).toBeLessThanOrEqual(8 * 1024 - 100);
+    const list = JSON.parse(answer.violations) as Array<{ code: string; message: string }>;
+    expect(list[0]!.message).toMatch(/extra_key_0/);
+    const note = list.at(-1)!;
+    expect(note).toMatchObject({ code: "truncated", severity: "Information" });
+    expect(Number(/^(\d+) more violations left out/.exec(note.message)?.[1]) + list.length - 1).toBe(300);
+  });
+
   test("still serves named examples and the page's request", async () => {
     expect(JSON.parse((await post({ ...PAGE_HEADERS, Prefer: "code=400, example=invalidMobile" }, PAGE_BODY)).text)).toEqual(errorExamples.invalidMobile);
     expect(JSON.parse((await post({ ...PAGE_HEADERS, Prefer: "example=mfaAuth" }, PAGE_BODY)).text)).toMatchObject({ status: "MFA_AUTH" });

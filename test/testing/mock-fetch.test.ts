@@ -82,6 +82,26 @@ describe("createMockFetch on the wire", () => {
     }
   });
 
+  test("many violations: sl-violations stays JSON under 8 KiB, the first ones and a count of the rest", async () => {
+    const extra = Object.fromEntries(Array.from({ length: 300 }, (_, i) => [`extra_key_${i}`, 1]));
+    const response = await post(headers, JSON.stringify({ mobile: "1", verify_code: "2", ...extra }));
+    const header = response.headers.get("sl-violations")!;
+    expect(header.length).toBeLessThanOrEqual(8 * 1024 - 100);
+    const list = JSON.parse(header) as Array<{ code: string; message: string }>;
+    expect(list[0]!.message).toBe("Request body.extra_key_0 is not allowed");
+    const note = list.at(-1)!;
+    expect(note).toMatchObject({ code: "truncated", severity: "Information" });
+    expect(Number(/^(\d+) more violations left out/.exec(note.message)?.[1]) + list.length - 1).toBe(300);
+  });
+
+  test("a huge field name is cut in its message, so the violation still fits", async () => {
+    const response = await post(headers, JSON.stringify({ mobile: "1", verify_code: "2", ["k".repeat(10_000)]: 1 }));
+    const list = JSON.parse(response.headers.get("sl-violations")!) as Array<{ message: string }>;
+    expect(list).toHaveLength(1);
+    expect(list[0]!.message).toMatch(/^Request body\.k+…$/);
+    expect(list[0]!.message.length).toBe(200);
+  });
+
   test("a body that is not UTF-8 is invalid JSON", async () => {
     const response = await mockFetch(new Request(`http://mock.test${LOGIN_PATH}`, { method: "POST", headers, body: new Uint8Array([0x7b, 0xff, 0x7d]) }));
     expect(response.status).toBe(400);
