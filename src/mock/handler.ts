@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { BODY_LIMIT, tooLarge } from "../testing/check-request.js";
 import { checkContract, type ContractViolation } from "./contract-checks.js";
 import type { Engine, EngineRequest, EngineResult, EngineViolation, MockPreferences } from "./engine.js";
 import { asciiJson, setViolations, trySetHeader } from "./safe-headers.js";
@@ -9,11 +10,13 @@ import { asciiJson, setViolations, trySetHeader } from "./safe-headers.js";
 // the documented 400 (Prism answered 200 or 500); a Prefer the spec cannot satisfy gets the documented 400 with the
 // reason (Prism answered 500 or 422). The first 400 example stays the default answer, as in Prism.
 
-/** Prism's body limit (micri's json/text limit in prism-http-server). */
-const BODY_LIMIT = 10 * 1024 * 1024;
 const SEVERITY = ["Error", "Warning", "Information", "Hint"];
 
-/** Reads the whole body; null when there is none (as Prism: no Content-Length and no Transfer-Encoding, or length 0). */
+/**
+ * Reads the whole body, holding at most BODY_LIMIT bytes (Prism's limit, micri's in prism-http-server); null when there
+ * is none (as Prism: no Content-Length and no Transfer-Encoding, or length 0). The rest of a larger one is read and
+ * dropped, so the client can finish sending and read the answer.
+ */
 function readBody(req: IncomingMessage): Promise<Buffer | null | "too-large"> {
   if (req.headers["content-length"] === "0" || (req.headers["transfer-encoding"] === undefined && req.headers["content-length"] === undefined)) {
     req.resume();
@@ -110,8 +113,10 @@ export function createHandler(engine: Engine, token: string) {
       res.writeHead(204).end();
       return;
     }
-    const raw = await readBody(req);
-    if (raw === "too-large") return sendProblem(res, 413, { type: "https://stoplight.io/prism/errors#PAYLOAD_TOO_LARGE", title: "Request body too large", status: 413, detail: `The limit is ${BODY_LIMIT} bytes` });
+    const read = await readBody(req);
+    // Proxying cannot forward a cut body: Prism's 413 stays. Mocking, an oversized body is outside the contract.
+    if (read === "too-large" && !mocking) return sendProblem(res, 413, { type: "https://stoplight.io/prism/errors#PAYLOAD_TOO_LARGE", title: "Request body too large", status: 413, detail: `The limit is ${BODY_LIMIT} bytes` });
+    const raw = read === "too-large" ? null : read;
     const { path, searchParams } = target(req.url ?? "/");
     const input: EngineRequest = {
       method: (req.method ?? "get").toLowerCase(),
@@ -125,6 +130,7 @@ export function createHandler(engine: Engine, token: string) {
     let preferences: MockPreferences = {};
     if (mocking) {
       const checked = checkContract(req.headers, raw);
+      if (read === "too-large") ours.push(tooLarge());
       ours.push(...checked.violations);
       if ("body" in checked) input.body = checked.body;
       if (checked.unparseableType) input.headers = { ...req.headers, "content-type": undefined };
@@ -162,6 +168,9 @@ export function createHandler(engine: Engine, token: string) {
       logger.error({ input }, `Request terminated with error: ${error}`);
       return sendProblem(res, error.status || 500, engine.problem(error), error.additional?.headers);
     }
+    // The engine never saw an oversized body: what it says about the body ("Body parameter is required", at the
+    // request's root) is about its absence, not the request.
+    if (read === "too-large") result.right.validations.input = result.right.validations.input.filter((v) => v.path?.length && v.path[0] !== "body");
     write(res, input, result.right, ours);
   }
 

@@ -26,6 +26,32 @@ function fromRule(text: string): SlViolation {
   return error(["request", where], code, `Request ${text}`);
 }
 
+/** The largest body either mock reads (Prism's server's limit): a larger one is refused with the documented 400. */
+export const BODY_LIMIT = 10 * 1024 * 1024;
+/** The violation of a body over BODY_LIMIT, the same from both mocks. */
+export const tooLarge = (): SlViolation => error(["request", "body"], "too-large", `Request body is larger than the mock's limit of 10 MiB (${BODY_LIMIT} bytes)`);
+
+/** The body's bytes, or undefined once they pass BODY_LIMIT (the rest is not read, so never held). */
+async function readBody(request: Request): Promise<Uint8Array | undefined> {
+  if (request.body === null) return new Uint8Array(0);
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (let next = await reader.read(); !next.done; next = await reader.read()) {
+    size += next.value.byteLength;
+    if (size > BODY_LIMIT) {
+      await reader.cancel();
+      return undefined;
+    }
+    chunks.push(next.value);
+  }
+  if (chunks.length === 1) return chunks[0];
+  const bytes = new Uint8Array(size);
+  let at = 0;
+  for (const chunk of chunks) bytes.set(chunk, (at += chunk.byteLength) - chunk.byteLength);
+  return bytes;
+}
+
 const { properties, required } = schemas.LoginHeaders;
 const optional: Schema = { type: "object", properties: Object.fromEntries(Object.entries(properties).filter(([name]) => !(required as readonly string[]).includes(name))) };
 
@@ -48,7 +74,8 @@ export async function checkRequest(request: Request): Promise<{ body: unknown; p
     problems.unshift(error(["request"], 415, "Supported content types: application/json;charset=utf8"));
     return { body: undefined, problems };
   }
-  const bytes = new Uint8Array(await request.arrayBuffer());
+  const bytes = await readBody(request);
+  if (bytes === undefined) return { body: undefined, problems: [tooLarge(), ...problems] };
   let body: unknown;
   try {
     // fatal: the body must be UTF-8; ignoreBOM keeps a byte order mark, which JSON does not allow, in the text.

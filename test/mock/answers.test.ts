@@ -77,6 +77,15 @@ describe("the mock answers every request inside the contract", () => {
     expect(Number(/^(\d+) more violations left out/.exec(note.message)?.[1]) + list.length - 1).toBe(300);
   });
 
+  test("a body over the 10 MiB limit gets the documented 400 and says why (not an undocumented 413)", async () => {
+    // Valid JSON but for its size: the limit alone decides.
+    const answer = await post(PAGE_HEADERS, PAGE_BODY.replace("{", `{${" ".repeat(11 * 2 ** 20)}`));
+    expect(answer.status).toBe(400);
+    expect(JSON.parse(answer.text)).toEqual(defaultError);
+    expect(JSON.parse(answer.violations)).toEqual([expect.objectContaining({ code: "too-large", message: expect.stringMatching(/larger than the mock's limit of 10 MiB/) })]);
+    expect((await post(PAGE_HEADERS, PAGE_BODY)).status).toBe(200);
+  });
+
   test("still serves named examples and the page's request", async () => {
     expect(JSON.parse((await post({ ...PAGE_HEADERS, Prefer: "code=400, example=invalidMobile" }, PAGE_BODY)).text)).toEqual(errorExamples.invalidMobile);
     expect(JSON.parse((await post({ ...PAGE_HEADERS, Prefer: "example=mfaAuth" }, PAGE_BODY)).text)).toMatchObject({ status: "MFA_AUTH" });

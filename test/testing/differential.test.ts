@@ -68,6 +68,7 @@ const FIXED_IN_PRISM_MOCK: Array<{ name: string; exchange: Exchange }> = [
   { name: "an empty optional header X-tenant-id (Prism reads it as absent: 200)", exchange: [{ ...PAGE_HEADERS, "X-tenant-id": "" }, page] },
   { name: "a malformed media type, charset = latin1 (Node's MIMEType dropped it: 200)", exchange: contentType("application/json; charset = latin1") },
   { name: "a malformed media type, charset = utf8", exchange: contentType("application/json; charset = utf8") },
+  { name: "a valid body padded over the 10 MiB limit (bare Prism: 413)", exchange: [PAGE_HEADERS, page.replace("{", `{${" ".repeat(11 * 2 ** 20)}`)] },
   { name: "two charsets", exchange: contentType("application/json;charset=utf8;charset=latin1") },
   {
     name: "an extra body field named with a character above U+00FF (bare Prism: crashes)",

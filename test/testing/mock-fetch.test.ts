@@ -102,6 +102,15 @@ describe("createMockFetch on the wire", () => {
     expect(list[0]!.message.length).toBe(200);
   });
 
+  test("a body over the 10 MiB limit gets the documented 400 and says why, as from the Prism mock", async () => {
+    for (const body of [`{${" ".repeat(11 * 2 ** 20)}"mobile":"1","verify_code":"2"}`, `{"mobile":"1","verify_code":"${"x".repeat(20e6)}"}`]) {
+      const response = await post(headers, body);
+      expect(response.status).toBe(400);
+      expect(await response.json()).toEqual(Object.values(examples[400])[0]);
+      expect(JSON.parse(response.headers.get("sl-violations")!)).toEqual([expect.objectContaining({ code: "too-large", message: expect.stringMatching(/larger than the mock's limit of 10 MiB/) })]);
+    }
+  });
+
   test("a body that is not UTF-8 is invalid JSON", async () => {
     const response = await mockFetch(new Request(`http://mock.test${LOGIN_PATH}`, { method: "POST", headers, body: new Uint8Array([0x7b, 0xff, 0x7d]) }));
     expect(response.status).toBe(400);
