@@ -51,7 +51,9 @@ function engineBody(raw: Buffer | null, contentType: string | undefined): unknow
 /** Splits the request target like Prism (WHATWG URL), falling back to a plain split for targets URL cannot parse. */
 function target(url: string): { path: string; searchParams: URLSearchParams } {
   try {
-    const { pathname, searchParams } = new URL(url, "http://mock.invalid");
+    // An origin-form target is a path even when it starts with "//" (resolved against a base, "//api/..." would name
+    // the host "api" and leave "/v2/..." as the path).
+    const { pathname, searchParams } = new URL(url.startsWith("/") ? `http://mock.invalid${url}` : url, "http://mock.invalid");
     return { path: pathname, searchParams };
   } catch {
     const at = url.indexOf("?");
