@@ -14,7 +14,9 @@ export function createMockFetch(options: LoginMockOptions = {}): Fetch {
   const respond = createResponder(options);
   return async (input, init) => {
     // The client calls fetch(request, { signal }): reuse its Request rather than build a second one per call.
-    const reuse = input instanceof Request && Object.keys(init ?? {}).every((key) => key === "signal");
+    // Anything but an AbortSignal goes through new Request, which refuses it with fetch's own TypeError.
+    const signalOk = init?.signal === undefined || init.signal === null || init.signal instanceof AbortSignal;
+    const reuse = input instanceof Request && signalOk && Object.keys(init ?? {}).every((key) => key === "signal");
     const request = reuse ? input : new Request(input, init);
     (reuse ? init?.signal : request.signal)?.throwIfAborted();
     const { pathname } = new URL(request.url);

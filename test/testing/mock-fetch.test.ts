@@ -122,6 +122,14 @@ describe("createMockFetch on the wire", () => {
     expect((await mockFetch(new Request(`http://mock.test${LOGIN_PATH}`))).status).toBe(405);
   });
 
+  test("a signal that is not an AbortSignal is a clear TypeError, as from fetch", async () => {
+    const request = new Request(`http://mock.test${LOGIN_PATH}`, { method: "POST", headers, body: "{}" });
+    const rejection = await mockFetch(request, { signal: {} as AbortSignal }).catch((e: unknown) => e);
+    expect(rejection).toBeInstanceOf(TypeError);
+    expect((rejection as Error).message).toMatch(/signal/i);
+    expect((rejection as Error).message).not.toMatch(/throwIfAborted/);
+  });
+
   test("an aborted signal rejects as fetch does", async () => {
     const signal = AbortSignal.abort();
     await expect(mockFetch(new Request(`http://mock.test${LOGIN_PATH}`, { method: "POST", headers, body: "{}" }), { signal })).rejects.toMatchObject({ name: "AbortError" });
