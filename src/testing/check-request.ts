@@ -34,6 +34,8 @@ export const tooLarge = (): SlViolation => error(["request", "body"], "too-large
 /** The body's bytes, or undefined once they pass BODY_LIMIT (the rest is not read, so never held). */
 async function readBody(request: Request): Promise<Uint8Array | undefined> {
   if (request.body === null) return new Uint8Array(0);
+  // A body already read: fetch's own TypeError ("Body is unusable"), not the reader's "stream is locked".
+  if (request.bodyUsed) return new Uint8Array(await request.arrayBuffer());
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;

@@ -130,6 +130,12 @@ describe("createMockFetch on the wire", () => {
     expect((rejection as Error).message).not.toMatch(/throwIfAborted/);
   });
 
+  test("a request whose body was already read is fetch's own TypeError", async () => {
+    const request = new Request(`http://mock.test${LOGIN_PATH}`, { method: "POST", headers, body: "{}" });
+    await request.text();
+    await expect(mockFetch(request)).rejects.toThrow(/Body is unusable/);
+  });
+
   test("an aborted signal rejects as fetch does", async () => {
     const signal = AbortSignal.abort();
     await expect(mockFetch(new Request(`http://mock.test${LOGIN_PATH}`, { method: "POST", headers, body: "{}" }), { signal })).rejects.toMatchObject({ name: "AbortError" });
