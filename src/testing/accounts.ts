@@ -4,7 +4,8 @@ const COUNT = /\d+(?=\.?$)/;
 const template = examples["400"].wrongCredentials;
 
 /** A number as accounts are keyed: its digits, without a +86 or 0086 country prefix ("+86 138-0000-0001" is 13800000001). */
-const digits = (mobile: string): string => mobile.trim().replace(/^(\+|00)86/, "").replace(/\D/g, "");
+// A value with no digits at all stays itself, so two such values are not one account.
+const digits = (mobile: string): string => mobile.trim().replace(/^(\+|00)86/, "").replace(/\D/g, "") || mobile;
 
 /** The stateful scenario: known numbers, their codes and the attempts left (see LoginMockOptions.accounts). */
 export class Accounts {

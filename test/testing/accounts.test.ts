@@ -51,6 +51,11 @@ describe("stateful scenario: mobile numbers and their codes", () => {
     // Another number is another account.
     expect(await login("13800000002", "111111")).toEqual(remaining(4));
     expect(() => createMockFetch({ accounts: { "13800000001": "1", "138 0000 0001": "2" } })).toThrow(/one mobile number twice/);
+    // Values without digits are not all one account.
+    const letters = createMockFetch({ accounts: { abc: "111111" } });
+    const byLetters = (mobile: string) => failure(createLoginClient({ ...PAGE.options, fetch: letters }).login({ mobile, verify_code: "111111" }));
+    expect(await byLetters("xyz")).toEqual(remaining(4));
+    expect(await byLetters("abc")).toBe("SUCCESS");
   });
 
   test("an invalid request is answered 400 without using an attempt", async () => {
