@@ -26,6 +26,19 @@ function exampleRequest(url: string): string {
   ].join(" \\\n");
 }
 
+/** How long a wrapped command may take to stop after a stop signal before it is killed. */
+const STOP_GRACE_MS = 1_000;
+
+/** The conventional exit code of a process ended by signal (128 + its number). */
+const signalExitCode = (signal: NodeJS.Signals) => 128 + (osConstants.signals[signal] ?? 0);
+
+/** The --port value: decimal digits only (Number() would take "", "1e3" and "0x10"), 0 to 65535. */
+function parsePort(text: string): number {
+  const port = /^\d{1,5}$/.test(text) ? Number(text) : NaN;
+  if (!(port <= 65_535)) throw new TypeError(`--port ${JSON.stringify(text)}: port must be an integer from 0 to 65535`);
+  return port;
+}
+
 /** Resolves with the signal that asks the bin to stop: SIGINT, SIGTERM, SIGHUP, or its parent's death (as SIGHUP). */
 function stopRequest(): Promise<NodeJS.Signals> {
   return new Promise((resolve) => {
@@ -46,13 +59,19 @@ async function runCommand(command: string[], mock: RunningMock, stop: Promise<No
       console.error(`oneaccess-sms-login-mock: cannot run ${file}: ${error.message}`);
       resolve(127);
     });
-    child.once("exit", (exitCode, signal) => resolve(exitCode ?? (signal ? 128 + (osConstants.signals[signal] ?? 0) : 0)));
+    child.once("exit", (exitCode, signal) => resolve(exitCode ?? (signal ? signalExitCode(signal) : 0)));
   });
   const outcome = await Promise.race([ended, stop.then((signal) => ({ signal })), mock.exited.then((exit) => ({ exit }))]);
   if (typeof outcome === "number") return outcome;
   if ("signal" in outcome) {
+    // The command gets the signal and a grace period; the mock stops meanwhile. A command that ignores the signal
+    // is killed, so the whole stop stays within 2 s.
     child.kill(outcome.signal);
-    return ended;
+    void mock.stop();
+    const kill = setTimeout(() => child.kill("SIGKILL"), STOP_GRACE_MS);
+    const code = await ended;
+    clearTimeout(kill);
+    return code;
   }
   console.error(`oneaccess-sms-login-mock: the mock stopped while the command ran: ${outcome.exit.reason}`);
   child.kill("SIGTERM");
@@ -80,14 +99,27 @@ async function main(argv: string[]): Promise<number> {
     console.log(USAGE);
     return 0;
   }
+  const port = parsePort(values.port);
   const stop = stopRequest();
+  // A stop signal during startup (seconds, while Prism loads) aborts it: no listening line, no command.
+  const starting = new AbortController();
+  let stopSignal: NodeJS.Signals | undefined;
+  void stop.then((signal) => {
+    stopSignal = signal;
+    starting.abort();
+  });
   const mock = await startMock({
-    port: Number(values.port),
+    port,
+    signal: starting.signal,
     host: values.host,
     dynamic: values.dynamic,
     logLevel: values["log-level"] as MockOptions["logLevel"],
     stdio: "inherit",
+  }).catch((error: unknown) => {
+    if (stopSignal && error instanceof MockError && error.kind === "aborted") return signalExitCode(stopSignal);
+    throw error;
   });
+  if (typeof mock === "number") return mock;
   try {
     if (command.length > 0) return await runCommand(command, mock, stop);
     console.log(`OneAccess SMS login mock listening on ${mock.url}\nTry the API page's example request:\n${exampleRequest(mock.url)}`);

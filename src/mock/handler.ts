@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { BODY_LIMIT, tooLarge } from "../testing/check-request.js";
 import { checkContract, type ContractViolation } from "./contract-checks.js";
 import type { Engine, EngineRequest, EngineResult, EngineViolation, MockPreferences } from "./engine.js";
 import { asciiJson, setViolations, trySetHeader } from "./safe-headers.js";
@@ -9,11 +10,13 @@ import { asciiJson, setViolations, trySetHeader } from "./safe-headers.js";
 // the documented 400 (Prism answered 200 or 500); a Prefer the spec cannot satisfy gets the documented 400 with the
 // reason (Prism answered 500 or 422). The first 400 example stays the default answer, as in Prism.
 
-/** Prism's body limit (micri's json/text limit in prism-http-server). */
-const BODY_LIMIT = 10 * 1024 * 1024;
 const SEVERITY = ["Error", "Warning", "Information", "Hint"];
 
-/** Reads the whole body; null when there is none (as Prism: no Content-Length and no Transfer-Encoding, or length 0). */
+/**
+ * Reads the whole body, holding at most BODY_LIMIT bytes (Prism's limit, micri's in prism-http-server); null when there
+ * is none (as Prism: no Content-Length and no Transfer-Encoding, or length 0). The rest of a larger one is read and
+ * dropped, so the client can finish sending and read the answer.
+ */
 function readBody(req: IncomingMessage): Promise<Buffer | null | "too-large"> {
   if (req.headers["content-length"] === "0" || (req.headers["transfer-encoding"] === undefined && req.headers["content-length"] === undefined)) {
     req.resume();
@@ -48,7 +51,9 @@ function engineBody(raw: Buffer | null, contentType: string | undefined): unknow
 /** Splits the request target like Prism (WHATWG URL), falling back to a plain split for targets URL cannot parse. */
 function target(url: string): { path: string; searchParams: URLSearchParams } {
   try {
-    const { pathname, searchParams } = new URL(url, "http://mock.invalid");
+    // An origin-form target is a path even when it starts with "//" (resolved against a base, "//api/..." would name
+    // the host "api" and leave "/v2/..." as the path).
+    const { pathname, searchParams } = new URL(url.startsWith("/") ? `http://mock.invalid${url}` : url, "http://mock.invalid");
     return { path: pathname, searchParams };
   } catch {
     const at = url.indexOf("?");
@@ -110,8 +115,10 @@ export function createHandler(engine: Engine, token: string) {
       res.writeHead(204).end();
       return;
     }
-    const raw = await readBody(req);
-    if (raw === "too-large") return sendProblem(res, 413, { type: "https://stoplight.io/prism/errors#PAYLOAD_TOO_LARGE", title: "Request body too large", status: 413, detail: `The limit is ${BODY_LIMIT} bytes` });
+    const read = await readBody(req);
+    // Proxying cannot forward a cut body: Prism's 413 stays. Mocking, an oversized body is outside the contract.
+    if (read === "too-large" && !mocking) return sendProblem(res, 413, { type: "https://stoplight.io/prism/errors#PAYLOAD_TOO_LARGE", title: "Request body too large", status: 413, detail: `The limit is ${BODY_LIMIT} bytes` });
+    const raw = read === "too-large" ? null : read;
     const { path, searchParams } = target(req.url ?? "/");
     const input: EngineRequest = {
       method: (req.method ?? "get").toLowerCase(),
@@ -125,6 +132,7 @@ export function createHandler(engine: Engine, token: string) {
     let preferences: MockPreferences = {};
     if (mocking) {
       const checked = checkContract(req.headers, raw);
+      if (read === "too-large") ours.push(tooLarge());
       ours.push(...checked.violations);
       if ("body" in checked) input.body = checked.body;
       if (checked.unparseableType) input.headers = { ...req.headers, "content-type": undefined };
@@ -137,13 +145,20 @@ export function createHandler(engine: Engine, token: string) {
     // Outside the contract: the documented 400 (its first example unless the Prefer names another 400 example).
     const forced = (p: MockPreferences): MockPreferences => ({ ...(p.code === 400 ? p : { dynamic: p.dynamic, seed: p.seed }), code: 400 });
     const call = (p: MockPreferences) => engine.request(input, { ...engine.config, mock: { ...engine.config.mock, ...given(p) } });
-    let result = await call(ours.length > 0 ? forced(preferences) : preferences);
+    // What the engine is asked for: an invalid request's forced 400 replaces the Prefer's code (and its example
+    // unless it is a 400 one), so only what was asked can have been impossible.
+    const asked = ours.length > 0 ? forced(preferences) : preferences;
+    let result = await call(asked);
+    // The engine answers a request its own validation finds invalid with a 400 whatever the Prefer's code: that 400 is
+    // the contract's answer, not an impossible Prefer.
+    const invalid = ours.length > 0 || (result._tag === "Right" && result.right.validations.input.some((v) => v.severity === 0));
+    const askedFor = Object.keys(preferences).length > 0 && (!invalid || preferences.code === 400);
     // Any answer the Prefer made impossible (Prism's 404 for an undocumented status or example, its 500 for an example
     // under another status) is outside the contract: the documented 400 says why. A wrong path or method stays Prism's.
     // Prism also answers `code=400, example=<a 200 example>` with that 200: not what was asked either.
-    const otherStatus = result._tag === "Right" && preferences.code !== undefined && result.right.output.statusCode !== preferences.code;
-    if (mocking && (result._tag === "Left" || otherStatus) && Object.keys(preferences).length > 0) {
-      const reason = result._tag === "Left" ? (result.left.detail ?? result.left.message) : `no example ${preferences.exampleKey} for status ${preferences.code}`;
+    const otherStatus = result._tag === "Right" && asked.code !== undefined && result.right.output.statusCode !== asked.code;
+    if (mocking && (result._tag === "Left" || otherStatus) && askedFor) {
+      const reason = result._tag === "Left" ? (result.left.detail ?? result.left.message) : `no example ${asked.exampleKey} for status ${asked.code}`;
       const retried = await call(forced({}));
       if (retried._tag === "Right") {
         ours.push({ location: ["request", "header", "prefer"], severity: "Error", code: "prefer", message: `Prefer asks for a response the spec does not have: ${reason}` });
@@ -155,6 +170,9 @@ export function createHandler(engine: Engine, token: string) {
       logger.error({ input }, `Request terminated with error: ${error}`);
       return sendProblem(res, error.status || 500, engine.problem(error), error.additional?.headers);
     }
+    // The engine never saw an oversized body: what it says about the body ("Body parameter is required", at the
+    // request's root) is about its absence, not the request.
+    if (read === "too-large") result.right.validations.input = result.right.validations.input.filter((v) => v.path?.length && v.path[0] !== "body");
     write(res, input, result.right, ours);
   }
 

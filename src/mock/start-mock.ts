@@ -42,6 +42,8 @@ export interface MockOptions {
   readyTimeoutMs?: number;
   /** Where the server's own output goes (default: kept for error messages, otherwise discarded). */
   stdio?: "inherit" | "ignore";
+  /** Aborting it before the mock is ready stops the server process and rejects with a MockError of kind "aborted". */
+  signal?: AbortSignal;
 }
 
 /** How the mock's server process ended. */
@@ -72,8 +74,8 @@ export interface RunningMock {
   stop(): Promise<void>;
 }
 
-/** Stops a child process: SIGTERM, then SIGKILL if it lingers. */
-function stopChild(child: ChildProcess): Promise<void> {
+/** Stops a child process: SIGTERM, then SIGKILL if it lingers (at once with `now`). */
+function stopChild(child: ChildProcess, now = false): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
     const kill = setTimeout(() => child.kill("SIGKILL"), 3_000);
@@ -81,7 +83,7 @@ function stopChild(child: ChildProcess): Promise<void> {
       clearTimeout(kill);
       resolve();
     });
-    child.kill("SIGTERM");
+    child.kill(now ? "SIGKILL" : "SIGTERM");
   });
 }
 
@@ -94,6 +96,8 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
   if (options.upstream !== undefined && !/^https?:\/\/[^/]/.test(options.upstream)) {
     throw new MockError("invalid-options", "upstream must be an http(s) URL");
   }
+  const aborted = () => new MockError("aborted", "startMock was aborted before the mock was ready");
+  if (options.signal?.aborted) throw aborted();
   const prismCli = prismCliManifest();
   const entry = SERVER_ENTRY();
   if (!entry) throw new MockError("not-installed", "The mock's server is not built: run npm run build");
@@ -138,8 +142,11 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
   const url = (bound: number) => `http://${host.includes(":") ? `[${host}]` : host}:${bound}`;
 
   let bound: number;
+  let onAbort = () => {};
   try {
     bound = await new Promise<number>((resolve, reject) => {
+      onAbort = () => reject(aborted());
+      options.signal?.addEventListener("abort", onAbort, { once: true });
       const timer = setTimeout(
         () => reject(new MockError("timeout", `Prism did not start within ${options.readyTimeoutMs ?? 20_000} ms:\n${captured.trim()}`)),
         options.readyTimeoutMs ?? 20_000,
@@ -155,10 +162,14 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
         reject(new MockError("exited", `Prism exited with code ${exit.code ?? exit.signal} before it was ready: ${exit.reason.replace(/^Prism [^:]*: /, "")}`));
       });
     });
-    await probe(url(bound), settings.token);
+    await probe(url(bound), settings.token, options.signal);
   } catch (error) {
-    await stopChild(child);
-    throw error;
+    // Aborted: the server may be deep in loading Prism, where its SIGTERM handler waits for the event loop; it holds
+    // nothing that needs a clean stop yet, so it is killed at once.
+    await stopChild(child, options.signal?.aborted);
+    throw options.signal?.aborted ? aborted() : error;
+  } finally {
+    options.signal?.removeEventListener("abort", onAbort);
   }
   child.stdout?.resume();
   child.stderr?.resume();
@@ -178,10 +189,11 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
 }
 
 /** Proves the URL handed out reaches this server process: only it echoes this launch's token. */
-async function probe(url: string, token: string): Promise<void> {
+async function probe(url: string, token: string, abort: AbortSignal | undefined): Promise<void> {
   let echoed: string | null = null;
   try {
-    const response = await fetch(url, { method: "OPTIONS", headers: { "x-oneaccess-mock-probe": token }, signal: AbortSignal.timeout(5_000) });
+    const signal = abort ? AbortSignal.any([abort, AbortSignal.timeout(5_000)]) : AbortSignal.timeout(5_000);
+    const response = await fetch(url, { method: "OPTIONS", headers: { "x-oneaccess-mock-probe": token }, signal });
     await response.arrayBuffer();
     echoed = response.headers.get("x-oneaccess-mock-probe");
   } catch (error) {

@@ -1,14 +1,8 @@
 // The responses the in-process mock sends, shaped as Prism 5.14.2 shapes them (checked side by side by
 // test/testing/differential.test.ts).
 import { examples } from "../../generated/examples.js";
+import { violationsHeader, type SlViolation } from "./sl-violations.js";
 
-/** One entry of the `sl-violations` header, in Prism's shape. */
-export interface SlViolation {
-  location: string[];
-  severity: "Error";
-  code: string | number;
-  message: string;
-}
 
 const byStatus: Readonly<Record<string, Readonly<Record<string, unknown>>>> = examples;
 
@@ -33,9 +27,8 @@ export function exampleResponse(status: string, name?: string): Response | undef
 /** The status (as a string) whose examples include name. */
 export const statusOf = (name: string): string | undefined => Object.keys(byStatus).find((status) => Object.hasOwn(byStatus[status]!, name));
 
-/** Adds an `sl-violations` header: JSON with every non-ASCII character escaped, so any field name is a valid header. */
+/** Adds an `sl-violations` header (see violationsHeader: bounded JSON, any field name escaped to a valid header). */
 export function withViolations(response: Response, list: SlViolation[]): Response {
-  const text = JSON.stringify(list).replace(/[^\x20-\x7e]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
-  response.headers.set("sl-violations", text);
+  response.headers.set("sl-violations", violationsHeader(list));
   return response;
 }

@@ -1,8 +1,9 @@
 // Validates a request against the same reduced schemas the client enforces (generated/schemas.ts, checked by
 // src/client/validate.ts), plus what the contract says about the Content-Type and the body's bytes.
 import { schemas } from "../../generated/schemas.js";
-import { violations } from "../client/validate.js";
-import type { SlViolation } from "./answers.js";
+import { violations, type Schema } from "../client/validate.js";
+import type { SlViolation } from "./sl-violations.js";
+import { mediaTypeProblem } from "./media-type.js";
 
 /** Prism's violation codes for the rules src/client/validate.ts words. */
 const CODES: Array<[RegExp, string]> = [
@@ -21,27 +22,62 @@ const error = (location: string[], code: string | number, message: string): SlVi
 function fromRule(text: string): SlViolation {
   const code = CODES.find(([rule]) => rule.test(text))?.[1] ?? "schema";
   const where = text.startsWith("headers") ? "header" : "body";
-  // Field names come from the request and may be huge; keep messages short.
-  return error(["request", where], code, `Request ${text.length > 200 ? text.slice(0, 199) + "…" : text}`);
+  // Field names come from the request and may be huge: violationsHeader cuts long messages.
+  return error(["request", where], code, `Request ${text}`);
 }
 
-/** `application/json`, with no charset or a UTF-8 one (`utf8` as OneAccess documents, or `utf-8`). */
-function acceptedType(type: string | null): boolean {
-  const match = type === null ? null : /^\s*application\/json\s*(;.*)?$/i.exec(type);
-  if (!match) return false;
-  const charset = /;\s*charset\s*=\s*"?([^";\s]*)/i.exec(match[1] ?? "")?.[1];
-  return charset === undefined || /^utf-?8$/i.test(charset);
+/** The largest body either mock reads (Prism's server's limit): a larger one is refused with the documented 400. */
+export const BODY_LIMIT = 10 * 1024 * 1024;
+/** The violation of a body over BODY_LIMIT, the same from both mocks. */
+export const tooLarge = (): SlViolation => error(["request", "body"], "too-large", `Request body is larger than the mock's limit of 10 MiB (${BODY_LIMIT} bytes)`);
+
+/** The body's bytes, or undefined once they pass BODY_LIMIT (the rest is not read, so never held). */
+async function readBody(request: Request): Promise<Uint8Array | undefined> {
+  if (request.body === null) return new Uint8Array(0);
+  // A body already read: fetch's own TypeError ("Body is unusable"), not the reader's "stream is locked".
+  if (request.bodyUsed) return new Uint8Array(await request.arrayBuffer());
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (let next = await reader.read(); !next.done; next = await reader.read()) {
+    size += next.value.byteLength;
+    if (size > BODY_LIMIT) {
+      await reader.cancel();
+      return undefined;
+    }
+    chunks.push(next.value);
+  }
+  if (chunks.length === 1) return chunks[0];
+  const bytes = new Uint8Array(size);
+  let at = 0;
+  for (const chunk of chunks) bytes.set(chunk, (at += chunk.byteLength) - chunk.byteLength);
+  return bytes;
+}
+
+const { properties, required } = schemas.LoginHeaders;
+const optional: Schema = { type: "object", properties: Object.fromEntries(Object.entries(properties).filter(([name]) => !(required as readonly string[]).includes(name))) };
+
+/**
+ * The request headers checked against the spec's header schemas (generated LoginHeaders). `optionalOnly` is for the
+ * Prism mock: Prism's engine reads an empty header as a missing one, which is right for the required headers (it
+ * answers them) but lets an empty optional one (`X-L: `, minLength 1) through.
+ */
+export function headerViolations(get: (name: string) => string | undefined, optionalOnly = false): SlViolation[] {
+  const schema: Schema = optionalOnly ? optional : schemas.LoginHeaders;
+  const values = Object.fromEntries(Object.keys(schema.properties ?? {}).map((name) => [name, get(name)]));
+  return violations(schema, values, "headers").map(fromRule);
 }
 
 /** The request's body (when it parsed) and every way the request breaks the contract. */
 export async function checkRequest(request: Request): Promise<{ body: unknown; problems: SlViolation[] }> {
-  const headerValues = Object.fromEntries(Object.keys(schemas.LoginHeaders.properties).map((name) => [name, request.headers.get(name) ?? undefined]));
-  const problems = violations(schemas.LoginHeaders, headerValues, "headers").map(fromRule);
-  if (!acceptedType(request.headers.get("content-type"))) {
+  const problems = headerViolations((name) => request.headers.get(name) ?? undefined);
+  const type = request.headers.get("content-type");
+  if (type === null || mediaTypeProblem(type)) {
     problems.unshift(error(["request"], 415, "Supported content types: application/json;charset=utf8"));
     return { body: undefined, problems };
   }
-  const bytes = new Uint8Array(await request.arrayBuffer());
+  const bytes = await readBody(request);
+  if (bytes === undefined) return { body: undefined, problems: [tooLarge(), ...problems] };
   let body: unknown;
   try {
     // fatal: the body must be UTF-8; ignoreBOM keeps a byte order mark, which JSON does not allow, in the text.

@@ -7,17 +7,21 @@ import { createResponder } from "./responder.js";
 /**
  * A fetch that answers the login operation in-process, as the Prism mock would: give it to
  * `createLoginClient({ fetch: createMockFetch() })`. Dependency-free; works in Node and browsers.
- * Any other path gets 404 and any other method 405, as from Prism.
+ * Any origin is served, at the operation's path exactly (no base path before it, as the Prism mock); any other path
+ * gets 404 and any other method 405, as from Prism.
  */
 export function createMockFetch(options: LoginMockOptions = {}): Fetch {
   const respond = createResponder(options);
   return async (input, init) => {
     // The client calls fetch(request, { signal }): reuse its Request rather than build a second one per call.
-    const reuse = input instanceof Request && Object.keys(init ?? {}).every((key) => key === "signal");
+    // Anything but an AbortSignal goes through new Request, which refuses it with fetch's own TypeError.
+    const signalOk = init?.signal === undefined || init.signal === null || init.signal instanceof AbortSignal;
+    const reuse = input instanceof Request && signalOk && Object.keys(init ?? {}).every((key) => key === "signal");
     const request = reuse ? input : new Request(input, init);
     (reuse ? init?.signal : request.signal)?.throwIfAborted();
     const { pathname } = new URL(request.url);
-    if (!pathname.endsWith(LOGIN_PATH)) return problem(404, "NO_PATH_MATCHED_ERROR", "Route not resolved, no path matched", `The route ${pathname} hasn't been found in the specification file`);
+    // The path exactly, as Prism matches it: any origin, but no base path (give the client a base URL without one).
+    if (pathname !== LOGIN_PATH) return problem(404, "NO_PATH_MATCHED_ERROR", "Route not resolved, no path matched", `The route ${pathname} hasn't been found in the specification file`);
     if (request.method !== "POST") return problem(405, "NO_METHOD_MATCHED_ERROR", "Route resolved, but no method matched", `The route ${LOGIN_PATH} has been matched, but it does not have "${request.method.toLowerCase()}" method defined`);
     return respond(request);
   };

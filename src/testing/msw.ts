@@ -6,10 +6,12 @@ import { createResponder } from "./responder.js";
 
 export type { LoginMockOptions, Scenario } from "./options.js";
 
-/** MSW handlers for the login operation on any origin, answering as the Prism mock would (see createMockFetch). */
+/** MSW handlers for the login operation on any origin (at the exact path), answering as the Prism mock would (see createMockFetch). */
 export function createHandlers(options: LoginMockOptions = {}): HttpHandler[] {
   const respond = createResponder(options);
-  return [http.post(`*${LOGIN_PATH}`, ({ request }) => respond(request))];
+  // Any origin, the operation's path exactly (no base path, as the Prism mock and createMockFetch): a request to
+  // another path is left to the other handlers and MSW's onUnhandledRequest. (LOGIN_PATH has no RegExp specials.)
+  return [http.post(new RegExp(`^[a-z][a-z0-9+.-]*://[^/]+${LOGIN_PATH}$`), ({ request }) => respond(request))];
 }
 
 /** The default handlers: the spec's examples, chosen per request by `Prefer`, as Prism serves them. */

@@ -15,7 +15,8 @@ export interface LoginMockOptions {
    * or the first); a wrong code, or any code for a number not listed, gets 400 LOGIN.0002 "Invalid account name or
    * password. Remaining attempts: N." with N one lower each time. At 0 every code, the right one too, keeps getting
    * LOGIN.0002 with 0: the public docs name no lockout code, so none is invented. A successful login restores the
-   * attempts. The count lives in the mock: create a new one per test.
+   * attempts. The count lives in the mock: create a new one per test. Numbers match by their digits, a +86 or 0086
+   * prefix dropped: "+86 138-0000-0001" and "13800000001" are one account (two keys that are one number throw).
    */
   accounts?: Readonly<Record<string, string>>;
   /** Wrong codes allowed per number before it is stuck at 0 (default 5). */

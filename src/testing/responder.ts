@@ -1,11 +1,12 @@
 // The in-process mock's one decision: which answer a request gets. Mirrors Prism 5.14.2's choices for the bundled
 // spec (test/testing/differential.test.ts compares them), except where Prism breaks the contract.
 import { examples } from "../../generated/examples.js";
-import { exampleResponse, json, statusOf, withViolations, type SlViolation } from "./answers.js";
+import { exampleResponse, json, statusOf, withViolations } from "./answers.js";
+import type { SlViolation } from "./sl-violations.js";
 import { Accounts, countable } from "./accounts.js";
 import { checkRequest } from "./check-request.js";
 import type { LoginMockOptions } from "./options.js";
-import { parsePrefer } from "./prefer.js";
+import { readPreferences } from "./prefer.js";
 
 /** Answers one login request. */
 export type Responder = (request: Request) => Promise<Response>;
@@ -38,9 +39,11 @@ export function createResponder(options: LoginMockOptions = {}): Responder {
   const scenarioStatus = scenario && statusOf(scenario);
 
   return async (request) => {
-    const prefer = parsePrefer(request.headers.get("prefer"));
+    const preferences = readPreferences(request);
     // As the Prism mock: a Prefer the spec cannot satisfy is outside the contract, so it gets the documented 400.
-    if (prefer.code !== undefined && !/^\d+$/.test(prefer.code)) return impossible(`Prefer cannot be read: code ${prefer.code} is not a number`);
+    if (!preferences.ok) return impossible(`Prefer cannot be read: ${preferences.reason}`);
+    // `dynamic` is read but not honoured: this mock always answers examples (a difference the README names).
+    const { prefer } = preferences;
     const { body, problems } = await checkRequest(request);
     if (problems.length) {
       // As Prism: the documented 400, whose example a Prefer (or scenario) chooses only together with code 400.

@@ -43,11 +43,47 @@ describe("the mock answers every request inside the contract", () => {
     ["malformed JSON", PAGE_HEADERS, '{"mobile":', /not valid JSON/i],
     ["an impossible Prefer (code=200, example=invalidMobile)", { ...PAGE_HEADERS, Prefer: "code=200, example=invalidMobile" }, PAGE_BODY, /prefer/i],
     ["an unreadable Prefer (code=abc)", { ...PAGE_HEADERS, Prefer: "code=abc" }, PAGE_BODY, /prefer/i],
+    ["an empty optional header X-L (minLength 1)", { ...PAGE_HEADERS, "X-L": "" }, PAGE_BODY, /X-L must not be empty/],
+    ["an empty optional header X-device-ip", { ...PAGE_HEADERS, "X-device-ip": "" }, PAGE_BODY, /X-device-ip must not be empty/],
+    ["an empty optional header X-tenant-id", { ...PAGE_HEADERS, "X-tenant-id": "" }, PAGE_BODY, /X-tenant-id must not be empty/],
+    ["a malformed media type (spaces around = in charset = latin1)", { ...PAGE_HEADERS, "Content-Type": "application/json; charset = latin1" }, PAGE_BODY, /content-type/i],
+    ["a malformed media type (charset = utf8)", { ...PAGE_HEADERS, "Content-Type": "application/json; charset = utf8" }, PAGE_BODY, /content-type/i],
   ] as const)("answers %s with the documented 400 and says why", async (_name, headers, body, reason) => {
     const answer = await post(headers, body);
     expect(answer.status, answer.text).toBe(400);
     expect(JSON.parse(answer.text)).toEqual(defaultError);
     expect(answer.violations).toMatch(reason);
+  });
+
+  test("an invalid request with a Prefer the spec can meet gets no false Prefer reason", async () => {
+    for (const prefer of ["code=200", "example=mfaAuth", "code=200, example=mfaAuth"]) {
+      const answer = await post({ ...PAGE_HEADERS, Prefer: prefer }, '{"mobile":"12345678901"}');
+      expect(answer.status, prefer).toBe(400);
+      expect(JSON.parse(answer.text)).toEqual(defaultError);
+      expect(answer.violations, prefer).toMatch(/verify_code/);
+      expect(answer.violations, prefer).not.toMatch(/prefer/i);
+    }
+  });
+
+  test("many violations: sl-violations stays JSON under 8 KiB, the first ones and a count of the rest", async () => {
+    const extra = Object.fromEntries(Array.from({ length: 300 }, (_, i) => [`extra_key_${i}`, 1]));
+    const answer = await post(PAGE_HEADERS, JSON.stringify({ mobile: "1", verify_code: "2", ...extra }));
+    expect(answer.status).toBe(400);
+    expect(answer.violations.length).toBeLessThanOrEqual(8 * 1024 - 100);
+    const list = JSON.parse(answer.violations) as Array<{ code: string; message: string }>;
+    expect(list[0]!.message).toMatch(/extra_key_0/);
+    const note = list.at(-1)!;
+    expect(note).toMatchObject({ code: "truncated", severity: "Information" });
+    expect(Number(/^(\d+) more violations left out/.exec(note.message)?.[1]) + list.length - 1).toBe(300);
+  });
+
+  test("a body over the 10 MiB limit gets the documented 400 and says why (not an undocumented 413)", async () => {
+    // Valid JSON but for its size: the limit alone decides.
+    const answer = await post(PAGE_HEADERS, PAGE_BODY.replace("{", `{${" ".repeat(11 * 2 ** 20)}`));
+    expect(answer.status).toBe(400);
+    expect(JSON.parse(answer.text)).toEqual(defaultError);
+    expect(JSON.parse(answer.violations)).toEqual([expect.objectContaining({ code: "too-large", message: expect.stringMatching(/larger than the mock's limit of 10 MiB/) })]);
+    expect((await post(PAGE_HEADERS, PAGE_BODY)).status).toBe(200);
   });
 
   test("still serves named examples and the page's request", async () => {

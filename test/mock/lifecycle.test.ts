@@ -30,6 +30,17 @@ describe("startMock: ready means this mock's own engine answers", () => {
     await mock.stop();
   });
 
+  test("an abort during startup rejects with kind aborted and leaves no server process", async () => {
+    const controller = new AbortController();
+    const starting = startMock({ signal: controller.signal });
+    await new Promise((r) => setTimeout(r, 300));
+    const before = new Set(descendants(process.pid));
+    controller.abort();
+    await expect(starting).rejects.toMatchObject({ name: "MockError", kind: "aborted" });
+    expect([...before].filter(alive).filter((pid) => /server\.js/.test(spawnSync("ps", ["-o", "args=", "-p", String(pid)], { encoding: "utf8" }).stdout))).toEqual([]);
+    await expect(startMock({ signal: AbortSignal.abort() })).rejects.toMatchObject({ kind: "aborted" });
+  });
+
   test("`exited` resolves as stopped after stop()", async () => {
     const mock = await startMock();
     await mock.stop();

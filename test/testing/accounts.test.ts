@@ -40,6 +40,24 @@ describe("stateful scenario: mobile numbers and their codes", () => {
     expect(await failure(login("13900000000", "111111"))).toEqual(remaining(4));
   });
 
+  test("numbers match by their digits, a +86 or 0086 prefix dropped: one account however it is written", async () => {
+    const mockFetch = createMockFetch({ accounts: { "+86 138 0000 0001": "111111" }, attempts: 5 });
+    const login = (mobile: string, verify_code: string) => failure(createLoginClient({ ...PAGE.options, fetch: mockFetch }).login({ mobile, verify_code }));
+    expect(await login("13800000001", "000000")).toEqual(remaining(4));
+    expect(await login("138-0000-0001", "000000")).toEqual(remaining(3));
+    expect(await login("+8613800000001", "000000")).toEqual(remaining(2));
+    expect(await login("0086 138 0000 0001", "000000")).toEqual(remaining(1));
+    expect(await login("138 0000 0001", "111111")).toBe("SUCCESS");
+    // Another number is another account.
+    expect(await login("13800000002", "111111")).toEqual(remaining(4));
+    expect(() => createMockFetch({ accounts: { "13800000001": "1", "138 0000 0001": "2" } })).toThrow(/one mobile number twice/);
+    // Values without digits are not all one account.
+    const letters = createMockFetch({ accounts: { abc: "111111" } });
+    const byLetters = (mobile: string) => failure(createLoginClient({ ...PAGE.options, fetch: letters }).login({ mobile, verify_code: "111111" }));
+    expect(await byLetters("xyz")).toEqual(remaining(4));
+    expect(await byLetters("abc")).toBe("SUCCESS");
+  });
+
   test("an invalid request is answered 400 without using an attempt", async () => {
     const login = setup(3);
     expect(await failure(login("13800000001", ""))).toEqual({ code: "input", msg: undefined }); // the client refuses it

@@ -67,10 +67,47 @@ describe("createMockFetch on the wire", () => {
   });
 
   test("a Content-Type other than JSON in UTF-8 is a 415 violation", async () => {
-    for (const type of ["text/plain", "application/json;charset=latin1", "application/ld+json"]) {
+    for (const type of ["text/plain", "application/json;charset=latin1", "application/ld+json", "application/json; charset = utf8", "application/json;charset=utf8;charset=latin1"]) {
       const response = await post({ ...headers, "Content-Type": type }, JSON.stringify({ mobile: "1", verify_code: "2" }));
       expect(response.status, type).toBe(400);
       expect(JSON.parse(response.headers.get("sl-violations")!)[0]).toMatchObject({ code: 415 });
+    }
+  });
+
+  test("an empty optional header breaks its schema (minLength 1)", async () => {
+    for (const name of ["X-L", "X-device-ip", "X-tenant-id"]) {
+      const response = await post({ ...headers, [name]: "" }, JSON.stringify({ mobile: "1", verify_code: "2" }));
+      expect(response.status, name).toBe(400);
+      expect(response.headers.get("sl-violations"), name).toContain(`${name} must not be empty`);
+    }
+  });
+
+  test("many violations: sl-violations stays JSON under 8 KiB, the first ones and a count of the rest", async () => {
+    const extra = Object.fromEntries(Array.from({ length: 300 }, (_, i) => [`extra_key_${i}`, 1]));
+    const response = await post(headers, JSON.stringify({ mobile: "1", verify_code: "2", ...extra }));
+    const header = response.headers.get("sl-violations")!;
+    expect(header.length).toBeLessThanOrEqual(8 * 1024 - 100);
+    const list = JSON.parse(header) as Array<{ code: string; message: string }>;
+    expect(list[0]!.message).toBe("Request body.extra_key_0 is not allowed");
+    const note = list.at(-1)!;
+    expect(note).toMatchObject({ code: "truncated", severity: "Information" });
+    expect(Number(/^(\d+) more violations left out/.exec(note.message)?.[1]) + list.length - 1).toBe(300);
+  });
+
+  test("a huge field name is cut in its message, so the violation still fits", async () => {
+    const response = await post(headers, JSON.stringify({ mobile: "1", verify_code: "2", ["k".repeat(10_000)]: 1 }));
+    const list = JSON.parse(response.headers.get("sl-violations")!) as Array<{ message: string }>;
+    expect(list).toHaveLength(1);
+    expect(list[0]!.message).toMatch(/^Request body\.k+…$/);
+    expect(list[0]!.message.length).toBe(200);
+  });
+
+  test("a body over the 10 MiB limit gets the documented 400 and says why, as from the Prism mock", async () => {
+    for (const body of [`{${" ".repeat(11 * 2 ** 20)}"mobile":"1","verify_code":"2"}`, `{"mobile":"1","verify_code":"${"x".repeat(20e6)}"}`]) {
+      const response = await post(headers, body);
+      expect(response.status).toBe(400);
+      expect(await response.json()).toEqual(Object.values(examples[400])[0]);
+      expect(JSON.parse(response.headers.get("sl-violations")!)).toEqual([expect.objectContaining({ code: "too-large", message: expect.stringMatching(/larger than the mock's limit of 10 MiB/) })]);
     }
   });
 
@@ -83,6 +120,20 @@ describe("createMockFetch on the wire", () => {
   test("another path gets 404 and another method 405, as from Prism", async () => {
     expect((await mockFetch(new Request("http://mock.test/elsewhere", { method: "POST" }))).status).toBe(404);
     expect((await mockFetch(new Request(`http://mock.test${LOGIN_PATH}`))).status).toBe(405);
+  });
+
+  test("a signal that is not an AbortSignal is a clear TypeError, as from fetch", async () => {
+    const request = new Request(`http://mock.test${LOGIN_PATH}`, { method: "POST", headers, body: "{}" });
+    const rejection = await mockFetch(request, { signal: {} as AbortSignal }).catch((e: unknown) => e);
+    expect(rejection).toBeInstanceOf(TypeError);
+    expect((rejection as Error).message).toMatch(/signal/i);
+    expect((rejection as Error).message).not.toMatch(/throwIfAborted/);
+  });
+
+  test("a request whose body was already read is fetch's own TypeError", async () => {
+    const request = new Request(`http://mock.test${LOGIN_PATH}`, { method: "POST", headers, body: "{}" });
+    await request.text();
+    await expect(mockFetch(request)).rejects.toThrow(/Body is unusable/);
   });
 
   test("an aborted signal rejects as fetch does", async () => {

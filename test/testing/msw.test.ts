@@ -37,6 +37,13 @@ describe(`MSW handlers (msw ${mswVersion})`, () => {
     expect(!result.ok && result.error).toMatchObject({ kind: "api", code: "LOGIN.0002" });
   });
 
+  test("handle the operation's exact path on any origin, not a path that merely ends with it", async () => {
+    const post = (url: string) => fetch(url, { method: "POST", headers: { "Content-Type": "application/json" }, body: "{}" });
+    expect((await post(`https://any.example${LOGIN_PATH}`)).status).toBe(400);
+    // Unhandled, so MSW lets it through to the network: nothing listens on port 9 of this machine.
+    await expect(post(`http://127.0.0.1:9/x${LOGIN_PATH}`)).rejects.toThrow();
+  });
+
   test("a Prefer header chooses the example, as with Prism", async () => {
     const response = await fetch(`${PAGE.options.baseUrl}${LOGIN_PATH}`, {
       method: "POST",

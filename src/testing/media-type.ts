@@ -1,0 +1,31 @@
+// The Content-Type rule both mocks share (the Prism mock's src/mock/contract-checks.ts and the in-process one):
+// RFC 9110's media-type grammar, strictly. Node's MIMEType and WHATWG parsing drop a malformed parameter and keep the
+// rest, so `application/json; charset = latin1` read as plain application/json; here it is not a media type at all.
+
+const TOKEN = "[!#$%&'*+.^_`|~0-9A-Za-z-]+";
+const QUOTED = '"(?:[\\t \\x21\\x23-\\x5b\\x5d-\\x7e\\x80-\\xff]|\\\\[\\t \\x21-\\x7e\\x80-\\xff])*"';
+const PARAMETER = `[ \\t]*;[ \\t]*(?:(${TOKEN})=(${TOKEN}|${QUOTED}))?`;
+const MEDIA_TYPE = new RegExp(`^[ \\t]*(${TOKEN}/${TOKEN})((?:${PARAMETER})*)[ \\t]*$`);
+
+/** A Content-Type split into its essence (lower case) and charset; undefined when it breaks RFC 9110's grammar. */
+export function parseMediaType(header: string): { essence: string; charset?: string } | undefined {
+  const match = MEDIA_TYPE.exec(header);
+  if (!match) return undefined;
+  const charsets = [...match[2]!.matchAll(new RegExp(PARAMETER, "g"))]
+    .filter(([, name]) => name?.toLowerCase() === "charset")
+    .map(([, , value]) => (value!.startsWith('"') ? value!.slice(1, -1).replace(/\\(.)/g, "$1") : value!).toLowerCase());
+  // Two charsets leave the body's encoding ambiguous: not a media type a server can honour.
+  if (charsets.length > 1) return undefined;
+  return { essence: match[1]!.toLowerCase(), ...(charsets.length === 1 ? { charset: charsets[0] } : {}) };
+}
+
+/** Why a Content-Type breaks the contract (`application/json`, with no charset or a UTF-8 one), or undefined. */
+export function mediaTypeProblem(header: string): { code: "content-type" | "charset"; message: string } | undefined {
+  const type = parseMediaType(header);
+  if (!type) return { code: "content-type", message: "Content-Type is not a media type; the contract requires application/json;charset=utf8" };
+  if (type.essence !== "application/json") return { code: "content-type", message: `Content-Type ${type.essence} is not the contract's application/json;charset=utf8` };
+  if (type.charset !== undefined && type.charset !== "utf8" && type.charset !== "utf-8") {
+    return { code: "charset", message: `Content-Type charset ${type.charset} is not the contract's charset=utf8` };
+  }
+  return undefined;
+}
