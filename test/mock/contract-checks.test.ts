@@ -85,22 +85,20 @@ describe("safe headers: what the mock writes is always a valid header", () => {
     setViolations(none.res, []);
     expect(none.set).toEqual({});
     const some = fakeResponse();
-    setViolations(some.res, [{ message: "ā" }]);
-    expect(some.set).toEqual({ "sl-violations": '[{"message":"\\u0101"}]' });
+    setViolations(some.res, [{ location: ["request", "body"], severity: "Error", message: "ā" }]);
+    expect(some.set).toEqual({ "sl-violations": '[{"location":["request","body"],"severity":"Error","message":"\\u0101"}]' });
   });
 
-  test("setViolations cuts a long list where Prism cuts it", () => {
-    const limit = 8 * 1024 - 100;
-    const exact = fakeResponse();
-    // A list whose JSON is exactly at the limit is kept whole.
-    const fits = ["x".repeat(limit - 4)];
-    expect(asciiJson(fits).length).toBe(limit);
-    setViolations(exact.res, fits);
-    expect(exact.set["sl-violations"]).toBe(asciiJson(fits));
+  test("setViolations keeps a long list JSON: the first that fit, then an entry counting the rest", () => {
+    const many = Array.from({ length: 300 }, (_, i) => ({ location: ["request", "body", `k${i}`], severity: "Error", message: "x".repeat(150) }));
     const over = fakeResponse();
-    const long = ["x".repeat(limit - 3)];
-    setViolations(over.res, long);
-    expect(over.set["sl-violations"]).toBe(`Too many violations! ${asciiJson(long).substring(0, limit)}`);
+    setViolations(over.res, many);
+    const header = over.set["sl-violations"] as string;
+    expect(header.length).toBeLessThanOrEqual(8 * 1024 - 100);
+    const parsed = JSON.parse(header) as { code?: string; message: string }[];
+    const note = parsed.at(-1)!;
+    expect(note.code).toBe("truncated");
+    expect(note.message).toContain(`${300 - (parsed.length - 1)} more`);
   });
 
   test("trySetHeader sets a header, or says which one Node refused and why", () => {

@@ -9,6 +9,9 @@ import { createHandler } from "../../src/mock/handler.js";
 import { prismCliManifest } from "../../src/mock/prism-packages.js";
 import { PAGE_BODY, PAGE_HEADERS } from "../helpers/mock.js";
 import { deref, namedExamples, operation } from "../helpers/spec.js";
+import { examples } from "../../generated/examples.js";
+
+const first400 = Object.values(examples[400])[0];
 
 // The mock's request handling driven in this process: Prism's engine and createHandler behind a node:http server of
 // the test, without the forked server process startMock runs. The answers are the same (the server process is only
@@ -142,12 +145,12 @@ describe("the mock's handler, in process", () => {
     expect(answer).toMatch(/^HTTP\/1\.1 200 /);
   });
 
-  test("a body over Prism's 10 MiB limit gets a 413 problem; one at the limit is read", async () => {
+  test("a body over Prism's 10 MiB limit gets the documented 400 with the reason; one at the limit is read", async () => {
     const limit = 10 * 1024 * 1024;
     const over = await post(PAGE_HEADERS, new Uint8Array(limit + 1).fill(0x20));
-    expect(over.status).toBe(413);
-    expect(over.headers.get("content-type")).toBe("application/problem+json");
-    expect(JSON.parse(over.text)).toEqual({ type: "https://stoplight.io/prism/errors#PAYLOAD_TOO_LARGE", title: "Request body too large", status: 413, detail: `The limit is ${limit} bytes` });
+    expect(over.status).toBe(400);
+    expect(JSON.parse(over.text)).toEqual(first400);
+    expect(JSON.parse(over.violations)).toEqual([expect.objectContaining({ code: "too-large" })]);
     // Spaces before the page's JSON, which ends on the limit's last byte: read whole, or the JSON is cut.
     const padded = new Uint8Array(limit).fill(0x20);
     padded.set(Buffer.from(PAGE_BODY), limit - PAGE_BODY.length);
