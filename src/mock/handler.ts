@@ -137,11 +137,13 @@ export function createHandler(engine: Engine, token: string) {
     // Outside the contract: the documented 400 (its first example unless the Prefer names another 400 example).
     const forced = (p: MockPreferences): MockPreferences => ({ ...(p.code === 400 ? p : { dynamic: p.dynamic, seed: p.seed }), code: 400 });
     const call = (p: MockPreferences) => engine.request(input, { ...engine.config, mock: { ...engine.config.mock, ...given(p) } });
-    let result = await call(ours.length > 0 ? forced(preferences) : preferences);
+    // What is asked of the engine: with a violation of ours, the documented 400 whatever status the Prefer named.
+    const asked = ours.length > 0 ? forced(preferences) : preferences;
+    let result = await call(asked);
     // Any answer the Prefer made impossible (Prism's 404 for an undocumented status or example, its 500 for an example
     // under another status) is outside the contract: the documented 400 says why. A wrong path or method stays Prism's.
     // Prism also answers `code=400, example=<a 200 example>` with that 200: not what was asked either.
-    const otherStatus = result._tag === "Right" && preferences.code !== undefined && result.right.output.statusCode !== preferences.code;
+    const otherStatus = result._tag === "Right" && asked.code !== undefined && result.right.output.statusCode !== asked.code;
     if (mocking && (result._tag === "Left" || otherStatus) && Object.keys(preferences).length > 0) {
       const reason = result._tag === "Left" ? (result.left.detail ?? result.left.message) : `no example ${preferences.exampleKey} for status ${preferences.code}`;
       const retried = await call(forced({}));
