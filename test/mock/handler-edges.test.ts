@@ -1,0 +1,162 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { connect } from "node:net";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { LOGIN_PATH } from "../../src/index.js";
+import { BUNDLED_SPEC } from "../../src/mock/index.js";
+import { loadEngine, type Engine, type EngineOptions } from "../../src/mock/engine.js";
+import { createHandler } from "../../src/mock/handler.js";
+import { prismCliManifest } from "../../src/mock/prism-packages.js";
+import { PAGE_BODY, PAGE_HEADERS } from "../helpers/mock.js";
+import { deref, namedExamples, operation } from "../helpers/spec.js";
+
+// More of the handler, in process (see handler.test.ts): request targets, the body the engine is given, Prefer with
+// the mock's own violations, dynamic mode, and what a log line carries.
+
+const errorExamples = namedExamples(deref(operation.responses["400"]).content["application/json"]);
+const defaultError = Object.values(errorExamples)[0];
+const servers: Server[] = [];
+const options = (more: Partial<EngineOptions> = {}): EngineOptions => ({ prismCli: prismCliManifest(), spec: BUNDLED_SPEC, dynamic: false, logLevel: "silent", ...more });
+
+async function serve(engine: Engine): Promise<{ url: string; port: number }> {
+  const server = createServer(createHandler(engine, "token"));
+  servers.push(server);
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return { url: `http://127.0.0.1:${port}`, port };
+}
+afterAll(async () => {
+  for (const server of servers) {
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+  }
+});
+
+function sendRaw(port: number, raw: string): Promise<string> {
+  return new Promise((resolve) => {
+    const socket = connect(port, "127.0.0.1");
+    let received = "";
+    socket.setTimeout(3_000, () => socket.destroy());
+    socket.on("data", (chunk) => (received += chunk.toString("latin1")));
+    socket.on("close", () => resolve(received));
+    socket.on("error", () => undefined);
+    socket.end(raw);
+  });
+}
+const pageHeaderLines = Object.entries(PAGE_HEADERS).map(([k, v]) => `${k}: ${v}\r\n`).join("");
+const post = (url: string, headers: Record<string, string>, body: BodyInit = PAGE_BODY) =>
+  fetch(`${url}${LOGIN_PATH}`, { method: "POST", headers, body, signal: AbortSignal.timeout(3_000) }).then(async (r) => ({
+    status: r.status,
+    text: await r.text(),
+    violations: JSON.parse(r.headers.get("sl-violations") ?? "[]") as { location: string[]; code: string; message: string }[],
+  }));
+
+let engine: Engine;
+let mock: { url: string; port: number };
+const logged: { level: string; context: Record<string, unknown>; message: string }[] = [];
+beforeAll(async () => {
+  const loaded = await loadEngine(options());
+  const log = (level: string) => (context: object, message: string) => void logged.push({ level, context: context as Record<string, unknown>, message });
+  engine = { ...loaded, logger: { info: log("info"), warn: log("warn"), error: log("error") } };
+  mock = await serve(engine);
+}, 60_000);
+
+describe("the handler's request targets", () => {
+  test("a target is resolved as a URL: dot segments are removed before the route is matched", async () => {
+    const answer = await sendRaw(mock.port, `POST /api/v2/sdk/other/../login/mobile-verify-code HTTP/1.1\r\nHost: x\r\nConnection: close\r\n${pageHeaderLines}Content-Length: ${PAGE_BODY.length}\r\n\r\n${PAGE_BODY}`);
+    expect(answer).toMatch(/^HTTP\/1\.1 200 /);
+  });
+
+  test("a target URL cannot parse goes to Prism split at its query", async () => {
+    const answer = await sendRaw(mock.port, `GET //[?__code=400 HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`);
+    expect(answer).toContain(`"detail":"The route //[ hasn't been found in the specification file"`);
+  });
+
+  test("only an OPTIONS request is a preflight", async () => {
+    const answer = await post(mock.url, { ...PAGE_HEADERS, Origin: "http://app.test", "Access-Control-Request-Method": "POST" });
+    expect(answer.status).toBe(200);
+  });
+});
+
+describe("the handler's own violations and Prefer", () => {
+  test("an unparseable Content-Type is one violation of ours plus the engine's on the text body, headers intact", async () => {
+    const answer = await post(mock.url, { ...PAGE_HEADERS, "Content-Type": "garbage" });
+    expect(answer.violations.map((v) => `${v.location.join(".")} ${v.code}`)).toEqual(["request.header.content-type content-type", "request.body type"]);
+  });
+
+  test("with a violation of ours, a Prefer for a 400 example is kept and any other gives way silently", async () => {
+    const latin1 = { ...PAGE_HEADERS, "Content-Type": "application/json;charset=latin1" };
+    const kept = await post(mock.url, { ...latin1, Prefer: "code=400, example=wrongCredentials" });
+    expect(JSON.parse(kept.text)).toEqual(errorExamples.wrongCredentials);
+    const other = await post(mock.url, { ...latin1, Prefer: "code=200, example=mfaAuth" });
+    expect(other.status).toBe(400);
+    expect(JSON.parse(other.text)).toEqual(defaultError);
+    expect(other.violations.map((v) => v.code)).toEqual(["charset"]);
+  });
+
+  test("an unreadable Prefer says what Prism could not read", async () => {
+    const answer = await post(mock.url, { ...PAGE_HEADERS, Prefer: "code=abc" });
+    expect(answer.violations).toEqual([
+      { location: ["request", "header", "prefer"], severity: "Error", code: "prefer", message: 'Prefer cannot be read: optional property "code"\n└─ cannot decode "abc", should be a number' },
+    ]);
+  });
+
+  test("a Prefer for a status the spec lacks gets the documented 400 naming Prism's reason", async () => {
+    const answer = await post(mock.url, { ...PAGE_HEADERS, Prefer: "code=418" });
+    expect(answer.status).toBe(400);
+    expect(answer.violations).toHaveLength(1);
+    expect(answer.violations[0]!.message).toMatch(/^Prefer asks for a response the spec does not have: .*418/);
+  });
+});
+
+describe("what a log line of the handler carries", () => {
+  test("the request with its method and path; a violation under the validator's name; no warning for a clean answer", async () => {
+    logged.length = 0;
+    await post(mock.url, PAGE_HEADERS, '{"mobile":"12345678901"}');
+    const received = logged.find((l) => l.message === "Request received");
+    expect(received).toMatchObject({ level: "info", context: { input: { method: "post", url: { path: LOGIN_PATH, query: {} } } } });
+    expect((received!.context.input as { url: { baseUrl?: string } }).url.baseUrl).toBeUndefined();
+    expect(logged.find((l) => l.message.startsWith("Violation: "))).toMatchObject({ level: "error", context: { name: "VALIDATOR" } });
+    expect(logged.filter((l) => l.level === "warn")).toEqual([]);
+  });
+
+  test("a request the engine refuses is logged as an error with the request and Prism's reason", async () => {
+    logged.length = 0;
+    await fetch(`${mock.url}/api/v2/other`, { method: "POST", headers: PAGE_HEADERS, body: PAGE_BODY, signal: AbortSignal.timeout(3_000) }).then((r) => r.arrayBuffer());
+    const error = logged.find((l) => l.level === "error");
+    expect(error?.message).toMatch(/^Request terminated with error: \S/);
+    expect(error?.context).toMatchObject({ input: { url: { path: "/api/v2/other" } } });
+  });
+
+  test("__server in the query is handed to the engine as the base URL", async () => {
+    logged.length = 0;
+    await post(`${mock.url}`, PAGE_HEADERS).catch(() => undefined);
+    await fetch(`${mock.url}${LOGIN_PATH}?__server=http%3A%2F%2Fother.test`, { method: "POST", headers: PAGE_HEADERS, body: PAGE_BODY, signal: AbortSignal.timeout(3_000) }).then((r) => r.arrayBuffer());
+    const received = logged.filter((l) => l.message === "Request received").at(-1);
+    expect(received?.context).toMatchObject({ input: { url: { baseUrl: "http://other.test", query: { __server: "http://other.test" } } } });
+  });
+});
+
+describe("the handler in dynamic mode and in proxy mode", () => {
+  test("a dynamic engine generates varied answers: a Prefer that leaves dynamic unset does not turn it off", async () => {
+    const dynamic = await serve(await loadEngine(options({ dynamic: true })));
+    const bodies = new Set<string>();
+    for (let i = 0; i < 8; i++) bodies.add((await post(dynamic.url, { ...PAGE_HEADERS, Prefer: "code=200" })).text);
+    expect(bodies.size).toBeGreaterThan(1);
+  }, 60_000);
+
+  test("a proxy hands the engine the parsed JSON body, a byte order mark dropped, so the request validates", async () => {
+    const upstream = createServer((req, res) => {
+      req.resume();
+      req.on("end", () => res.setHeader("content-type", "application/json").end('{"status":"SUCCESS"}'));
+    });
+    servers.push(upstream);
+    await new Promise<void>((resolve) => upstream.listen(0, "127.0.0.1", resolve));
+    const proxy = await serve(await loadEngine(options({ upstream: `http://127.0.0.1:${(upstream.address() as AddressInfo).port}` })));
+    const requestViolations = async (headers: Record<string, string>, body: BodyInit) =>
+      (await post(proxy.url, headers, body)).violations.filter((v) => v.location[0] === "request");
+    expect(await requestViolations(PAGE_HEADERS, PAGE_BODY)).toEqual([]);
+    expect(await requestViolations({ ...PAGE_HEADERS, "Content-Type": "application/vnd.test+json" }, PAGE_BODY)).not.toContainEqual(expect.objectContaining({ location: ["request", "body"] }));
+    expect(await requestViolations(PAGE_HEADERS, `\uFEFF${PAGE_BODY}`)).toEqual([]);
+  }, 60_000);
+});
