@@ -90,7 +90,8 @@ describe("redaction finds the credentials however a server formats them (fast-ch
       ),
       { numRuns: 400 },
     );
-  });
+    // 400 logins: seconds on a loaded machine, more than the 4 s mutation runs give a test (vitest.mutate.config.ts).
+  }, 60_000);
 
   test("a formatted number is replaced whole, prefix included", async () => {
     const { client } = clientWith(() => json(400, { error_code: "USER.0038", error_msg: "Invalid +86 (139) 1234-5678 and 0086 139.1234.5678." }));
