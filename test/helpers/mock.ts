@@ -1,6 +1,6 @@
 import { spawnSync } from "node:child_process";
 import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
+import { connect, type AddressInfo } from "node:net";
 import { afterAll, beforeAll } from "vitest";
 import { startMock, type MockOptions, type RunningMock } from "../../src/mock/index.js";
 
@@ -59,4 +59,17 @@ export function useMock(options: MockOptions = {}): { current: RunningMock } {
     await mock.current?.stop();
   });
   return mock;
+}
+
+/** Sends raw bytes to 127.0.0.1:port and resolves to the whole answer as text (the request closes the connection). */
+export function sendRaw(port: number, raw: string | Buffer): Promise<string> {
+  return new Promise((resolve) => {
+    const socket = connect(port, "127.0.0.1");
+    let received = "";
+    socket.setTimeout(3_000, () => socket.destroy());
+    socket.on("data", (chunk) => (received += chunk.toString("latin1")));
+    socket.on("close", () => resolve(received));
+    socket.on("error", () => undefined);
+    socket.end(raw);
+  });
 }

@@ -1,13 +1,12 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { connect } from "node:net";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { LOGIN_PATH } from "../../src/index.js";
 import { BUNDLED_SPEC } from "../../src/mock/index.js";
 import { loadEngine, type Engine, type EngineOptions } from "../../src/mock/engine.js";
 import { createHandler } from "../../src/mock/handler.js";
 import { prismCliManifest } from "../../src/mock/prism-packages.js";
-import { PAGE_BODY, PAGE_HEADERS } from "../helpers/mock.js";
+import { PAGE_BODY, PAGE_HEADERS, sendRaw } from "../helpers/mock.js";
 import { deref, namedExamples, operation } from "../helpers/spec.js";
 
 // More of the handler, in process (see handler.test.ts): request targets, the body the engine is given, Prefer with
@@ -32,17 +31,6 @@ afterAll(async () => {
   }
 });
 
-function sendRaw(port: number, raw: string): Promise<string> {
-  return new Promise((resolve) => {
-    const socket = connect(port, "127.0.0.1");
-    let received = "";
-    socket.setTimeout(3_000, () => socket.destroy());
-    socket.on("data", (chunk) => (received += chunk.toString("latin1")));
-    socket.on("close", () => resolve(received));
-    socket.on("error", () => undefined);
-    socket.end(raw);
-  });
-}
 const pageHeaderLines = Object.entries(PAGE_HEADERS).map(([k, v]) => `${k}: ${v}\r\n`).join("");
 const post = (url: string, headers: Record<string, string>, body: BodyInit = PAGE_BODY) =>
   fetch(`${url}${LOGIN_PATH}`, { method: "POST", headers, body, signal: AbortSignal.timeout(3_000) }).then(async (r) => ({

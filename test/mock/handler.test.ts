@@ -1,13 +1,12 @@
 import { createServer, request as httpRequest, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { connect } from "node:net";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { LOGIN_PATH } from "../../src/index.js";
 import { BUNDLED_SPEC } from "../../src/mock/index.js";
 import { loadEngine, type Engine } from "../../src/mock/engine.js";
 import { createHandler } from "../../src/mock/handler.js";
 import { prismCliManifest } from "../../src/mock/prism-packages.js";
-import { PAGE_BODY, PAGE_HEADERS } from "../helpers/mock.js";
+import { PAGE_BODY, PAGE_HEADERS, sendRaw } from "../helpers/mock.js";
 import { deref, namedExamples, operation } from "../helpers/spec.js";
 import { examples } from "../../generated/examples.js";
 
@@ -37,18 +36,6 @@ const answerOf = async (response: Response): Promise<Answer> => ({
   violations: response.headers.get("sl-violations") ?? "",
 });
 
-/** Sends raw bytes and resolves to the whole answer as text (the connection is closed by the request). */
-function sendRaw(port: number, raw: string | Buffer): Promise<string> {
-  return new Promise((resolve) => {
-    const socket = connect(port, "127.0.0.1");
-    let received = "";
-    socket.setTimeout(3_000, () => socket.destroy());
-    socket.on("data", (chunk) => (received += chunk.toString("latin1")));
-    socket.on("close", () => resolve(received));
-    socket.on("error", () => undefined);
-    socket.end(raw);
-  });
-}
 
 let engine: Engine;
 let mock: { url: string; port: number; server: Server };
