@@ -4,6 +4,9 @@ import { problem } from "./answers.js";
 import type { LoginMockOptions } from "./options.js";
 import { createResponder } from "./responder.js";
 
+/** RequestInit's redirect modes, the values `new Request` accepts. */
+const REDIRECT_MODES = new Set<unknown>(["follow", "error", "manual"]);
+
 /**
  * A fetch that answers the login operation in-process, as the Prism mock would: give it to
  * `createLoginClient({ fetch: createMockFetch() })`. Dependency-free; works in Node and browsers.
@@ -13,10 +16,13 @@ import { createResponder } from "./responder.js";
 export function createMockFetch(options: LoginMockOptions = {}): Fetch {
   const respond = createResponder(options);
   return async (input, init) => {
-    // The client calls fetch(request, { signal }): reuse its Request rather than build a second one per call.
-    // Anything but an AbortSignal goes through new Request, which refuses it with fetch's own TypeError.
+    // The client calls fetch(request, { signal, redirect: "manual" }): reuse its Request rather than build a second
+    // one per call (copying its body stream is most of a mocked login's cost). The redirect mode cannot change an
+    // answer that never redirects. Any other init, or a value fetch would refuse, goes through new Request, which
+    // refuses it with fetch's own TypeError.
     const signalOk = init?.signal === undefined || init.signal === null || init.signal instanceof AbortSignal;
-    const reuse = input instanceof Request && signalOk && Object.keys(init ?? {}).every((key) => key === "signal");
+    const redirectOk = init?.redirect === undefined || REDIRECT_MODES.has(init.redirect);
+    const reuse = input instanceof Request && signalOk && redirectOk && Object.keys(init ?? {}).every((key) => key === "signal" || key === "redirect");
     const request = reuse ? input : new Request(input, init);
     (reuse ? init?.signal : request.signal)?.throwIfAborted();
     const { pathname } = new URL(request.url);

@@ -136,6 +136,14 @@ describe("createMockFetch on the wire", () => {
     await expect(mockFetch(request)).rejects.toThrow(/Body is unusable/);
   });
 
+  test("the client's call shape (request, { signal, redirect }) is answered; a redirect mode fetch refuses is its TypeError", async () => {
+    const request = () => new Request(`http://mock.test${LOGIN_PATH}`, { method: "POST", headers, body: "{}" });
+    const signal = new AbortController().signal;
+    for (const redirect of ["manual", "follow", "error"] as const) expect((await mockFetch(request(), { signal, redirect })).status).toBe(400);
+    await expect(mockFetch(request(), { signal, redirect: "bogus" as RequestRedirect })).rejects.toThrow(TypeError);
+    await expect(mockFetch(request(), { signal: AbortSignal.abort(), redirect: "manual" })).rejects.toMatchObject({ name: "AbortError" });
+  });
+
   test("an aborted signal rejects as fetch does", async () => {
     const signal = AbortSignal.abort();
     await expect(mockFetch(new Request(`http://mock.test${LOGIN_PATH}`, { method: "POST", headers, body: "{}" }), { signal })).rejects.toMatchObject({ name: "AbortError" });
