@@ -42,7 +42,7 @@ const TMP = join(root, ".tmp");
 const npm = (args, cwd = root) => spawnSync("npm", ["--no-audit", "--no-fund", "--loglevel=error", ...args], { cwd, encoding: "utf8" });
 
 /** The node binary of a row: the machine's, or the registry's `node` package installed once under .tmp/node-X/. */
-function nodeBinary(version) {
+export function nodeBinary(version) {
   if (version === null) return process.execPath;
   const prefix = join(TMP, `node-${version}`);
   const bin = join(prefix, "node_modules/node/bin/node");

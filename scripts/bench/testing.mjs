@@ -1,6 +1,9 @@
 // The in-process mock (oneaccess-sms-login/testing) against Prism, through the client: logins per second at the same
 // concurrency, and time from start to first answer (in-process: in a fresh process, from loading the mock's modules
-// to the first result, see testing-start.mjs; Prism: startMock() until a login is answered).
+// to the first result, see testing-start.mjs; Prism: startMock() until a login is answered). Run by index.mjs in a
+// child process per Node (consumers run their unit tests on Node 22 to 26; Node 20's web streams make every Request
+// and Response several times dearer):
+//   node testing.mjs '{"durationMs":5000,"concurrency":10,"startRuns":5}'   prints the results as JSON
 import { execFileSync } from "node:child_process";
 import { http, HttpResponse } from "msw";
 import { setupServer } from "msw/node";
@@ -10,7 +13,7 @@ import { createMockFetch } from "../../dist/src/testing/index.js";
 import { handlers } from "../../dist/src/testing/msw.js";
 import { median } from "./measure.mjs";
 import { runLoad } from "./load.mjs";
-import { CLIENT_ID, CREDENTIALS, DEVICE } from "./fixtures.mjs";
+import { ANSWER, CLIENT_ID, CREDENTIALS, DEVICE } from "./fixtures.mjs";
 
 const options = (extra) => ({ baseUrl: "https://mock.test", clientId: CLIENT_ID, device: DEVICE, ...extra });
 
@@ -25,7 +28,10 @@ function startTime(kind, runs) {
   return { start: median(runsOut.map((r) => r.ms)), library: median(runsOut.map((r) => r.library)) };
 }
 
-/** Throughput and start time of Prism, MSW handlers (and MSW with a trivial handler) and createMockFetch. */
+/**
+ * Throughput and start time of Prism, MSW handlers (and MSW with a trivial handler), createMockFetch, and the client
+ * over a fetch that does no work (a fixed answer): the most any in-process mock can reach through the client.
+ */
 export async function inProcessMock({ durationMs, concurrency, startRuns }) {
   const results = {};
   const t0 = performance.now();
@@ -54,5 +60,12 @@ export async function inProcessMock({ durationMs, concurrency, startRuns }) {
     bare.close();
   }
   results.createMockFetch = { ...startTime("fetch", startRuns), ...(await load(createLoginClient(options({ fetch: createMockFetch() })), { durationMs, concurrency })) };
+  // The client's own cost: a fetch that only builds the answer (no checks, no choice), as a test's hand-written stub.
+  const fixed = async () => new Response(ANSWER, { status: 200, headers: { "content-type": "application/json" } });
+  results["fetch stub, fixed answer (the client's own cost)"] = { start: NaN, library: 0, ...(await load(createLoginClient(options({ fetch: fixed })), { durationMs, concurrency })) };
   return results;
+}
+
+if (process.argv[1] === new URL(import.meta.url).pathname) {
+  console.log(JSON.stringify(await inProcessMock(JSON.parse(process.argv[2]))));
 }
