@@ -120,6 +120,8 @@ export function createHandler(engine: Engine, token: string) {
     if (read === "too-large" && !mocking) return sendProblem(res, 413, { type: "https://stoplight.io/prism/errors#PAYLOAD_TOO_LARGE", title: "Request body too large", status: 413, detail: `The limit is ${BODY_LIMIT} bytes` });
     const raw = read === "too-large" ? null : read;
     const { path, searchParams } = target(req.url ?? "/");
+    // No route matches a target that is not a path (`*`, `http://[`): Prism's engine answers some of them with a 500.
+    if (mocking && !path.startsWith("/")) return sendProblem(res, 404, { type: "https://stoplight.io/prism/errors#NO_PATH_MATCHED_ERROR", title: "Route not resolved, no path matched", status: 404, detail: `The route ${path} hasn't been found in the specification file` });
     const input: EngineRequest = {
       method: (req.method ?? "get").toLowerCase(),
       url: { path, baseUrl: searchParams.get("__server") || undefined, query: query(searchParams) },

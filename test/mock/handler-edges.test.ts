@@ -60,6 +60,14 @@ describe("the handler's request targets", () => {
     expect(answer).toContain(`"detail":"The route //[ hasn't been found in the specification file"`);
   });
 
+  test("a target that is not a path at all gets the 404 of an unknown route, never a 5xx", async () => {
+    for (const target of ["http://[", "*", "http://[?__code=200", "http://x:99999/"]) {
+      const answer = await sendRaw(mock.port, `GET ${target} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`);
+      expect(answer, target).toMatch(/^HTTP\/1\.1 404 /);
+      expect(answer, target).toContain("NO_PATH_MATCHED_ERROR");
+    }
+  });
+
   test("only an OPTIONS request is a preflight", async () => {
     const answer = await post(mock.url, { ...PAGE_HEADERS, Origin: "http://app.test", "Access-Control-Request-Method": "POST" });
     expect(answer.status).toBe(200);
