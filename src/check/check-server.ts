@@ -25,11 +25,14 @@ export interface SentRequest {
 
 /** The outcome of a check run. ok when no check failed or errored (skipped ones do not count). */
 export interface CheckReport {
+  /** True only when no check failed, every request was answered and every check had a request within the budget. */
   readonly ok: boolean;
   readonly upstream: string;
   readonly maxRequests: number;
   readonly requests: readonly SentRequest[];
   readonly checks: readonly CheckResult[];
+  /** Checks no request within the budget reaches: not proven, so the run is not a pass (raise maxRequests). */
+  readonly unreached: readonly CheckName[];
 }
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
@@ -76,8 +79,11 @@ export async function checkServer(options: CheckOptions): Promise<CheckReport> {
     return { name: check.name, status, summary: redact(summary), problems: [...problems, ...errors].map(redact) };
   });
 
+  // A check no request reached proves nothing: a server answering 200 to everything would pass a budget of 1.
+  const unreached = CHECKS.filter((check) => !exchanges.some((e) => check.applies(e.probe))).map((check) => check.name);
   return {
-    ok: checks.every((c) => c.status !== "failed" && c.status !== "error"),
+    ok: unreached.length === 0 && checks.every((c) => c.status !== "failed" && c.status !== "error"),
+    unreached,
     upstream,
     maxRequests,
     requests: exchanges.map((e) => ({ name: e.probe.name, status: e.answer?.status ?? 0 })),

@@ -5,7 +5,11 @@ const LABELS: Record<CheckStatus, string> = { passed: "PASS ", failed: "FAIL ", 
 /** The verdict on the whole run, as the report's last line says it. */
 export function verdict(report: CheckReport): string {
   if (report.checks.some((c) => c.status === "failed")) return "breaks the contract";
-  if (!report.ok) return "could not be fully checked: requests got no answer";
+  if (report.checks.some((c) => c.status === "error")) return "could not be fully checked: requests got no answer";
+  if (report.unreached.length > 0) {
+    const budget = `${report.maxRequests} request${report.maxRequests === 1 ? "" : "s"}`;
+    return `could not be fully checked: the budget of ${budget} left ${report.unreached.join(", ")} without a request; raise --max-requests`;
+  }
   return "keeps the contract";
 }
 

@@ -13,7 +13,7 @@ export const VERIFY_USAGE =
   `[--max-requests N (default ${DEFAULT_MAX_REQUESTS})] [--timeout-ms N] [--junit FILE]`;
 
 /** Exit codes of `verify`: 2 (usage) comes from the bin's own error handling. */
-export const VERIFY_EXIT = { keeps: 0, breaks: 1, unanswered: 3 } as const;
+export const VERIFY_EXIT = { keeps: 0, breaks: 1, unanswered: 3, unreached: 4 } as const;
 
 /** A whole number from an option, or a CheckOptionsError naming the option. */
 function whole(name: string, value: string | undefined): number | undefined {
@@ -24,7 +24,7 @@ function whole(name: string, value: string | undefined): number | undefined {
 
 /**
  * `verify`: checks a server against the contract and prints a report; exit 0 when it keeps the contract, 1 when a
- * check failed, 3 when requests got no answer. Credentials come from ONEACCESS_MOBILE and ONEACCESS_VERIFY_CODE,
+ * check failed, 3 when requests got no answer, 4 when the budget left a check without a request. Credentials come from ONEACCESS_MOBILE and ONEACCESS_VERIFY_CODE,
  * never from arguments (arguments show in process lists and CI logs).
  */
 export async function runVerify(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
@@ -67,5 +67,6 @@ export async function runVerify(argv: string[], env: NodeJS.ProcessEnv = process
     writeFileSync(values.junit, toJUnit(report));
   }
   if (report.checks.some((c) => c.status === "failed")) return VERIFY_EXIT.breaks;
-  return report.ok ? VERIFY_EXIT.keeps : VERIFY_EXIT.unanswered;
+  if (report.checks.some((c) => c.status === "error")) return VERIFY_EXIT.unanswered;
+  return report.ok ? VERIFY_EXIT.keeps : VERIFY_EXIT.unreached;
 }

@@ -50,10 +50,19 @@ describe("oneaccess-sms-login-mock verify: the request budget", () => {
     const { code, out } = await verify(["--upstream", url, "--max-requests", "1"]);
     expect(seen).toHaveLength(1);
     expect(out).toMatch(/SKIP  negative_data_rejection: no request it judges fits in the budget of 1 request/);
-    expect(code).toBe(0);
+    // Not proven is not kept: a check the budget left without a request makes the run incomplete, never green.
+    expect(out).toMatch(/could not be fully checked: the budget of 1 request left negative_data_rejection without a request; raise --max-requests\n$/);
+    expect(code).toBe(4);
     const three = await server();
     await verify(["--upstream", three.url, "--max-requests", "3"]);
     expect(three.seen).toHaveLength(3);
+  });
+
+  test("a server answering 200 to everything never gets a green run from a budget too small to send it a broken request", async () => {
+    const { url } = await server((_seen, keeping) => ({ ...keeping, status: 200, body: JSON.stringify({ status: "SUCCESS", session_token: "x", expire: 1 }) }));
+    const { code } = await verify(["--upstream", url, "--max-requests", "1"]);
+    expect(code).not.toBe(0);
+    expect((await verify(["--upstream", url, "--max-requests", "2"])).code).toBe(1);
   });
 
   test("sends the real credentials in one request only, the first, whatever the budget", async () => {
