@@ -125,7 +125,9 @@ export function createHandler(engine: Engine, token: string) {
     const input: EngineRequest = {
       method: (req.method ?? "get").toLowerCase(),
       url: { path, baseUrl: searchParams.get("__server") || undefined, query: query(searchParams) },
-      headers: req.headers,
+      // Mocking, Accept is not the engine's to negotiate: the contract has one media type, and Prism answers some
+      // Accept values with a 500, a 406 or an empty 200 (createMockFetch ignores it too).
+      headers: mocking ? { ...req.headers, accept: undefined } : req.headers,
       body: engineBody(raw, req.headers["content-type"]),
     };
     logger.info({ input }, "Request received");
@@ -137,7 +139,7 @@ export function createHandler(engine: Engine, token: string) {
       if (read === "too-large") ours.push(tooLarge());
       ours.push(...checked.violations);
       if ("body" in checked) input.body = checked.body;
-      if (checked.unparseableType) input.headers = { ...req.headers, "content-type": undefined };
+      if (checked.unparseableType) input.headers = { ...input.headers, "content-type": undefined };
     }
     const parsed = engine.preferences(input);
     if (parsed._tag === "Right") preferences = given(parsed.right);

@@ -90,6 +90,16 @@ describe("the handler's own violations and Prefer", () => {
     expect(other.violations.map((v) => v.code)).toEqual(["charset"]);
   });
 
+  test("any Accept gets the contract's answer (the spec has one media type): never Prism's 500, 406 or empty 200", async () => {
+    const okBody = JSON.parse((await post(mock.url, PAGE_HEADERS)).text);
+    for (const accept of ["garbage;;;", ",,,", "text/html", "*/*;q=0", "application/json;q=0", "application/json"]) {
+      const valid = await post(mock.url, { ...PAGE_HEADERS, Accept: accept });
+      expect([accept, valid.status, JSON.parse(valid.text)]).toEqual([accept, 200, okBody]);
+      const asked = await post(mock.url, { ...PAGE_HEADERS, Accept: accept, Prefer: "code=400, example=wrongCredentials" });
+      expect([accept, asked.status, JSON.parse(asked.text)]).toEqual([accept, 400, errorExamples.wrongCredentials]);
+    }
+  });
+
   test("an unreadable Prefer says what Prism could not read", async () => {
     const answer = await post(mock.url, { ...PAGE_HEADERS, Prefer: "code=abc" });
     expect(answer.violations).toEqual([
