@@ -135,7 +135,9 @@ export function createHandler(engine: Engine, token: string) {
     const ours: ContractViolation[] = [];
     let preferences: MockPreferences = {};
     if (mocking) {
-      const checked = checkContract(req.headers, raw);
+      // Node keeps the first of two Content-Types; fetch joins them, and a joined pair is no media type at all.
+      const types = req.headersDistinct["content-type"];
+      const checked = checkContract(types && types.length > 1 ? { ...req.headers, "content-type": types.join(", ") } : req.headers, raw);
       if (read === "too-large") ours.push(tooLarge());
       ours.push(...checked.violations);
       if ("body" in checked) input.body = checked.body;

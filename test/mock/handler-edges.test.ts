@@ -100,6 +100,12 @@ describe("the handler's own violations and Prefer", () => {
     }
   });
 
+  test("two Content-Type headers are one unreadable media type, as fetch joins them: the documented 400, not a 200", async () => {
+    const answer = await sendRaw(mock.port, `POST ${LOGIN_PATH} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n${pageHeaderLines}Content-Type: text/plain\r\nContent-Length: ${PAGE_BODY.length}\r\n\r\n${PAGE_BODY}`);
+    expect(answer).toMatch(/^HTTP\/1\.1 400 /);
+    expect(answer).toMatch(/sl-violations: .*content-type/i);
+  });
+
   test("an unreadable Prefer says what Prism could not read", async () => {
     const answer = await post(mock.url, { ...PAGE_HEADERS, Prefer: "code=abc" });
     expect(answer.violations).toEqual([
