@@ -24,13 +24,14 @@ function pattern(secret: string): string {
   // Its UTF-8 bytes as the Latin-1 text btoa takes (a loop: spreading a huge secret's bytes would overflow the stack).
   let raw = "";
   for (const byte of new TextEncoder().encode(secret)) raw += String.fromCharCode(byte);
-  const hex = [...raw].map((c) => c.charCodeAt(0).toString(16).padStart(2, "0")).join("");
+  const hex = [...raw].map((c) => (c.charCodeAt(0) + 256).toString(16).slice(1)).join("");
   // Base64 encodes 3 bytes in 4 characters, so a secret inside a longer text starts at one of 3 offsets; at each,
   // the characters between its first and last whole 6 bits depend on its bytes alone.
   const base64 = [0, 1, 2].map((offset) =>
-    [...btoa("\0".repeat(offset) + raw).slice(Math.ceil((offset * 4) / 3), Math.floor(((offset + raw.length) * 4) / 3))]
-      .map((c) => (c == "+" ? "[+-]" : c == "/" ? "[/_]" : c))
-      .join(""),
+    btoa("\0".repeat(offset) + raw)
+      .slice(Math.ceil((offset * 4) / 3), Math.floor(((offset + raw.length) * 4) / 3))
+      .replace(/\+/g, "[+-]")
+      .replace(/\//g, "[/_]"),
   );
   return [written(secret), hex, ...base64].join("|");
 }
@@ -57,17 +58,14 @@ const unescapeUrl = (text: string) => text.replace(/%([\da-f]{2})/gi, (_, hex: s
 /** Decodes HTML character references ("&#49;", "&#x31;"); leaves any past the last code point as they are. */
 const unescapeHtml = (text: string) =>
   text.replace(/&#(x[\da-f]{1,6}|\d{1,7});?/gi, (ref, n: string) => {
-    const point = n[0] == "x" || n[0] == "X" ? parseInt(n.slice(1), 16) : Number(n);
+    // "0x31" and "049" are both 49 to Number.
+    const point = Number("0" + n);
     return point > 0x10ffff ? ref : String.fromCodePoint(point);
   });
 
-// Other ways a server may write a secret, each tried when its mark is in the text: URL escapes, HTML character
-// references, and compatibility forms such as fullwidth digits ("１３８…", which NFKC makes "138…").
-const DECODERS: Array<[RegExp, (text: string) => string]> = [
-  [/%/, unescapeUrl],
-  [/&#/, unescapeHtml],
-  [/[^\0-\x7f]/, (text) => text.normalize("NFKC")],
-];
+// Other ways a server may write a secret: URL escapes, HTML character references, and compatibility forms such as
+// fullwidth digits ("１３８…", which NFKC makes "138…").
+const DECODERS = [unescapeUrl, unescapeHtml, (text: string) => text.normalize("NFKC")];
 
 /** Builds a redactor for the secrets of one call: the mobile number, the verification code, extra header values. */
 export function redactor(secrets: readonly unknown[]): Redactor {
@@ -85,8 +83,7 @@ export function redactor(secrets: readonly unknown[]): Redactor {
     }
     let out = long.reduce((t, secret) => t.split(secret).join(REDACTED), String(text)).replace(found, REDACTED);
     // Where a decoded text holds a secret, the decoded text is kept, redacted ("%2B86%20138…" becomes "[REDACTED]").
-    for (const [mark, decode] of DECODERS) {
-      if (!mark.test(out)) continue;
+    for (const decode of DECODERS) {
       const decoded = decode(out);
       const safe = decoded.replace(found, REDACTED);
       if (safe != decoded) out = safe;
