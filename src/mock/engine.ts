@@ -1,6 +1,7 @@
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { Writable } from "node:stream";
+import { withoutSecrets } from "./log-secrets.js";
 
 // The slice of Prism's engine (@stoplight/prism-http 5.12, as prism-cli 5.14.2 installs it) the mock server calls.
 // Prism ships CommonJS without types for these deep modules, so the shapes are declared here.
@@ -97,9 +98,9 @@ function logLines(): Writable {
           const entry = JSON.parse(line) as { level?: number | string; msg?: string; input?: EngineRequest };
           const level = typeof entry.level === "number" ? (LEVELS[entry.level] ?? "info") : (entry.level ?? "info");
           const request = entry.input ? ` ${entry.input.method.toUpperCase()} ${entry.input.url.path}` : "";
-          process.stderr.write(`[mock] ${level}${request}: ${entry.msg ?? ""}\n`);
+          process.stderr.write(`[mock] ${level}${request}: ${withoutSecrets(entry.msg ?? "")}\n`);
         } catch {
-          process.stderr.write(`[mock] ${line}\n`);
+          process.stderr.write(`[mock] ${withoutSecrets(line)}\n`);
         }
       }
       done();

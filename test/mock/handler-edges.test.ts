@@ -149,6 +149,25 @@ describe("what a log line of the handler carries", () => {
   });
 });
 
+describe("the engine's own log lines", () => {
+  test("at trace level, Prism's body lines carry no mobile number, code or token, whatever the request's format", async () => {
+    const traced = await serve(await loadEngine(options({ logLevel: "trace" })));
+    const lines: string[] = [];
+    const write = process.stderr.write.bind(process.stderr);
+    process.stderr.write = ((chunk: string | Uint8Array, ...rest: never[]) => (lines.push(String(chunk)), true)) as typeof process.stderr.write;
+    try {
+      await post(traced.url, PAGE_HEADERS, '{"mobile":"13912345678","verify_code":"918273"}');
+      await post(traced.url, PAGE_HEADERS, '{"mobile" : 13912345678, "verify_code":918273}');
+      await post(traced.url, { ...PAGE_HEADERS, "Content-Type": "application/x-www-form-urlencoded" }, "mobile=13912345678&verify_code=918273");
+    } finally {
+      process.stderr.write = write;
+    }
+    const log = lines.join("");
+    expect(log).toMatch(/Body/);
+    expect(log).not.toMatch(/13912345678|918273|bts\*+2VO/);
+  });
+});
+
 describe("the handler in dynamic mode and in proxy mode", () => {
   test("a dynamic engine generates varied answers: a Prefer that leaves dynamic unset does not turn it off", async () => {
     const dynamic = await serve(await loadEngine(options({ dynamic: true })));
