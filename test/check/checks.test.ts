@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { CHECKS, CheckOptionsError, checkServer, type CheckName, type CheckReport } from "../../src/mock/index.js";
+import { CHECKS, CheckOptionsError, checkServer, type CheckName, type CheckOptions, type CheckReport } from "../../src/mock/index.js";
 import { useServers, type Twist } from "./upstream.js";
 
 const REAL = { mobile: "13912345678", verify_code: "918273" };
@@ -171,11 +171,21 @@ describe("checkServer: the checks Schemathesis names", () => {
     expect(report.ok).toBe(false);
   });
 
-  test.each([
+  test.each<[CheckOptions, RegExp]>([
     [{ upstream: "ftp://tenant.example.com" }, /upstream must be an http\(s\) URL without user info, query or fragment/],
     [{ upstream: "https://user:pw@tenant.example.com" }, /upstream must be an http\(s\) URL/],
     [{ upstream: "https://tenant.example.com", maxRequests: 0 }, /max requests must be a whole number of at least 1/],
     [{ upstream: "https://tenant.example.com", headers: { "X-client-id": "a\r\nX-Evil: 1" } }, /header X-client-id has characters that cannot be sent/],
+    // Above 2^31-1 ms, Node's timers fire after 1 ms: every request would abort while a real login may still arrive.
+    [{ upstream: "https://tenant.example.com", timeoutMs: 2 ** 31 }, /timeout must be a positive number of milliseconds up to 2147483647/],
+    [{ upstream: "http://example.com" }, /upstream must be https unless its host is loopback/],
+    // Headers fetch refuses to send (every request would fail as "no answer") or that make the valid login invalid.
+    ...["Expect", "content-length", "Transfer-Encoding", "Keep-Alive", "Upgrade", "Connection", "Host", "TE", "Trailer", "Content-Type"].map(
+      (name): [CheckOptions, RegExp] => [{ upstream: "https://tenant.example.com", headers: { [name]: "1" } }, new RegExp(`header ${name} may not be set: verify sends it itself`)],
+    ),
+    [{ upstream: "https://tenant.example.com", headers: { "X-L": "" } }, /header X-L must not be empty/],
+    [{ upstream: "https://tenant.example.com", headers: { "x-client-id": "  " } }, /header x-client-id must not be empty/],
+    [{ upstream: "https://tenant.example.com", headers: { "Bad Name": "1" } }, /a header name is not a valid token/],
   ])("refuses unusable options with a CheckOptionsError before sending anything (%o)", async (options, message) => {
     const error = await checkServer(options).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(CheckOptionsError);

@@ -88,6 +88,23 @@ describe("oneaccess-sms-login-mock verify: the request budget", () => {
     expect(seen).toHaveLength(0);
     expect(code).toBe(2);
   });
+
+  test.each([
+    [["--timeout-ms", "2147483648"], /timeout must be a positive number of milliseconds up to 2147483647/],
+    [["--header", "Expect: 100-continue"], /header Expect may not be set: verify sends it itself/],
+    [["--header", "Content-Length: 1"], /header Content-Length may not be set/],
+    [["--header", "Transfer-Encoding: chunked"], /header Transfer-Encoding may not be set/],
+    [["--header", "Keep-Alive: x"], /header Keep-Alive may not be set/],
+    [["--header", "Upgrade: h2c"], /header Upgrade may not be set/],
+    [["--header", "X-L: "], /header X-L must not be empty/],
+    [["--header", "x-client-id: A", "--client-id", "B"], /header X-client-id is given twice/],
+  ])("refuses %o with exit 2, sending nothing", async (args, message) => {
+    const { url, seen } = await server();
+    const { code, err } = await verify(["--upstream", url, ...args]);
+    expect(err).toMatch(message);
+    expect(seen).toHaveLength(0);
+    expect(code).toBe(2);
+  });
 }, 60_000);
 
 describe("oneaccess-sms-login-mock verify --junit", () => {
