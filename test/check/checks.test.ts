@@ -171,6 +171,12 @@ describe("checkServer: the checks Schemathesis names", () => {
     expect(report.ok).toBe(false);
   });
 
+  test("a header given in another case replaces the built-in one, never joins it", async () => {
+    const { url, seen } = await server();
+    await checkServer({ upstream: url, headers: { "x-client-id": "MYID", "X-AGENT": "my-agent" }, maxRequests: 2 });
+    expect(seen.map((s) => [s.headers["x-client-id"], s.headers["x-agent"]])).toEqual([["MYID", "my-agent"], ["MYID", "my-agent"]]);
+  });
+
   test.each<[CheckOptions, RegExp]>([
     [{ upstream: "ftp://tenant.example.com" }, /upstream must be an http\(s\) URL without user info, query or fragment/],
     [{ upstream: "https://user:pw@tenant.example.com" }, /upstream must be an http\(s\) URL/],
