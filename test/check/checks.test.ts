@@ -49,6 +49,13 @@ const breaking: Array<[check: CheckName, how: string, twist: Twist, alsoFailing:
   ],
   [
     "content_type_conformance",
+    "names two charsets, leaving the body's encoding ambiguous",
+    (_seen, keeping) => ({ ...keeping, headers: { ...keeping.headers, "Content-Type": "application/json; charset=utf-8; charset=latin1" } }),
+    [],
+    /valid login: HTTP 200: Content-Type "application\/json; charset=utf-8; charset=latin1" names more than one charset/,
+  ],
+  [
+    "content_type_conformance",
     "sends no Content-Type",
     (_seen, keeping) => ({ ...keeping, headers: { "X-Request-Id": "r" } }),
     [],
