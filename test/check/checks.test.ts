@@ -83,6 +83,24 @@ const breaking: Array<[check: CheckName, how: string, twist: Twist, alsoFailing:
     /HTTP 400: body.error_msg is required \(ErrorResponse\)/,
   ],
   [
+    "response_schema_conformance",
+    "sends bytes that are not UTF-8 inside its JSON strings",
+    (_seen, keeping) => {
+      // Inside a string a lenient decoder turns into U+FFFD, so the body would otherwise pass its schema.
+      const [head, tail] = String(keeping.body).split(/(?<="(?:session_token|error_msg)":")/);
+      return { ...keeping, body: Buffer.concat([Buffer.from(head!), Buffer.from([0xff, 0xfe, 0xc3, 0xe9, 0x80]), Buffer.from(tail!)]) };
+    },
+    [],
+    /valid login: HTTP 200: the body is not valid UTF-8 \(documented: LoginResponse\)/,
+  ],
+  [
+    "response_schema_conformance",
+    "starts its JSON with a byte order mark (RFC 8259: must not)",
+    (_seen, keeping) => ({ ...keeping, body: `\uFEFF${keeping.body}` }),
+    [],
+    /valid login: HTTP 200: the body starts with a byte order mark, which JSON text must not \(documented: LoginResponse\)/,
+  ],
+  [
     "response_headers_conformance",
     "sends an empty X-Request-Id",
     (_seen, keeping) => ({ ...keeping, headers: { ...keeping.headers, "X-Request-Id": "" } }),

@@ -8,7 +8,8 @@ import { serve } from "../helpers/upstreams.js";
 export interface Reply {
   status: number;
   headers: Record<string, string>;
-  body: string;
+  /** Text is sent as UTF-8; bytes as they are (bytes that are not UTF-8, say). */
+  body: string | Uint8Array;
 }
 
 /** A request an upstream saw. */
