@@ -143,6 +143,15 @@ describe("oneaccess-sms-login-mock verify --junit", () => {
     expect(byName.response_schema_conformance["system-out"]).toMatch(/^every documented answer/);
   });
 
+  test("refuses a --junit file it cannot write with exit 2, before sending anything", async () => {
+    const { url, seen } = await server();
+    // A directory: the report could never be written, and a late failure would read as exit 1, "a check failed".
+    const { code, err } = await verify(["--upstream", url, "--junit", work]);
+    expect(err).toMatch(/--junit .* cannot be written/);
+    expect(seen).toHaveLength(0);
+    expect(code).toBe(2);
+  });
+
   test("marks unanswered checks as errors and exits 3", async () => {
     const { url, close } = await server();
     await close();
