@@ -108,6 +108,20 @@ const breaking: Array<[check: CheckName, how: string, twist: Twist, alsoFailing:
     /valid login: HTTP 200: header X-Request-Id must not be empty/,
   ],
   [
+    "response_schema_conformance",
+    "repeats a member name, so clients disagree on its value",
+    (_seen, keeping) => (keeping.status === 200 ? { ...keeping, body: '{"status":"NOPE","st\\u0061tus":"SUCCESS","extra":{"a":1,"b":[{"a":2}]}}' } : keeping),
+    [],
+    /valid login: HTTP 200: body member "status" appears more than once in one object \(LoginResponse\)$/,
+  ],
+  [
+    "response_headers_conformance",
+    "sends X-Request-Id twice, once empty",
+    (_seen, keeping) => ({ ...keeping, headers: { ...keeping.headers, "X-Request-Id": ["", "abc"] } }),
+    [],
+    /valid login: HTTP 200: header X-Request-Id has an empty value among its values/,
+  ],
+  [
     "negative_data_rejection",
     "logs in without a verify_code",
     (seen, keeping) => (seen.json && seen.json.verify_code === undefined ? { ...keeping, status: 200, body: json({ status: "SUCCESS" }) } : keeping),

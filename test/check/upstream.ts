@@ -7,7 +7,8 @@ import { serve } from "../helpers/upstreams.js";
 /** An answer an upstream gives. */
 export interface Reply {
   status: number;
-  headers: Record<string, string>;
+  /** A list is sent as that many field lines of the same name. */
+  headers: Record<string, string | string[]>;
   /** Text is sent as UTF-8; bytes as they are (bytes that are not UTF-8, say). */
   body: string | Uint8Array;
 }
