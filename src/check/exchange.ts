@@ -1,20 +1,13 @@
-import { readBody, TooLarge } from "../client/body.js";
 import { LOGIN_PATH } from "../client/constants.js";
 import { reasonOf, safeCause } from "../client/cause.js";
 import type { Redactor } from "../client/redact.js";
+import { readAnswerBody, type AnswerBody } from "./answer-body.js";
 import type { Probe } from "./probes.js";
 
-/** The most of one answer's body the check reads: the contract's answers are a few hundred bytes. */
-export const MAX_ANSWER_BYTES = 65_536;
-
-/** A probe and the server's answer to it. */
-export interface Answer {
+/** A probe's answer: status and headers always; the body as far as it could be read (see `unreadable`). */
+export interface Answer extends AnswerBody {
   readonly status: number;
   readonly headers: Headers;
-  /** The body as text. */
-  readonly text: string;
-  /** The body parsed as JSON; undefined when it is not JSON. */
-  readonly json: unknown;
 }
 
 /** One request sent and what came of it: an answer, or why there was none (redacted). */
@@ -30,17 +23,9 @@ export async function send(upstream: string, probe: Probe, timeoutMs: number, re
       redirect: "manual",
       signal: AbortSignal.timeout(timeoutMs),
     });
-    // Read up to a cap, as the client does: an endless or enormous answer (a gzip bomb) cannot fill memory.
-    const text = await readBody(response.body, MAX_ANSWER_BYTES, response);
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
-    } catch {
-      // Not JSON: the checks that need JSON say so.
-    }
-    return { probe, answer: { status: response.status, headers: response.headers, text, json } };
+    // The status and headers are known before the body: an oversized body still leaves them to judge.
+    return { probe, answer: { status: response.status, headers: response.headers, ...(await readAnswerBody(response.body)) } };
   } catch (cause) {
-    if (cause instanceof TooLarge) return { probe, error: `no usable answer: its body is larger than ${MAX_ANSWER_BYTES} bytes` };
     return { probe, error: `no answer: ${reasonOf(safeCause(cause, redact))}` };
   }
 }

@@ -36,8 +36,9 @@ export const SAMPLE_CREDENTIALS = { mobile: "12345678901", verify_code: "232326"
  * follow the most common client mistakes first, each covering a different rule.
  */
 export function probes(headers: Record<string, string>, credentials: { mobile: string; verify_code: string } = SAMPLE_CREDENTIALS): Probe[] {
-  const all = { ...PAGE_HEADERS, ...headers };
-  const without = (name: string) => Object.fromEntries(Object.entries(all).filter(([k]) => k.toLowerCase() !== name.toLowerCase()));
+  const without = (name: string, from: Record<string, string> = all) => Object.fromEntries(Object.entries(from).filter(([k]) => k.toLowerCase() !== name.toLowerCase()));
+  // Header names are case-insensitive: fetch would send "X-client-id" and "x-client-id" as one header, both values joined.
+  const all = Object.entries(headers).reduce((merged, [name, value]) => ({ ...without(name, merged), [name]: value }), { ...PAGE_HEADERS });
   const json = (value: unknown) => JSON.stringify(value);
   const sample = SAMPLE_CREDENTIALS;
   const broken = (name: string, invalid: string, probeHeaders: Record<string, string>, body: string | undefined): Probe => ({

@@ -1,11 +1,11 @@
-import { mkdirSync, writeFileSync } from "node:fs";
+import { closeSync, mkdirSync, openSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { parseArgs } from "node:util";
 import { CheckOptionsError } from "./check-options-error.js";
 import { checkServer } from "./check-server.js";
 import { formatCheckReport } from "./format-report.js";
 import { toJUnit } from "./junit.js";
-import { DEFAULT_MAX_REQUESTS } from "./options.js";
+import { DEFAULT_MAX_REQUESTS, resolveCheckOptions, type CheckOptions } from "./options.js";
 
 /** The verify subcommand's usage line. */
 export const VERIFY_USAGE =
@@ -20,6 +20,17 @@ function whole(name: string, value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   if (!/^\d+$/.test(value)) throw new CheckOptionsError(`--${name} takes a whole number`);
   return Number(value);
+}
+
+/** Creates the JUnit file's folder and opens the file for appending (truncating nothing), or says why it cannot be written. */
+function ensureWritable(file: string): void {
+  try {
+    mkdirSync(dirname(file), { recursive: true });
+    closeSync(openSync(file, "a"));
+  } catch (cause) {
+    // Found after the run, this would exit 1, which says a check failed.
+    throw new CheckOptionsError(`--junit ${file} cannot be written (${(cause as NodeJS.ErrnoException).code ?? "unknown error"})`);
+  }
 }
 
 /**
@@ -54,18 +65,19 @@ export async function runVerify(argv: string[], env: NodeJS.ProcessEnv = process
   const maxRequests = whole("max-requests", values["max-requests"]);
   const timeoutMs = whole("timeout-ms", values["timeout-ms"]);
 
-  const report = await checkServer({
+  const options: CheckOptions = {
     upstream: values.upstream,
     headers,
     ...(mobile && code ? { credentials: { mobile, verify_code: code } } : {}),
     ...(maxRequests === undefined ? {} : { maxRequests }),
     ...(timeoutMs === undefined ? {} : { timeoutMs }),
-  });
+  };
+  // Bad options first, so a refused run leaves no file behind; then the file, while nothing has been sent yet.
+  resolveCheckOptions(options);
+  if (values.junit) ensureWritable(values.junit);
+  const report = await checkServer(options);
   console.log(formatCheckReport(report));
-  if (values.junit) {
-    mkdirSync(dirname(values.junit), { recursive: true });
-    writeFileSync(values.junit, toJUnit(report));
-  }
+  if (values.junit) writeFileSync(values.junit, toJUnit(report));
   if (report.checks.some((c) => c.status === "failed")) return VERIFY_EXIT.breaks;
   if (report.checks.some((c) => c.status === "error")) return VERIFY_EXIT.unanswered;
   return report.ok ? VERIFY_EXIT.keeps : VERIFY_EXIT.unreached;

@@ -1,10 +1,15 @@
-// A hostile upstream cannot make the check read without bound: each answer is read up to a cap, then dropped.
+// A hostile upstream cannot make the check read without bound: each answer is read up to a cap, then dropped. The
+// status and headers came before the body, so they are still judged: an oversized answer is no "no answer".
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { expect, test } from "vitest";
-import { checkServer } from "../../src/mock/index.js";
+import { describe, expect, test } from "vitest";
+import { checkServer, type CheckReport } from "../../src/mock/index.js";
+import { useServers } from "./upstream.js";
 
-test("an endless answer is cut at the cap, counted as no answer, and every request still ends", async () => {
+const statuses = (report: CheckReport) => Object.fromEntries(report.checks.map((c) => [c.name, c.status]));
+const failing = (report: CheckReport) => report.checks.filter((c) => c.status === "failed").map((c) => c.name).sort();
+
+test("an endless answer is cut at the cap, its status still judged, and every request still ends", async () => {
   let written = 0;
   const server = createServer((req, res) => {
     req.resume();
@@ -21,12 +26,37 @@ test("an endless answer is cut at the cap, counted as no answer, and every reque
   try {
     const report = await checkServer({ upstream: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, maxRequests: 2, timeoutMs: 5_000 });
     expect(report.ok).toBe(false);
-    expect(report.requests.map((request) => request.status)).toEqual([0, 0]); // no usable answer to either
-    expect(report.checks.some((check) => check.status === "error" && check.problems.some((problem) => /larger than \d+ bytes/.test(problem)))).toBe(true);
+    expect(report.requests.map((request) => request.status)).toEqual([200, 200]);
+    // The broken request was accepted with a 200, whatever the body; the body itself is past what a client reads.
+    expect(failing(report)).toEqual(["negative_data_rejection", "response_schema_conformance"]);
+    expect(report.checks.find((c) => c.name === "response_schema_conformance")!.problems[0]).toMatch(/valid login: HTTP 200: the body is larger than 65536 bytes/);
     // Far less than five seconds of a loopback stream: the check stopped reading at the cap.
     expect(written).toBeLessThan(64 * 1024 * 1024);
   } finally {
     server.closeAllConnections();
     server.close();
   }
+});
+
+describe("an answer larger than the cap", () => {
+  const server = useServers();
+
+  test("a 500 with a large page to everything fails not_a_server_error, never 'no answer'", async () => {
+    const { url } = await server(() => ({ status: 500, headers: { "Content-Type": "text/html" }, body: `<html>${"x".repeat(100_000)}</html>` }));
+    const report = await checkServer({ upstream: url });
+    expect(report.requests.map((r) => r.status)).toEqual(Array(6).fill(500));
+    expect(failing(report)).toEqual(["not_a_server_error", "status_code_conformance"]);
+    expect(Object.values(statuses(report))).not.toContain("error");
+    expect(report.checks[0]!.problems[0]).toBe("valid login: server error HTTP 500: (the body is larger than 65536 bytes, not read)");
+  });
+
+  test("a broken request accepted with a large 200 fails negative_data_rejection and the body's schema check", async () => {
+    const { url } = await server((seen, keeping) =>
+      keeping.status === 400 ? { ...keeping, status: 200, body: JSON.stringify({ status: "SUCCESS", pad: "x".repeat(70_000) }) } : keeping,
+    );
+    const report = await checkServer({ upstream: url });
+    expect(failing(report)).toEqual(["negative_data_rejection", "response_schema_conformance"]);
+    expect(Object.values(statuses(report))).not.toContain("error");
+    expect(report.checks.find((c) => c.name === "response_headers_conformance")!.status).toBe("passed");
+  });
 });

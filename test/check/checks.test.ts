@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { CHECKS, CheckOptionsError, checkServer, type CheckName, type CheckReport } from "../../src/mock/index.js";
+import { CHECKS, CheckOptionsError, checkServer, type CheckName, type CheckOptions, type CheckReport } from "../../src/mock/index.js";
 import { useServers, type Twist } from "./upstream.js";
 
 const REAL = { mobile: "13912345678", verify_code: "918273" };
@@ -49,6 +49,13 @@ const breaking: Array<[check: CheckName, how: string, twist: Twist, alsoFailing:
   ],
   [
     "content_type_conformance",
+    "names two charsets, leaving the body's encoding ambiguous",
+    (_seen, keeping) => ({ ...keeping, headers: { ...keeping.headers, "Content-Type": "application/json; charset=utf-8; charset=latin1" } }),
+    [],
+    /valid login: HTTP 200: Content-Type "application\/json; charset=utf-8; charset=latin1" names more than one charset/,
+  ],
+  [
+    "content_type_conformance",
     "sends no Content-Type",
     (_seen, keeping) => ({ ...keeping, headers: { "X-Request-Id": "r" } }),
     [],
@@ -76,11 +83,43 @@ const breaking: Array<[check: CheckName, how: string, twist: Twist, alsoFailing:
     /HTTP 400: body.error_msg is required \(ErrorResponse\)/,
   ],
   [
+    "response_schema_conformance",
+    "sends bytes that are not UTF-8 inside its JSON strings",
+    (_seen, keeping) => {
+      // Inside a string a lenient decoder turns into U+FFFD, so the body would otherwise pass its schema.
+      const [head, tail] = String(keeping.body).split(/(?<="(?:session_token|error_msg)":")/);
+      return { ...keeping, body: Buffer.concat([Buffer.from(head!), Buffer.from([0xff, 0xfe, 0xc3, 0xe9, 0x80]), Buffer.from(tail!)]) };
+    },
+    [],
+    /valid login: HTTP 200: the body is not valid UTF-8 \(documented: LoginResponse\)/,
+  ],
+  [
+    "response_schema_conformance",
+    "starts its JSON with a byte order mark (RFC 8259: must not)",
+    (_seen, keeping) => ({ ...keeping, body: `\uFEFF${keeping.body}` }),
+    [],
+    /valid login: HTTP 200: the body starts with a byte order mark, which JSON text must not \(documented: LoginResponse\)/,
+  ],
+  [
     "response_headers_conformance",
     "sends an empty X-Request-Id",
     (_seen, keeping) => ({ ...keeping, headers: { ...keeping.headers, "X-Request-Id": "" } }),
     [],
     /valid login: HTTP 200: header X-Request-Id must not be empty/,
+  ],
+  [
+    "response_schema_conformance",
+    "repeats a member name, so clients disagree on its value",
+    (_seen, keeping) => (keeping.status === 200 ? { ...keeping, body: '{"status":"NOPE","st\\u0061tus":"SUCCESS","extra":{"a":1,"b":[{"a":2}]}}' } : keeping),
+    [],
+    /valid login: HTTP 200: body member "status" appears more than once in one object \(LoginResponse\)$/,
+  ],
+  [
+    "response_headers_conformance",
+    "sends X-Request-Id twice, once empty",
+    (_seen, keeping) => ({ ...keeping, headers: { ...keeping.headers, "X-Request-Id": ["", "abc"] } }),
+    [],
+    /valid login: HTTP 200: header X-Request-Id has an empty value among its values/,
   ],
   [
     "negative_data_rejection",
@@ -171,11 +210,27 @@ describe("checkServer: the checks Schemathesis names", () => {
     expect(report.ok).toBe(false);
   });
 
-  test.each([
+  test("a header given in another case replaces the built-in one, never joins it", async () => {
+    const { url, seen } = await server();
+    await checkServer({ upstream: url, headers: { "x-client-id": "MYID", "X-AGENT": "my-agent" }, maxRequests: 2 });
+    expect(seen.map((s) => [s.headers["x-client-id"], s.headers["x-agent"]])).toEqual([["MYID", "my-agent"], ["MYID", "my-agent"]]);
+  });
+
+  test.each<[CheckOptions, RegExp]>([
     [{ upstream: "ftp://tenant.example.com" }, /upstream must be an http\(s\) URL without user info, query or fragment/],
     [{ upstream: "https://user:pw@tenant.example.com" }, /upstream must be an http\(s\) URL/],
     [{ upstream: "https://tenant.example.com", maxRequests: 0 }, /max requests must be a whole number of at least 1/],
     [{ upstream: "https://tenant.example.com", headers: { "X-client-id": "a\r\nX-Evil: 1" } }, /header X-client-id has characters that cannot be sent/],
+    // Above 2^31-1 ms, Node's timers fire after 1 ms: every request would abort while a real login may still arrive.
+    [{ upstream: "https://tenant.example.com", timeoutMs: 2 ** 31 }, /timeout must be a positive number of milliseconds up to 2147483647/],
+    [{ upstream: "http://example.com" }, /upstream must be https unless its host is loopback/],
+    // Headers fetch refuses to send (every request would fail as "no answer") or that make the valid login invalid.
+    ...["Expect", "content-length", "Transfer-Encoding", "Keep-Alive", "Upgrade", "Connection", "Host", "TE", "Trailer", "Content-Type"].map(
+      (name): [CheckOptions, RegExp] => [{ upstream: "https://tenant.example.com", headers: { [name]: "1" } }, new RegExp(`header ${name} may not be set: verify sends it itself`)],
+    ),
+    [{ upstream: "https://tenant.example.com", headers: { "X-L": "" } }, /header X-L must not be empty/],
+    [{ upstream: "https://tenant.example.com", headers: { "x-client-id": "  " } }, /header x-client-id must not be empty/],
+    [{ upstream: "https://tenant.example.com", headers: { "Bad Name": "1" } }, /a header name is not a valid token/],
   ])("refuses unusable options with a CheckOptionsError before sending anything (%o)", async (options, message) => {
     const error = await checkServer(options).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(CheckOptionsError);

@@ -7,8 +7,10 @@ import { serve } from "../helpers/upstreams.js";
 /** An answer an upstream gives. */
 export interface Reply {
   status: number;
-  headers: Record<string, string>;
-  body: string;
+  /** A list is sent as that many field lines of the same name. */
+  headers: Record<string, string | string[]>;
+  /** Text is sent as UTF-8; bytes as they are (bytes that are not UTF-8, say). */
+  body: string | Uint8Array;
 }
 
 /** A request an upstream saw. */

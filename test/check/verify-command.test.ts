@@ -88,6 +88,23 @@ describe("oneaccess-sms-login-mock verify: the request budget", () => {
     expect(seen).toHaveLength(0);
     expect(code).toBe(2);
   });
+
+  test.each([
+    [["--timeout-ms", "2147483648"], /timeout must be a positive number of milliseconds up to 2147483647/],
+    [["--header", "Expect: 100-continue"], /header Expect may not be set: verify sends it itself/],
+    [["--header", "Content-Length: 1"], /header Content-Length may not be set/],
+    [["--header", "Transfer-Encoding: chunked"], /header Transfer-Encoding may not be set/],
+    [["--header", "Keep-Alive: x"], /header Keep-Alive may not be set/],
+    [["--header", "Upgrade: h2c"], /header Upgrade may not be set/],
+    [["--header", "X-L: "], /header X-L must not be empty/],
+    [["--header", "x-client-id: A", "--client-id", "B"], /header X-client-id is given twice/],
+  ])("refuses %o with exit 2, sending nothing", async (args, message) => {
+    const { url, seen } = await server();
+    const { code, err } = await verify(["--upstream", url, ...args]);
+    expect(err).toMatch(message);
+    expect(seen).toHaveLength(0);
+    expect(code).toBe(2);
+  });
 }, 60_000);
 
 describe("oneaccess-sms-login-mock verify --junit", () => {
@@ -124,6 +141,15 @@ describe("oneaccess-sms-login-mock verify --junit", () => {
     expect(byName.negative_data_rejection.failure["#text"]).toMatch(/X-client-id missing: accepted a request breaking the contract with HTTP 200/);
     expect(byName.status_code_conformance.failure.type).toBe("status_code_conformance");
     expect(byName.response_schema_conformance["system-out"]).toMatch(/^every documented answer/);
+  });
+
+  test("refuses a --junit file it cannot write with exit 2, before sending anything", async () => {
+    const { url, seen } = await server();
+    // A directory: the report could never be written, and a late failure would read as exit 1, "a check failed".
+    const { code, err } = await verify(["--upstream", url, "--junit", work]);
+    expect(err).toMatch(/--junit .* cannot be written/);
+    expect(seen).toHaveLength(0);
+    expect(code).toBe(2);
   });
 
   test("marks unanswered checks as errors and exits 3", async () => {
@@ -163,6 +189,43 @@ describe("oneaccess-sms-login-mock verify: credentials never reach a report", ()
     expect(out).toMatch(/valid login: rejected a request keeping the contract with HTTP 400: \{"error_code":"\[REDACTED\]","error_msg":"Wrong code \[REDACTED\] for \[REDACTED\] \[REDACTED\]"\}/);
     expect(out).toMatch(/declares charset \[REDACTED\]/);
     expect(out).toMatch(/server error HTTP 500: \{"message":"\[REDACTED\] \[REDACTED\]"\}/);
+  });
+
+  // Every form of a text a reader could decode by hand: base64 at each of the 4 alignments, hex at each of 2, HTML
+  // character references, and Unicode compatibility forms (fullwidth digits). A credential in any of them is a leak.
+  const decodedViews = (text: string): string[] => {
+    const entities = (t: string) => t.replace(/&amp;/g, "&").replace(/&#(x[\da-f]+|\d+);/gi, (_, n: string) => String.fromCodePoint(n[0] === "x" || n[0] === "X" ? parseInt(n.slice(1), 16) : Number(n)));
+    const plain = entities(entities(text)).normalize("NFKC");
+    const runs = (re: RegExp) => plain.match(re) ?? [];
+    const shifted = (run: string, n: number) => Array.from({ length: n }, (_, shift) => run.slice(shift));
+    return [
+      text,
+      plain,
+      ...runs(/[A-Za-z0-9+/_-]{8,}/g).flatMap((run) => shifted(run, 4)).map((run) => Buffer.from(run, "base64").toString("latin1")),
+      ...runs(/[\da-f]{12,}/gi).flatMap((run) => shifted(run, 2)).map((run) => Buffer.from(run.length % 2 ? run.slice(0, -1) : run, "hex").toString("latin1")),
+    ];
+  };
+  const fullwidth = (digits: string) => digits.replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d)));
+
+  // THESE FAIL until the lead's fix of the shared redactor (src/client/redact.ts) lands: verify passes every server
+  // string through it (body, headers, Content-Type), but today it misses these encodings. Do not weaken them.
+  test.each<[string, (body: string) => Reply]>([
+    ["base64 at an offset that is not a multiple of 3", (body) => ({ status: 500, headers: { "Content-Type": "application/json" }, body: JSON.stringify({ trace: Buffer.from(`r=${body}`).toString("base64") }) })],
+    ["hex", (body) => ({ status: 500, headers: { "Content-Type": "application/json" }, body: JSON.stringify({ hex: Buffer.from(body).toString("hex") }) })],
+    ["HTML character references", (body) => ({ status: 502, headers: { "Content-Type": "text/html" }, body: `<p>${[...body].map((c) => `&#${c.charCodeAt(0)};`).join("")}</p>` })],
+    ["fullwidth digits", () => ({ status: 503, headers: { "Content-Type": "text/plain" }, body: `mobile ${fullwidth(MOBILE)} code ${fullwidth(CODE)}` })],
+    ["base64 inside the Content-Type", (body) => ({ status: 200, headers: { "Content-Type": `text/x-${Buffer.from(`m=${JSON.parse(body).mobile}`).toString("base64").replace(/=/g, "")}` }, body: "{}" })],
+  ])("redacts credentials a server echoes as %s, from the text report and the JUnit file", async (_form, echo) => {
+    const { url } = await server((seen, keeping) => (seen.json?.mobile === MOBILE ? echo(seen.body) : keeping));
+    const file = join(work, "encoded-echo.xml");
+    const { code, out, err } = await verify(["--upstream", url, "--max-requests", "2", "--junit", file]);
+    expect(code).toBe(1);
+    for (const output of [out, err, readJUnit(file).text]) {
+      for (const view of decodedViews(output)) {
+        expect(view).not.toContain(MOBILE);
+        expect(view).not.toContain(CODE);
+      }
+    }
   });
 
   test("refuses one credential without the other, with exit 2", async () => {

@@ -48,6 +48,7 @@ export const undocumentedSkip = (status: number): Skip => ({ skip: `HTTP ${statu
 
 /** A short, redacted view of a body for a message: JSON re-serialized (so escaped echoes are caught), else text. */
 export function snippet(answer: Answer, redact: Redactor, max = 200): string {
+  if (!answer.text && answer.unreadable) return `(${answer.unreadable})`;
   const text = redact(answer.json === undefined ? answer.text : JSON.stringify(answer.json));
   return text.length > max ? `${text.slice(0, max)}…` : text;
 }

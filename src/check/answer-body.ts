@@ -1,0 +1,53 @@
+/** The most of one answer's body the check reads: the contract's answers are a few hundred bytes. */
+export const MAX_ANSWER_BYTES = 65_536;
+
+// Strict, unlike the client's: a lenient decoder turns bytes that are not UTF-8 into U+FFFD and drops a leading byte
+// order mark, and the answer would then pass although RFC 8259 requires UTF-8 and forbids the mark.
+const strict = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+const lenient = new TextDecoder();
+
+/** An answer's body as the checks see it. */
+export interface AnswerBody {
+  /** The body as text (decoded leniently when it is not UTF-8, for messages); empty when it was not read. */
+  readonly text: string;
+  /** The body parsed as JSON; undefined when it is not JSON text. */
+  readonly json: unknown;
+  /** Why the body is not JSON text a check can judge, though it may parse: too large, not UTF-8, a byte order mark. */
+  readonly unreadable?: string;
+}
+
+/**
+ * Reads a body up to the cap and judges its encoding. Past the cap it cancels the stream (fetch then drops the
+ * connection), so an endless or enormous answer (a gzip bomb) costs no more memory than the cap.
+ */
+export async function readAnswerBody(body: ReadableStream<Uint8Array> | null): Promise<AnswerBody> {
+  if (!body) return { text: "", json: undefined };
+  const reader = body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > MAX_ANSWER_BYTES) {
+      reader.cancel().catch(() => {});
+      return { text: "", json: undefined, unreadable: `the body is larger than ${MAX_ANSWER_BYTES} bytes, not read` };
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(size);
+  chunks.reduce((at, chunk) => (bytes.set(chunk, at), at + chunk.byteLength), 0);
+  let text: string;
+  try {
+    text = strict.decode(bytes);
+  } catch {
+    return { text: lenient.decode(bytes), json: undefined, unreadable: "the body is not valid UTF-8" };
+  }
+  if (text.startsWith("\uFEFF")) return { text, json: undefined, unreadable: "the body starts with a byte order mark, which JSON text must not" };
+  try {
+    return { text, json: JSON.parse(text) };
+  } catch {
+    // Not JSON: the checks that need JSON say so.
+    return { text, json: undefined };
+  }
+}

@@ -1,0 +1,35 @@
+import { schemas } from "../../generated/schemas.js";
+import { unsendableHeaders } from "../client/headers.js";
+import { violations } from "../client/validate.js";
+
+// An HTTP token (RFC 9110): what a header name may be; fetch refuses any other name on every request.
+const TOKEN = /^[\w!#$%&'*+.^`|~-]+$/;
+// The Content-Type each probe sets itself, and the connection framing fetch owns: fetch refuses a request carrying
+// one of these (so every request would end as "no answer"), or the value would break every request the same way.
+const SENT_BY_VERIFY = new Set("content-type content-length host transfer-encoding connection keep-alive proxy-connection expect upgrade te trailer".split(" "));
+// The contract's request headers by lower-case name, with their schemas: a value breaking one makes the valid login invalid.
+const CONTRACT = new Map(Object.entries(schemas.LoginHeaders.properties).map(([name, schema]) => [name.toLowerCase(), schema]));
+
+/**
+ * What is wrong with the headers `verify` was asked to send, before anything is sent: names fetch refuses, headers it
+ * sends itself, the same name twice, values that cannot be sent, and contract headers whose value breaks the spec
+ * (the "valid login" would not be valid). Values are never quoted: they may be secrets.
+ */
+export function headerOptionProblems(headers: unknown): string[] {
+  if (typeof headers != "object" || headers === null || Array.isArray(headers)) return ["headers must be an object of header names to strings"];
+  const record = headers as Record<string, unknown>;
+  const seen = new Set<string>();
+  const problems = Object.keys(record).flatMap((name) => {
+    const lower = name.toLowerCase();
+    const value = record[name];
+    if (!TOKEN.test(name)) return ["a header name is not a valid token"];
+    if (seen.has(lower)) return [`header ${name} is given twice`];
+    seen.add(lower);
+    if (SENT_BY_VERIFY.has(lower)) return [`header ${name} may not be set: verify sends it itself`];
+    if (typeof value != "string") return [`header ${name} must be a string`];
+    const schema = CONTRACT.get(lower);
+    // fetch strips leading and trailing whitespace: the value on the wire is the trimmed one.
+    return schema ? violations(schema, value.replace(/^[\t ]+|[\t ]+$/g, ""), `header ${name}`) : [];
+  });
+  return problems.length > 0 ? problems : unsendableHeaders(record);
+}
