@@ -74,6 +74,12 @@ describe("createMockFetch on the wire", () => {
     }
   });
 
+  test("a long Content-Type of spaces and separators is answered with the 415 violation (no backtracking hang)", async () => {
+    const response = await post({ ...headers, "Content-Type": `application/json${" ; ".repeat(1000)}x="` }, JSON.stringify({ mobile: "1", verify_code: "2" }));
+    expect(response.status).toBe(400);
+    expect(JSON.parse(response.headers.get("sl-violations")!)[0]).toMatchObject({ code: 415 });
+  });
+
   test("an empty optional header breaks its schema (minLength 1)", async () => {
     for (const name of ["X-L", "X-device-ip", "X-tenant-id"]) {
       const response = await post({ ...headers, [name]: "" }, JSON.stringify({ mobile: "1", verify_code: "2" }));
