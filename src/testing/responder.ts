@@ -8,8 +8,8 @@ import { checkRequest } from "./check-request.js";
 import type { LoginMockOptions } from "./options.js";
 import { readPreferences } from "./prefer.js";
 
-/** Answers one login request. */
-export type Responder = (request: Request) => Promise<Response>;
+/** Answers one login request; an abort of `signal` while its body is read rejects with the signal's reason. */
+export type Responder = (request: Request, signal?: AbortSignal | null) => Promise<Response>;
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v == "object" && v !== null && !Array.isArray(v);
 
@@ -38,13 +38,13 @@ export function createResponder(options: LoginMockOptions = {}): Responder {
   const accounts = codes && new Accounts(codes, attempts);
   const scenarioStatus = scenario && statusOf(scenario);
 
-  return async (request) => {
+  return async (request, signal) => {
     const preferences = readPreferences(request);
     // As the Prism mock: a Prefer the spec cannot satisfy is outside the contract, so it gets the documented 400.
     if (!preferences.ok) return impossible(`Prefer cannot be read: ${preferences.reason}`);
     // `dynamic` is read but not honoured: this mock always answers examples (a difference the README names).
     const { prefer } = preferences;
-    const { body, problems } = await checkRequest(request);
+    const { body, problems } = await checkRequest(request, signal);
     if (problems.length) {
       // As Prism: the documented 400, whose example a Prefer (or scenario) chooses only together with code 400.
       const example = prefer.code === "400" ? prefer.example : prefer.code === undefined && scenarioStatus === "400" ? scenario : undefined;
