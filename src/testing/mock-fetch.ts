@@ -1,6 +1,6 @@
 import { LOGIN_PATH } from "../client/constants.js";
 import type { Fetch } from "../client/options.js";
-import { problem } from "./answers.js";
+import { problem, wrongMethod } from "./answers.js";
 import type { LoginMockOptions } from "./options.js";
 import { createResponder } from "./responder.js";
 
@@ -30,7 +30,7 @@ export function createMockFetch(options: LoginMockOptions = {}): Fetch {
     const { pathname } = new URL(request.url);
     // The path exactly, as Prism matches it: any origin, but no base path (give the client a base URL without one).
     if (pathname !== LOGIN_PATH) return problem(404, "NO_PATH_MATCHED_ERROR", "Route not resolved, no path matched", `The route ${pathname} hasn't been found in the specification file`);
-    if (request.method !== "POST") return problem(405, "NO_METHOD_MATCHED_ERROR", "Route resolved, but no method matched", `The route ${LOGIN_PATH} has been matched, but it does not have "${request.method.toLowerCase()}" method defined`);
+    if (request.method !== "POST") return wrongMethod(request.method);
     return respond(request, signal);
   };
 }
