@@ -3,9 +3,19 @@ import { examples } from "../../generated/examples.js";
 const COUNT = /\d+(?=\.?$)/;
 const template = examples["400"].wrongCredentials;
 
-/** A number as accounts are keyed: its digits, without a +86 or 0086 country prefix ("+86 138-0000-0001" is 13800000001). */
-// A value with no digits at all stays itself, so two such values are not one account.
-const digits = (mobile: string): string => mobile.trim().replace(/^(\+|00)86/, "").replace(/\D/g, "") || mobile;
+// "(0)" after a country code is the trunk prefix shown as optional: "+86 (0)138 0000 0001" is +86 138 0000 0001.
+const TRUNK = /^([\s(]*(?:\+|00)\s*\d{1,3}[\s)]*)\(0\)/;
+
+/**
+ * A phone number as accounts are keyed: its digits, without a +86 or 0086 country prefix ("(+86) 138-0000-0001" and
+ * fullwidth "１３８０００００００１" are 13800000001); undefined when it is not written as a phone number (digits, spaces,
+ * ( ) - . and a leading + or 00), so "user1@example.com" is not the number 1.
+ */
+function accountKey(mobile: string): string | undefined {
+  const compact = mobile.normalize("NFKC").replace(TRUNK, "$1").replace(/[\s().-]/g, "");
+  if (!/^\+?\d+$/.test(compact)) return undefined;
+  return compact.replace(/^(?:\+|00)86(?=\d)/, "").replace(/^\+/, "");
+}
 
 /** The stateful scenario: known numbers, their codes and the attempts left (see LoginMockOptions.accounts). */
 export class Accounts {
@@ -13,12 +23,15 @@ export class Accounts {
   readonly #left = new Map<string, number>();
   readonly #attempts: number;
 
-  constructor(codes: Readonly<Record<string, string>>, attempts: number) {
+  /** `codes`: the accounts option's entries, read once (checked by the caller: every code a string). */
+  constructor(codes: ReadonlyArray<readonly [string, string]>, attempts: number) {
     const byDigits = new Map<string, string>();
-    for (const [mobile, code] of Object.entries(codes)) {
-      // The number stays out of the message, as every mobile number does.
-      if (byDigits.has(digits(mobile))) throw new TypeError("accounts lists one mobile number twice (written two ways)");
-      byDigits.set(digits(mobile), code);
+    for (const [mobile, code] of codes) {
+      const key = accountKey(mobile);
+      // The number stays out of the messages, as every mobile number does.
+      if (key === undefined) throw new TypeError("accounts lists a key that is not a phone number: write each as digits, with spaces, ( ) - . and a leading + or 00 if you like");
+      if (byDigits.has(key)) throw new TypeError("accounts lists one mobile number twice (written two ways)");
+      byDigits.set(key, code);
     }
     this.#codes = byDigits;
     this.#attempts = attempts;
@@ -26,7 +39,8 @@ export class Accounts {
 
   /** Checks one login: undefined when it succeeds, else the LOGIN.0002 body with the attempts left. */
   login(given: string, code: string): { error_code: string; error_msg: string } | undefined {
-    const mobile = digits(given);
+    // A value that is not a phone number is keyed as itself: no listed number's, and not another such value's.
+    const mobile = accountKey(given) ?? given;
     const left = this.#left.get(mobile) ?? this.#attempts;
     if (left > 0 && this.#codes.get(mobile) === code) {
       this.#left.delete(mobile);

@@ -1,6 +1,7 @@
 // The responses the in-process mock sends, shaped as Prism 5.14.2 shapes them (checked side by side by
 // test/testing/differential.test.ts).
 import { examples } from "../../generated/examples.js";
+import { LOGIN_PATH } from "../client/constants.js";
 import { violationsHeader, type SlViolation } from "./sl-violations.js";
 
 
@@ -13,6 +14,10 @@ export const json = (status: number, body: unknown, type = "application/json"): 
 /** Prism's problem+json answer for what it cannot do. */
 export const problem = (status: number, kind: string, title: string, detail: string): Response =>
   json(status, { type: `https://stoplight.io/prism/errors#${kind}`, title, status, detail }, "application/problem+json");
+
+/** Prism's 405 for a method the operation's path does not have (any but POST). */
+export const wrongMethod = (method: string): Response =>
+  problem(405, "NO_METHOD_MATCHED_ERROR", "Route resolved, but no method matched", `The route ${LOGIN_PATH} has been matched, but it does not have "${method.toLowerCase()}" method defined`);
 
 /**
  * The response for a status and optional example name, as Prism picks it: the first example unless one is named;

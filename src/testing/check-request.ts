@@ -31,22 +31,33 @@ export const BODY_LIMIT = 10 * 1024 * 1024;
 /** The violation of a body over BODY_LIMIT, the same from both mocks. */
 export const tooLarge = (): SlViolation => error(["request", "body"], "too-large", `Request body is larger than the mock's limit of 10 MiB (${BODY_LIMIT} bytes)`);
 
-/** The body's bytes, or undefined once they pass BODY_LIMIT (the rest is not read, so never held). */
-async function readBody(request: Request): Promise<Uint8Array | undefined> {
+/**
+ * The body's bytes, or undefined once they pass BODY_LIMIT (the rest is not read, so never held). An abort of `signal`
+ * rejects with its reason however much has come, and cancels the body, as the Fetch standard's abort does.
+ */
+async function readBody(request: Request, signal?: AbortSignal | null): Promise<Uint8Array | undefined> {
   if (request.body === null) return new Uint8Array(0);
   // A body already read: fetch's own TypeError ("Body is unusable"), not the reader's "stream is locked".
   if (request.bodyUsed) return new Uint8Array(await request.arrayBuffer());
   const reader = request.body.getReader();
+  // Cancelling ends a read the body may never finish (its pending read() resolves as done).
+  const abort = () => void reader.cancel(signal!.reason).catch(() => {});
+  signal?.addEventListener("abort", abort);
   const chunks: Uint8Array[] = [];
   let size = 0;
-  for (let next = await reader.read(); !next.done; next = await reader.read()) {
-    size += next.value.byteLength;
-    if (size > BODY_LIMIT) {
-      await reader.cancel();
-      return undefined;
+  try {
+    for (let next = await reader.read(); !next.done; next = await reader.read()) {
+      size += next.value.byteLength;
+      if (size > BODY_LIMIT) {
+        await reader.cancel();
+        return undefined;
+      }
+      chunks.push(next.value);
     }
-    chunks.push(next.value);
+  } finally {
+    signal?.removeEventListener("abort", abort);
   }
+  signal?.throwIfAborted();
   if (chunks.length === 1) return chunks[0];
   const bytes = new Uint8Array(size);
   let at = 0;
@@ -68,15 +79,15 @@ export function headerViolations(get: (name: string) => string | undefined, opti
   return violations(schema, values, "headers").map(fromRule);
 }
 
-/** The request's body (when it parsed) and every way the request breaks the contract. */
-export async function checkRequest(request: Request): Promise<{ body: unknown; problems: SlViolation[] }> {
+/** The request's body (when it parsed) and every way the request breaks the contract; rejects when `signal` aborts the read. */
+export async function checkRequest(request: Request, signal?: AbortSignal | null): Promise<{ body: unknown; problems: SlViolation[] }> {
   const problems = headerViolations((name) => request.headers.get(name) ?? undefined);
   const type = request.headers.get("content-type");
   if (type === null || mediaTypeProblem(type)) {
     problems.unshift(error(["request"], 415, "Supported content types: application/json;charset=utf8"));
     return { body: undefined, problems };
   }
-  const bytes = await readBody(request);
+  const bytes = await readBody(request, signal);
   if (bytes === undefined) return { body: undefined, problems: [tooLarge(), ...problems] };
   let body: unknown;
   try {

@@ -1,6 +1,6 @@
 import { LOGIN_PATH } from "../client/constants.js";
 import type { Fetch } from "../client/options.js";
-import { problem } from "./answers.js";
+import { problem, wrongMethod } from "./answers.js";
 import type { LoginMockOptions } from "./options.js";
 import { createResponder } from "./responder.js";
 
@@ -24,11 +24,13 @@ export function createMockFetch(options: LoginMockOptions = {}): Fetch {
     const redirectOk = init?.redirect === undefined || REDIRECT_MODES.has(init.redirect);
     const reuse = input instanceof Request && signalOk && redirectOk && Object.keys(init ?? {}).every((key) => key === "signal" || key === "redirect");
     const request = reuse ? input : new Request(input, init);
-    (reuse ? init?.signal : request.signal)?.throwIfAborted();
+    // As fetch(request): the Request's own signal, unless init names one (null: none).
+    const signal = reuse ? (init?.signal === undefined ? input.signal : init.signal) : request.signal;
+    signal?.throwIfAborted();
     const { pathname } = new URL(request.url);
     // The path exactly, as Prism matches it: any origin, but no base path (give the client a base URL without one).
     if (pathname !== LOGIN_PATH) return problem(404, "NO_PATH_MATCHED_ERROR", "Route not resolved, no path matched", `The route ${pathname} hasn't been found in the specification file`);
-    if (request.method !== "POST") return problem(405, "NO_METHOD_MATCHED_ERROR", "Route resolved, but no method matched", `The route ${LOGIN_PATH} has been matched, but it does not have "${request.method.toLowerCase()}" method defined`);
-    return respond(request);
+    if (request.method !== "POST") return wrongMethod(request.method);
+    return respond(request, signal);
   };
 }

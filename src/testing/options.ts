@@ -16,9 +16,11 @@ export interface LoginMockOptions {
    * password. Remaining attempts: N." with N one lower each time. At 0 every code, the right one too, keeps getting
    * LOGIN.0002 with 0: the public docs name no lockout code, so none is invented. A successful login restores the
    * attempts. The count lives in the mock: create a new one per test. Numbers match by their digits, a +86 or 0086
-   * prefix dropped: "+86 138-0000-0001" and "13800000001" are one account (two keys that are one number throw).
+   * prefix dropped: "+86 138-0000-0001", "(+86) (0)138 0000 0001", fullwidth "１３８０００００００１" and "13800000001"
+   * are one account (two keys that are one number throw). A plain object; each key a phone number (digits, spaces,
+   * ( ) - . and a leading + or 00), else a TypeError; a request's mobile written otherwise is no listed number's.
    */
   accounts?: Readonly<Record<string, string>>;
-  /** Wrong codes allowed per number before it is stuck at 0 (default 5). */
+  /** Wrong codes allowed per number before it is stuck at 0 (default 5; a safe integer). */
   attempts?: number;
 }

@@ -8,24 +8,29 @@ import { checkRequest } from "./check-request.js";
 import type { LoginMockOptions } from "./options.js";
 import { readPreferences } from "./prefer.js";
 
-/** Answers one login request. */
-export type Responder = (request: Request) => Promise<Response>;
+/** Answers one login request; an abort of `signal` while its body is read rejects with the signal's reason. */
+export type Responder = (request: Request, signal?: AbortSignal | null) => Promise<Response>;
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v == "object" && v !== null && !Array.isArray(v);
+// A Map or class instance has no own entries to read as accounts: refused rather than read as none.
+const isPlain = (v: unknown): v is Record<string, unknown> => isRecord(v) && [Object.prototype, null].includes(Object.getPrototypeOf(v));
 
 /** Checks the options at once, so a typo fails where the mock is made rather than as a puzzling answer. */
-function checked(options: LoginMockOptions): LoginMockOptions & { attempts: number } {
+function checked(options: LoginMockOptions): Omit<LoginMockOptions, "accounts"> & { accounts?: Array<[string, string]>; attempts: number } {
   if (!isRecord(options as unknown)) throw new TypeError("mock options must be an object");
   const { scenario, accounts, attempts = 5 } = options;
   if (scenario !== undefined && statusOf(String(scenario)) === undefined) {
     throw new TypeError(`unknown scenario ${JSON.stringify(scenario)}: use one of ${[...Object.keys(examples[200]), ...Object.keys(examples[400])].join(", ")}`);
   }
-  if (accounts !== undefined && (!isRecord(accounts as unknown) || !Object.values(accounts).every((code) => typeof code == "string"))) {
-    throw new TypeError("accounts must map mobile numbers to verify codes (strings)");
+  // Read once, so a getter cannot answer the check one code and the mock another.
+  const entries = isPlain(accounts) ? Object.entries(accounts) : undefined;
+  if (accounts !== undefined && !entries?.every(([, code]) => typeof code == "string")) {
+    throw new TypeError("accounts must map mobile numbers to verify codes (strings) in a plain object");
   }
   if (accounts !== undefined && !countable) throw new TypeError("the spec's wrongCredentials example has no attempts count to decrease");
-  if (!Number.isInteger(attempts) || attempts < 1) throw new TypeError("attempts must be a positive integer");
-  return { scenario, accounts, attempts };
+  // A safe integer, so the count in LOGIN.0002's message is exact.
+  if (!Number.isSafeInteger(attempts) || attempts < 1) throw new TypeError("attempts must be a positive integer (at most Number.MAX_SAFE_INTEGER)");
+  return { scenario, accounts: entries as Array<[string, string]> | undefined, attempts };
 }
 
 /** The documented 400 (first example) for a Prefer that cannot be met, with the reason in `sl-violations`. */
@@ -38,13 +43,13 @@ export function createResponder(options: LoginMockOptions = {}): Responder {
   const accounts = codes && new Accounts(codes, attempts);
   const scenarioStatus = scenario && statusOf(scenario);
 
-  return async (request) => {
+  return async (request, signal) => {
     const preferences = readPreferences(request);
     // As the Prism mock: a Prefer the spec cannot satisfy is outside the contract, so it gets the documented 400.
     if (!preferences.ok) return impossible(`Prefer cannot be read: ${preferences.reason}`);
     // `dynamic` is read but not honoured: this mock always answers examples (a difference the README names).
     const { prefer } = preferences;
-    const { body, problems } = await checkRequest(request);
+    const { body, problems } = await checkRequest(request, signal);
     if (problems.length) {
       // As Prism: the documented 400, whose example a Prefer (or scenario) chooses only together with code 400.
       const example = prefer.code === "400" ? prefer.example : prefer.code === undefined && scenarioStatus === "400" ? scenario : undefined;

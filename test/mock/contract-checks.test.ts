@@ -27,6 +27,10 @@ describe("checkContract: what Prism lets through but the contract forbids", () =
     });
   });
 
+  test("names a long Content-Type of spaces and separators that is not a media type, instead of backtracking for ever", () => {
+    expect(typed(`application/json${" ; ".repeat(1000)}\x01`)).toMatchObject({ violations: [{ code: "content-type" }], unparseableType: true });
+  });
+
   test("names another media type, even a JSON one", () => {
     expect(typed("application/ld+json; charset=utf8")).toEqual({
       violations: [{ location: ["request", "header", "content-type"], severity: "Error", code: "content-type", message: "Content-Type application/ld+json is not the contract's application/json;charset=utf8" }],

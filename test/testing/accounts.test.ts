@@ -51,11 +51,60 @@ describe("stateful scenario: mobile numbers and their codes", () => {
     // Another number is another account.
     expect(await login("13800000002", "111111")).toEqual(remaining(4));
     expect(() => createMockFetch({ accounts: { "13800000001": "1", "138 0000 0001": "2" } })).toThrow(/one mobile number twice/);
-    // Values without digits are not all one account.
-    const letters = createMockFetch({ accounts: { abc: "111111" } });
-    const byLetters = (mobile: string) => failure(createLoginClient({ ...PAGE.options, fetch: letters }).login({ mobile, verify_code: "111111" }));
-    expect(await byLetters("xyz")).toEqual(remaining(4));
-    expect(await byLetters("abc")).toBe("SUCCESS");
+  });
+
+  test.each(["(+86) 138 0000 0001", "+86 (0)138 0000 0001", "+ 86 13800000001", "＋８６ １３８ ００００ ０００１", "１３８０００００００１", "0086-(138)-0000-0001", "+86.138.0000.0001"])(
+    "%j is the account 13800000001 (written as people and forms write numbers: brackets, a (0) trunk prefix, fullwidth)",
+    async (mobile) => {
+      const mockFetch = createMockFetch({ accounts: { "13800000001": "111111" } });
+      expect(await failure(createLoginClient({ ...PAGE.options, fetch: mockFetch }).login({ mobile, verify_code: "111111" }))).toBe("SUCCESS");
+    },
+  );
+
+  test("a value that is not a phone number is no account's, however many digits it holds", async () => {
+    const mockFetch = createMockFetch({ accounts: { "1": "111111", "13800000001": "111111" } });
+    const login = (mobile: string) => failure(createLoginClient({ ...PAGE.options, fetch: mockFetch }).login({ mobile, verify_code: "111111" }));
+    expect(await login("user1@example.com")).toEqual(remaining(4));
+    expect(await login("tel:13800000001")).toEqual(remaining(4));
+    // Without + or 00, a leading 86 is part of the number.
+    expect(await login("86 13800000001")).toEqual(remaining(4));
+    expect(await login("1")).toBe("SUCCESS");
+  });
+
+  test("a key that is not a phone number throws a TypeError that does not quote it", () => {
+    for (const key of ["user1@example.com", "abc", "", "+", "__proto__", "constructor", "138 0000 0001 ext 2", "++8613800000001"]) {
+      const error = (() => {
+        try {
+          createMockFetch({ accounts: { [key]: "111111" } });
+        } catch (e) {
+          return e;
+        }
+      })();
+      expect(error, key).toBeInstanceOf(TypeError);
+      expect((error as Error).message, key).toMatch(/accounts lists a key that is not a phone number/);
+      if (key.length > 1) expect((error as Error).message, key).not.toContain(key);
+    }
+    expect(() => createMockFetch({ accounts: JSON.parse('{"__proto__":"111111"}') })).toThrow(/not a phone number/);
+  });
+
+  test("accounts must be a plain object, read once", () => {
+    expect(() => createMockFetch({ accounts: new Map([["13800000001", "111111"]]) as unknown as Record<string, string> })).toThrow(/accounts must map mobile numbers to verify codes/);
+    expect(() => createMockFetch({ accounts: ["111111"] as unknown as Record<string, string> })).toThrow(TypeError);
+    expect(() => createMockFetch({ accounts: Object.assign(Object.create(null), { "13800000001": "111111" }) })).not.toThrow();
+    let reads = 0;
+    const flipping = {
+      get "13800000001"() {
+        return reads++ === 0 ? "111111" : (5 as unknown as string);
+      },
+    };
+    // A getter that changes its answer is read once: the code checked is the code used.
+    expect(() => createMockFetch({ accounts: flipping })).not.toThrow();
+    expect(reads).toBe(1);
+  });
+
+  test("attempts must be a safe integer, so the count in the message is exact", () => {
+    expect(() => createMockFetch({ accounts, attempts: 2 ** 60 })).toThrow(/attempts must be a positive integer/);
+    expect(() => createMockFetch({ accounts, attempts: Number.MAX_SAFE_INTEGER })).not.toThrow();
   });
 
   test("an invalid request is answered 400 without using an attempt", async () => {

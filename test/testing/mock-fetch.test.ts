@@ -74,6 +74,12 @@ describe("createMockFetch on the wire", () => {
     }
   });
 
+  test("a long Content-Type of spaces and separators is answered with the 415 violation (no backtracking hang)", async () => {
+    const response = await post({ ...headers, "Content-Type": `application/json${" ; ".repeat(1000)}x="` }, JSON.stringify({ mobile: "1", verify_code: "2" }));
+    expect(response.status).toBe(400);
+    expect(JSON.parse(response.headers.get("sl-violations")!)[0]).toMatchObject({ code: 415 });
+  });
+
   test("an empty optional header breaks its schema (minLength 1)", async () => {
     for (const name of ["X-L", "X-device-ip", "X-tenant-id"]) {
       const response = await post({ ...headers, [name]: "" }, JSON.stringify({ mobile: "1", verify_code: "2" }));
@@ -142,6 +148,79 @@ describe("createMockFetch on the wire", () => {
     for (const redirect of ["manual", "follow", "error"] as const) expect((await mockFetch(request(), { signal, redirect })).status).toBe(400);
     await expect(mockFetch(request(), { signal, redirect: "bogus" as RequestRedirect })).rejects.toThrow(TypeError);
     await expect(mockFetch(request(), { signal: AbortSignal.abort(), redirect: "manual" })).rejects.toMatchObject({ name: "AbortError" });
+  });
+
+  test("a Request's own aborted signal rejects as fetch(request) does, also in the client's call shape", async () => {
+    const request = () => new Request(`http://mock.test${LOGIN_PATH}`, { method: "POST", headers, body: "{}", signal: AbortSignal.abort() });
+    await expect(mockFetch(request())).rejects.toMatchObject({ name: "AbortError" });
+    await expect(mockFetch(request(), { redirect: "manual" })).rejects.toMatchObject({ name: "AbortError" });
+    await expect(mockFetch(request(), { signal: undefined, redirect: "manual" })).rejects.toMatchObject({ name: "AbortError" });
+    // As with fetch, an init signal (or null for none) replaces the Request's own.
+    expect((await mockFetch(request(), { signal: null })).status).toBe(400);
+    expect((await mockFetch(request(), { signal: new AbortController().signal, redirect: "manual" })).status).toBe(400);
+  });
+
+  describe("an abort while the request body is read rejects with the signal's reason, as fetch does, and cancels the body (the Fetch standard's abort steps)", () => {
+    /** A body that sends its first chunk, then never ends; `reading` resolves when the mock asks for more. */
+    const endless = () => {
+      let asked!: () => void;
+      const reading = new Promise<void>((resolve) => (asked = resolve));
+      const cancelled: unknown[] = [];
+      let pulls = 0;
+      const body = new ReadableStream<Uint8Array>({
+        pull(controller) {
+          if (pulls++ === 0) return controller.enqueue(new TextEncoder().encode('{"mobile":'));
+          asked();
+          return new Promise<void>(() => {});
+        },
+        cancel: (reason) => void cancelled.push(reason),
+      });
+      return { body, reading, cancelled };
+    };
+    const url = `http://mock.test${LOGIN_PATH}`;
+    const forms = {
+      "fetch(url, { body, signal })": (body: ReadableStream, signal: AbortSignal) => (mockFetch as typeof fetch)(url, { method: "POST", headers, body, signal, duplex: "half" } as RequestInit),
+      "fetch(request, { signal, redirect }) (the client's)": (body: ReadableStream, signal: AbortSignal) =>
+        mockFetch(new Request(url, { method: "POST", headers, body, duplex: "half" } as RequestInit), { signal, redirect: "manual" }),
+      "fetch(request with its own signal)": (body: ReadableStream, signal: AbortSignal) => mockFetch(new Request(url, { method: "POST", headers, body, signal, duplex: "half" } as RequestInit)),
+    };
+
+    test.each(Object.entries(forms))("%s", async (_, send) => {
+      const { body, reading, cancelled } = endless();
+      const controller = new AbortController();
+      const answer = send(body, controller.signal);
+      await reading;
+      controller.abort();
+      await expect(answer).rejects.toMatchObject({ name: "AbortError" });
+      expect(cancelled).toHaveLength(1);
+      const reason = new Error("stopped by the test");
+      const again = endless();
+      const other = new AbortController();
+      const second = send(again.body, other.signal);
+      await again.reading;
+      other.abort(reason);
+      await expect(second).rejects.toBe(reason);
+      expect(again.cancelled).toEqual([reason]);
+    });
+
+    test("a body that ends after the abort still gets the rejection, not an answer", async () => {
+      const controller = new AbortController();
+      let pulls = 0;
+      const body = new ReadableStream<Uint8Array>({
+        pull(stream) {
+          // The abort comes between two chunks of a body that would be a valid login.
+          if (pulls++ === 0) return stream.enqueue(new TextEncoder().encode('{"mobile":"1",'));
+          controller.abort();
+          try {
+            stream.enqueue(new TextEncoder().encode('"verify_code":"2"}'));
+            stream.close();
+          } catch {
+            // Already cancelled by the abort.
+          }
+        },
+      });
+      await expect(forms["fetch(request with its own signal)"](body, controller.signal)).rejects.toMatchObject({ name: "AbortError" });
+    });
   });
 
   test("an aborted signal rejects as fetch does", async () => {

@@ -7,6 +7,7 @@ import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
 import { examples } from "../../generated/examples.js";
 import { createLoginClient, LOGIN_PATH, type LoginClient } from "../../src/index.js";
+import { createMockFetch } from "../../src/testing/index.js";
 import { createHandlers, handlers } from "../../src/testing/msw.js";
 import { PAGE } from "../helpers/client.js";
 
@@ -42,6 +43,18 @@ describe(`MSW handlers (msw ${mswVersion})`, () => {
     expect((await post(`https://any.example${LOGIN_PATH}`)).status).toBe(400);
     // Unhandled, so MSW lets it through to the network: nothing listens on port 9 of this machine.
     await expect(post(`http://127.0.0.1:9/x${LOGIN_PATH}`)).rejects.toThrow();
+  });
+
+  test("another method on the operation's path gets 405 in Prism's shape, as from createMockFetch", async () => {
+    const mockFetch = createMockFetch();
+    for (const method of ["GET", "PUT", "DELETE", "PATCH"]) {
+      const url = `https://any.example${LOGIN_PATH}`;
+      const response = await fetch(url, { method });
+      const expected = await mockFetch(new Request(url, { method }));
+      expect(response.status, method).toBe(405);
+      expect(response.headers.get("content-type"), method).toBe(expected.headers.get("content-type"));
+      expect(await response.json(), method).toEqual(await expected.json());
+    }
   });
 
   test("a Prefer header chooses the example, as with Prism", async () => {
