@@ -1,3 +1,5 @@
+import { readBytes } from "../client/body.js";
+
 /** The most of one answer's body the check reads: the contract's answers are a few hundred bytes. */
 export const MAX_ANSWER_BYTES = 65_536;
 
@@ -22,21 +24,8 @@ export interface AnswerBody {
  */
 export async function readAnswerBody(body: ReadableStream<Uint8Array> | null): Promise<AnswerBody> {
   if (!body) return { text: "", json: undefined };
-  const reader = body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > MAX_ANSWER_BYTES) {
-      reader.cancel().catch(() => {});
-      return { text: "", json: undefined, unreadable: `the body is larger than ${MAX_ANSWER_BYTES} bytes, not read` };
-    }
-    chunks.push(value);
-  }
-  const bytes = new Uint8Array(size);
-  chunks.reduce((at, chunk) => (bytes.set(chunk, at), at + chunk.byteLength), 0);
+  const bytes = await readBytes(body, MAX_ANSWER_BYTES);
+  if (!bytes) return { text: "", json: undefined, unreadable: `the body is larger than ${MAX_ANSWER_BYTES} bytes, not read` };
   let text: string;
   try {
     text = strict.decode(bytes);

@@ -10,11 +10,10 @@ export class TooLarge {
 const decoder = new TextDecoder();
 
 /**
- * Reads a body stream as UTF-8 text, at most `max` bytes: past that it cancels the stream (fetch then drops the
- * connection) and throws TooLarge, so a huge or endless answer costs no more memory than the cap.
+ * Reads a body stream's bytes, at most `max`: past that it cancels the stream (fetch then drops the connection) and
+ * returns undefined, so a huge or endless answer costs no more memory than the cap. Shared with the contract check.
  */
-export async function readBody(body: ReadableStream<Uint8Array> | null | undefined, max: number, response: Response): Promise<string> {
-  if (!body) return "";
+export async function readBytes(body: ReadableStream<Uint8Array>, max: number): Promise<Uint8Array | undefined> {
   const reader = body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -24,13 +23,21 @@ export async function readBody(body: ReadableStream<Uint8Array> | null | undefin
     size += value.byteLength;
     if (size > max) {
       reader.cancel().catch(() => {});
-      throw new TooLarge(response);
+      return undefined;
     }
     chunks.push(value);
   }
-  // The usual answer is one chunk: decoded as is, with no copy.
-  if (chunks.length == 1) return decoder.decode(chunks[0]);
+  // The usual answer is one chunk: used as is, with no copy.
+  if (chunks.length == 1) return chunks[0];
   const all = new Uint8Array(size);
   chunks.reduce((at, chunk) => (all.set(chunk, at), at + chunk.byteLength), 0);
-  return decoder.decode(all);
+  return all;
+}
+
+/** Reads a body stream as UTF-8 text, at most `max` bytes (see readBytes); past that throws TooLarge. */
+export async function readBody(body: ReadableStream<Uint8Array> | null | undefined, max: number, response: Response): Promise<string> {
+  if (!body) return "";
+  const bytes = await readBytes(body, max);
+  if (!bytes) throw new TooLarge(response);
+  return decoder.decode(bytes);
 }

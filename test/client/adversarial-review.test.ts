@@ -1,23 +1,11 @@
 // Regressions from the adversarial review of the merged client: each test failed before its fix.
-import { inspect } from "node:util";
 import { afterEach, describe, expect, test } from "vitest";
-import { createLoginClient, type LoginResult } from "../../src/index.js";
-import { clientWith, PAGE } from "../helpers/client.js";
+import { createLoginClient } from "../../src/index.js";
+import { clientWith, PAGE, views } from "../helpers/client.js";
 import { localServer } from "./local-server.js";
 
 const MOBILE = "13800138000";
 const CODE = "987654";
-
-/** Every view a logger or serializer may print of a result and its error. */
-function views(result: LoginResult): string {
-  const error = result.ok ? undefined : (result.error as { body?: unknown });
-  return [
-    inspect(result, { depth: Infinity }),
-    JSON.stringify(result),
-    error ? inspect(error, { depth: Infinity, showHidden: true }) : "",
-    error ? JSON.stringify(error.body) : "",
-  ].join("\n");
-}
 
 /** A stubbed server answering `body` with `status`. */
 const answering = (status: number, body: string) =>

@@ -1,24 +1,12 @@
 // A server that echoes the credentials encoded: base64 at any byte offset (the secret inside a longer encoded text),
 // base64url, hex, HTML character references, fullwidth digits. No view of the result may hold what encodes the secret.
-import { inspect } from "node:util";
 import { describe, expect, test } from "vitest";
 import type { LoginResult } from "../../src/index.js";
-import { clientWith } from "../helpers/client.js";
+import { clientWith, views } from "../helpers/client.js";
 
 const MOBILE = "13800000001";
 const CODE = "918273";
 const BODY = JSON.stringify({ mobile: MOBILE, verify_code: CODE });
-
-/** Every view a logger or serializer may print of a result and its error, with the answer's body the error keeps. */
-function views(result: LoginResult): string {
-  const error = result.ok ? undefined : (result.error as { body?: unknown });
-  return [
-    inspect(result, { depth: Infinity }),
-    JSON.stringify(result),
-    error ? inspect(error, { depth: Infinity, showHidden: true }) : "",
-    error ? JSON.stringify(error.body) : "",
-  ].join("\n");
-}
 
 /** The login's result when the server answers a 200 that breaks the contract, with `echo` in one of its fields. */
 async function echoed(echo: string): Promise<LoginResult> {

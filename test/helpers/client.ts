@@ -1,4 +1,5 @@
-import { createLoginClient, type LoginClientOptions } from "../../src/index.js";
+import { inspect } from "node:util";
+import { createLoginClient, type LoginClientOptions, type LoginResult } from "../../src/index.js";
 
 /** The API page's example request: headers as client options, and the body. */
 export const PAGE = {
@@ -38,4 +39,15 @@ export function clientWith(
     },
   } as LoginClientOptions);
   return { client, requests };
+}
+
+/** Every view a logger or serializer may print of a result and its error, with the answer's body the error keeps. */
+export function views(result: LoginResult): string {
+  const error = result.ok ? undefined : (result.error as { body?: unknown });
+  return [
+    inspect(result, { depth: Infinity }),
+    JSON.stringify(result),
+    error ? inspect(error, { depth: Infinity, showHidden: true }) : "",
+    error ? JSON.stringify(error.body) : "",
+  ].join("\n");
 }
