@@ -1,6 +1,7 @@
 // Mutation testing of the client and the mock helper with Stryker (config: stryker.config.mjs).
 //   node scripts/mutate.mjs              full run: every mutant, then re-records the baselines reports/stryker-incremental-*.json
-//   node scripts/mutate.mjs --ci         incremental: only mutants in code or tests changed since the baselines
+//   node scripts/mutate.mjs --update     incremental from the committed baselines, no limit: re-records them after a change
+//   node scripts/mutate.mjs --ci         CI: incremental, within limits (see scripts/lib/mutation-gate.mjs and below)
 //   node scripts/mutate.mjs --check      only checks the last reports (reports/mutation/*.json) against the goals
 //   --scope client|mock                  one scope only (default both: stryker.config.mjs, stryker.mock.config.mjs)
 // Other arguments go to Stryker (e.g. --concurrency 1). Stryker 10 needs Node >= 22: the run uses Node NODE_VERSION from
@@ -9,13 +10,18 @@ import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
+import { ciFailure, watchLog } from "./lib/mutation-gate.mjs";
 
 const NODE_VERSION = "24.21.0";
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
-/** Each scope's Stryker config and JSON report. */
+/**
+ * Each scope's Stryker config, JSON report and baseline, and how many mutants CI tests at most (`ciMutants`, what fits
+ * CI's default budget on a loaded 2-core machine next to the dry runs: a client mutant takes about 3 s, a mock one,
+ * whose tests start Prism, about 6 s).
+ */
 const SCOPES = {
-  client: { config: "stryker.config.mjs", report: "reports/mutation/client.json", baseline: "reports/stryker-incremental-client.json" },
-  mock: { config: "stryker.mock.config.mjs", report: "reports/mutation/mock.json", baseline: "reports/stryker-incremental-mock.json" },
+  client: { config: "stryker.config.mjs", report: "reports/mutation/client.json", baseline: "reports/stryker-incremental-client.json", ciMutants: 20 },
+  mock: { config: "stryker.mock.config.mjs", report: "reports/mutation/mock.json", baseline: "reports/stryker-incremental-mock.json", ciMutants: 6 },
 };
 /** Mutation score goals per file, first match wins (issue 17). */
 const GOALS = [
@@ -37,24 +43,30 @@ function nodeBinary() {
 }
 
 /**
- * Runs Stryker under that Node; resolves to its exit code, or "over budget" when it ran past budgetMs and was
- * interrupted (Stryker then saves what it had tested into the incremental file, so the next run goes on from there).
+ * Runs Stryker under that Node. Resolves to its exit code, whether it ran past budgetMs and was interrupted (Stryker
+ * then saves what it had tested into the incremental file, so a local run goes on from there), and `toTest`, the
+ * mutants its incremental diff left to test; past maxMutants it is interrupted at once, before testing any.
  */
-function stryker(config, args, budgetMs) {
+function stryker(config, args, budgetMs, maxMutants = Infinity) {
   const node = nodeBinary();
   const entry = join(ROOT, "node_modules/@stryker-mutator/core/bin/stryker.js");
   // Children that look `node` up on PATH get the same version.
   const env = { ...process.env, PATH: `${dirname(node)}:${process.env.PATH}` };
-  const child = spawn(node, [entry, "run", config, ...args], { cwd: ROOT, stdio: "inherit", env });
-  let over = false;
+  const child = spawn(node, [entry, "run", config, ...args], { cwd: ROOT, stdio: ["inherit", "pipe", "inherit"], env });
+  let overBudget = false;
+  let toTest;
+  watchLog(child.stdout, process.stdout, (count) => {
+    toTest = count;
+    if (count > maxMutants) child.kill("SIGINT");
+  });
   const timer = setTimeout(() => {
-    over = true;
+    overBudget = true;
     child.kill("SIGINT");
   }, budgetMs);
   return new Promise((resolve) =>
-    child.once("exit", (code) => {
+    child.once("close", (code) => {
       clearTimeout(timer);
-      resolve(over ? "over budget" : (code ?? 1));
+      resolve({ code: code ?? 1, overBudget, toTest });
     }),
   );
 }
@@ -112,30 +124,37 @@ function check(scopes) {
 }
 
 const args = process.argv.slice(2);
-const mode = args.includes("--check") ? "check" : args.includes("--ci") ? "ci" : "full";
+const MODES = ["--ci", "--update", "--check"];
+const mode = MODES.find((m) => args.includes(m))?.slice(2) ?? "full";
 const at = args.indexOf("--scope");
 const scopes = at === -1 ? Object.keys(SCOPES) : [args[at + 1]];
 if (!scopes.every((scope) => scope in SCOPES)) throw new Error(`--scope takes ${Object.keys(SCOPES).join(" or ")}`);
-const passThrough = args.filter((a, i) => a !== "--ci" && a !== "--check" && (at === -1 || (i !== at && i !== at + 1)));
-// CI's budget for the incremental runs of all scopes together: enough when the baseline is current or a change is
-// small; a change that needs more must come with its re-recorded baseline (npm run mutate, commit reports/).
-const budgetMs = mode === "ci" ? Number(process.env.MUTATE_CI_BUDGET_S ?? 480) * 1000 : Infinity;
+const passThrough = args.filter((a, i) => !MODES.includes(a) && (at === -1 || (i !== at && i !== at + 1)));
+// CI's limits (see scripts/lib/mutation-gate.mjs): per scope, at most ciMutants mutants to test (MUTATE_CI_MAX_MUTANTS
+// for every scope); all scopes together within MUTATE_CI_BUDGET_S, a net against a hang or a far slower machine. A
+// change that leaves more brings its re-recorded baseline (npm run mutate:update, commit reports/).
+const budgetS = Number(process.env.MUTATE_CI_BUDGET_S ?? 480);
+const budgetMs = mode === "ci" ? budgetS * 1000 : Infinity;
 const startedAll = Date.now();
 if (mode !== "check") {
   for (const scope of scopes) {
+    const { config, baseline, ciMutants } = SCOPES[scope];
+    const maxMutants = mode === "ci" ? Number(process.env.MUTATE_CI_MAX_MUTANTS ?? ciMutants) : Infinity;
+    if (mode === "ci" && !existsSync(join(ROOT, baseline))) {
+      console.error(`mutate: no ${scope} baseline at ${baseline}: run npm run mutate and commit it`);
+      process.exit(1);
+    }
     const started = Date.now();
     // --force mutates everything and so re-records the baseline; without it, the baseline's results are reused.
     const left = Math.max(1_000, budgetMs - (started - startedAll));
-    const code = await stryker(SCOPES[scope].config, mode === "full" ? ["--force", ...passThrough] : passThrough, Math.min(left, 2 ** 31 - 1));
-    console.log(`mutate: Stryker ${scope} (${mode}) ended (${code}) after ${((Date.now() - started) / 1000).toFixed(0)} s`);
-    if (code === "over budget") {
-      console.error(
-        `mutate: the ${scope} baseline is too far behind the code for CI's budget (MUTATE_CI_BUDGET_S=${budgetMs / 1000}): ` +
-          `run npm run mutate and commit ${SCOPES[scope].baseline}`,
-      );
+    const run = await stryker(config, mode === "full" ? ["--force", ...passThrough] : passThrough, Math.min(left, 2 ** 31 - 1), maxMutants);
+    const tested = run.toTest === undefined ? "" : `, ${run.toTest} mutants to test`;
+    console.log(`mutate: Stryker ${scope} (${mode}) ended (exit code ${run.code}${tested}) after ${((Date.now() - started) / 1000).toFixed(0)} s`);
+    const failure = ciFailure(scope, { ...run, maxMutants, budgetS, baseline });
+    if (failure) {
+      console.error(failure);
       process.exit(1);
     }
-    if (code !== 0) process.exit(code);
   }
 }
 const below = check(scopes);
