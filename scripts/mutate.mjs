@@ -15,13 +15,13 @@ import { ciFailure, watchLog } from "./lib/mutation-gate.mjs";
 const NODE_VERSION = "24.21.0";
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 /**
- * Each scope's Stryker config, JSON report and baseline, and how many mutants CI tests at most (`ciMutants`, what fits
- * CI's default budget on a loaded 2-core machine next to the dry runs: a client mutant takes about 3 s, a mock one,
- * whose tests start Prism, about 6 s).
+ * Each scope's Stryker config, JSON report and baseline, and how many mutants CI tests at most (`ciMutants`). Even on a
+ * baseline just re-recorded, Stryker re-tests a few mutants whose tests' coverage varies from run to run (real sockets,
+ * Prism: 4 client and 15 mock mutants measured), so the limit leaves room for them and for a small change.
  */
 const SCOPES = {
   client: { config: "stryker.config.mjs", report: "reports/mutation/client.json", baseline: "reports/stryker-incremental-client.json", ciMutants: 20 },
-  mock: { config: "stryker.mock.config.mjs", report: "reports/mutation/mock.json", baseline: "reports/stryker-incremental-mock.json", ciMutants: 6 },
+  mock: { config: "stryker.mock.config.mjs", report: "reports/mutation/mock.json", baseline: "reports/stryker-incremental-mock.json", ciMutants: 20 },
 };
 /** Mutation score goals per file, first match wins (issue 17). */
 const GOALS = [
