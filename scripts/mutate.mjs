@@ -16,12 +16,14 @@ const NODE_VERSION = "24.21.0";
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 /**
  * Each scope's Stryker config, JSON report and baseline, and how many mutants CI tests at most (`ciMutants`). Even on a
- * baseline just re-recorded, Stryker re-tests a few mutants whose tests' coverage varies from run to run (real sockets,
- * Prism: 4 client and 15 mock mutants measured), so the limit leaves room for them and for a small change.
+ * baseline just re-recorded, Stryker's count of mutants to test is not 0: it includes mutants whose tests' coverage
+ * varies from run to run (real sockets, Prism) and the scope's static mutants (`ignoreStatic`: never tested, so never
+ * in a baseline). Measured right after re-recording: 0 client, 21 mock (15 of the first kind, 6 regexes of
+ * log-secrets.ts); the limits leave room for them and for a small change.
  */
 const SCOPES = {
   client: { config: "stryker.config.mjs", report: "reports/mutation/client.json", baseline: "reports/stryker-incremental-client.json", ciMutants: 20 },
-  mock: { config: "stryker.mock.config.mjs", report: "reports/mutation/mock.json", baseline: "reports/stryker-incremental-mock.json", ciMutants: 20 },
+  mock: { config: "stryker.mock.config.mjs", report: "reports/mutation/mock.json", baseline: "reports/stryker-incremental-mock.json", ciMutants: 30 },
 };
 /** Mutation score goals per file, first match wins (issue 17). */
 const GOALS = [
