@@ -139,6 +139,14 @@ const budgetS = Number(process.env.MUTATE_CI_BUDGET_S ?? 480);
 const budgetMs = mode === "ci" ? budgetS * 1000 : Infinity;
 const startedAll = Date.now();
 if (mode !== "check") {
+  // The mock's tests start the built server (dist/): a clean clone has none until it is built.
+  if (scopes.includes("mock")) {
+    const build = spawnSync("npm", ["run", "build", "--silent"], { cwd: ROOT, stdio: "inherit" });
+    if (build.status !== 0) {
+      console.error("mutate: npm run build failed; the mock's tests need the built server");
+      process.exit(1);
+    }
+  }
   for (const scope of scopes) {
     const { config, baseline, ciMutants } = SCOPES[scope];
     const maxMutants = mode === "ci" ? Number(process.env.MUTATE_CI_MAX_MUTANTS ?? ciMutants) : Infinity;
