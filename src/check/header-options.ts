@@ -1,12 +1,10 @@
 import { schemas } from "../../generated/schemas.js";
-import { unsendableHeaders } from "../client/headers.js";
+import { FRAMING, TOKEN, unsendableHeaders } from "../client/headers.js";
 import { violations } from "../client/validate.js";
 
-// An HTTP token (RFC 9110): what a header name may be; fetch refuses any other name on every request.
-const TOKEN = /^[\w!#$%&'*+.^`|~-]+$/;
 // The Content-Type each probe sets itself, and the connection framing fetch owns: fetch refuses a request carrying
 // one of these (so every request would end as "no answer"), or the value would break every request the same way.
-const SENT_BY_VERIFY = new Set("content-type content-length host transfer-encoding connection keep-alive proxy-connection expect upgrade te trailer".split(" "));
+const SENT_BY_VERIFY = new Set(FRAMING);
 // The contract's request headers by lower-case name, with their schemas: a value breaking one makes the valid login invalid.
 const CONTRACT = new Map(Object.entries(schemas.LoginHeaders.properties).map(([name, schema]) => [name.toLowerCase(), schema]));
 

@@ -23,14 +23,12 @@ export function loginHeaders(
 
 // What fetch accepts in a header value: no control characters (CR/LF would split headers), Latin-1 only.
 const HEADER_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
-// An HTTP token (RFC 9110): what a header name may be.
-const TOKEN = /^[\w!#$%&'*+.^`|~-]+$/;
-// The contract's headers and the connection framing fetch owns (or refuses with a network error): a call's extra
-// headers may not set them.
-const OWN = new Set([
-  ..."content-type content-length host transfer-encoding connection keep-alive expect upgrade te trailer proxy-connection".split(" "),
-  ...Object.keys(schemas.LoginHeaders.properties).map((n) => n.toLowerCase()),
-]);
+/** An HTTP token (RFC 9110): what a header name may be; fetch refuses any other name. */
+export const TOKEN = /^[\w!#$%&'*+.^`|~-]+$/;
+/** The Content-Type the client sets and the connection framing fetch owns (or refuses with a network error). */
+export const FRAMING = "content-type content-length host transfer-encoding connection keep-alive expect upgrade te trailer proxy-connection".split(" ");
+// Those and the contract's headers: a call's extra headers may not set them.
+const OWN = new Set([...FRAMING, ...Object.keys(schemas.LoginHeaders.properties).map((n) => n.toLowerCase())]);
 
 /** Names of headers whose values fetch would refuse; checked up front so the caller gets an InputError. */
 export function unsendableHeaders(headers: Record<string, unknown>): string[] {
