@@ -36,13 +36,13 @@ export interface Snippet {
 const FENCE = /^( *)```(.*)$/;
 const LANG_MODES: Record<string, SnippetMode> = { sh: "shell", bash: "shell", shell: "shell", yaml: "yaml", yml: "yaml", json: "json", text: "text" };
 
-/** Every product document whose snippets must run: the README and the guides under docs/. */
+/** Every document whose snippets must run: the README, the guides under docs/, BENCHMARKS.md and CONTRIBUTING.md. */
 export function productDocs(): string[] {
   const guides = readdirSync(repoPath("docs"))
     .filter((name) => name.endsWith(".md"))
     .sort()
     .map((name) => `docs/${name}`);
-  return ["README.md", ...guides];
+  return ["README.md", ...guides, "BENCHMARKS.md", "CONTRIBUTING.md"];
 }
 
 /** The fenced blocks of one Markdown file, in order. */
