@@ -7,7 +7,7 @@ export const pkg = JSON.parse(readFileSync(repoPath("package.json"), "utf8")) as
   version: string;
   bin?: Record<string, string>;
   scripts: Record<string, string>;
-  exports: Record<string, string | { import: { types: string } }>;
+  exports: Record<string, string | { import?: { types?: string }; types?: string }>;
   devDependencies: Record<string, string>;
   peerDependencies: Record<string, string>;
 };
@@ -26,7 +26,8 @@ export function entrySources(): Map<string, string> {
       continue;
     }
     // ./dist/src/testing/index.d.ts is built from src/testing/index.ts.
-    entries.set(specifier, repoPath(target.import.types.replace(/^\.\/dist\//, "").replace(/\.d\.ts$/, ".ts")));
+    const types = target.import?.types ?? target.types;
+    if (types) entries.set(specifier, repoPath(types.replace(/^\.\/dist\//, "").replace(/\.d\.ts$/, ".ts")));
   }
   return entries;
 }

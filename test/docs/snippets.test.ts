@@ -1,15 +1,15 @@
 // Every runnable snippet of README.md and docs/*.md, run or checked the way its fence says (see markdown-snippets.ts):
 // a reader who copies one gets code that compiles, runs and prints what the page says, and commands that exist.
-import { existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { afterEach, beforeAll, describe, expect, test, vi } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, test, vi } from "vitest";
 import { createMockFetch } from "../../src/testing/index.js";
 import { repoPath } from "../helpers/spec.js";
 import { productDocs, snippetsOf, type Snippet } from "./markdown-snippets.js";
 import { entrySources, packageImports } from "./package-entries.js";
 import { commandProblems, curlRequest, shellCommands, yamlRunSteps } from "./shell-commands.js";
-import { snippetFile, snippetSource, typecheckSnippets } from "./typecheck-snippets.js";
+import { SNIPPET_DIR, snippetFile, snippetSource, typecheckSnippets } from "./typecheck-snippets.js";
 
 const docs = productDocs();
 const snippets = docs.flatMap(snippetsOf);
@@ -23,6 +23,7 @@ let diagnostics: Map<string, string[]>;
 beforeAll(() => {
   diagnostics = typecheckSnippets(typed);
 }, 120_000);
+afterAll(() => rmSync(SNIPPET_DIR, { recursive: true, force: true }));
 
 /** Fails naming the entries a snippet imports that package.json does not export (yet). */
 function expectExportedEntries(snippet: Snippet): void {
@@ -58,7 +59,7 @@ describe("README.md and the guides in docs/", () => {
     expect(lines).toBeLessThanOrEqual(250);
   });
 
-  test("every guide the brief names exists", () => {
+  test("the guides the README links exist", () => {
     const guides = ["client", "retries", "mock-server", "testing", "verify", "generators", "versions"].map((g) => `docs/${g}.md`);
     expect(guides.filter((g) => !docs.includes(g))).toEqual([]);
   });

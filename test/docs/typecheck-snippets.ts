@@ -5,8 +5,8 @@ import { repoPath } from "../helpers/spec.js";
 import type { Snippet } from "./markdown-snippets.js";
 import { entrySources } from "./package-entries.js";
 
-/** Where snippets are written to be compiled and run (gitignored). */
-export const SNIPPET_DIR = repoPath(".tmp/snippets");
+/** Where snippets are written to be compiled and run (gitignored; one folder per process, so runs cannot collide). */
+export const SNIPPET_DIR = repoPath(`.tmp/snippets/${process.pid}`);
 
 /** A file name for a snippet: its document and line, so a compiler message names where it came from. */
 export const snippetFile = (snippet: Snippet): string =>
