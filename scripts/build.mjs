@@ -11,6 +11,36 @@ rmSync(out, { recursive: true, force: true });
 mkdirSync(".tmp", { recursive: true });
 execFileSync("node_modules/.bin/tsc", ["-p", "tsconfig.build.json", "--outDir", out], { stdio: "inherit" });
 
+// A peer package with separate ES module and CommonJS declarations (msw: lib/core/index.d.mts and index.d.ts) has two
+// copies of each class, and TypeScript does not take one for the other (TS2345, "HttpHandler is not assignable to
+// AnyHandler"). A CommonJS consumer's `msw/node` resolves to msw's CommonJS copy, so a declaration file that names a
+// peer's types gets a CommonJS twin (.d.cts, where `from "msw"` resolves as require() does), as does every file of
+// ours it imports that names them. Declarations that name no peer stay one copy, re-exported.
+const PEERS = /^msw(\/|$)/;
+const SPECIFIER = /(?:\bfrom\s*|\bimport\s*\(\s*|\bimport\s+)(["'])([^"']+)\1/g;
+/** The declaration file a relative specifier of `file` names (./x.js -> x.d.ts). */
+const declarationOf = (file, specifier) => join(dirname(file), specifier.replace(/\.js$/, ".d.ts"));
+const peerImports = new Map();
+/** Whether a declaration file names a peer's types, itself or through a relative import. */
+function importsPeer(file, seen = new Set()) {
+  if (peerImports.has(file)) return peerImports.get(file);
+  if (seen.has(file)) return false; // an import cycle: its other files decide
+  seen.add(file);
+  const specifiers = [...readFileSync(file, "utf8").matchAll(SPECIFIER)].map((match) => match[2]);
+  const result = specifiers.some((s) => PEERS.test(s) || (s.startsWith(".") && importsPeer(declarationOf(file, s), seen)));
+  peerImports.set(file, result);
+  return result;
+}
+/** Writes file's CommonJS twin at twin (default: beside it, .d.cts), pointing its peer-naming imports at their twins. */
+function writeCommonJsTwin(file, twin = file.replace(/\.d\.ts$/, ".d.cts")) {
+  const text = readFileSync(file, "utf8").replace(SPECIFIER, (whole, quote, specifier) => {
+    if (!specifier.startsWith(".") || !importsPeer(declarationOf(file, specifier))) return whole;
+    writeCommonJsTwin(declarationOf(file, specifier));
+    return whole.replace(`${quote}${specifier}${quote}`, `${quote}${specifier.replace(/\.js$/, ".cjs")}${quote}`);
+  });
+  writeFileSync(twin, text);
+}
+
 // Each `exports` entry with a `require` condition gets a one-line CommonJS file that require()s the ES module build
 // (Node 20.19+ loads ES modules synchronously): one copy of the code, so an error class is the same class whether a
 // consumer imports or requires it, where a second (CommonJS) build would give two. Its .d.cts re-exports the ES
@@ -19,12 +49,13 @@ const { exports } = JSON.parse(readFileSync("package.json", "utf8"));
 const built = (path) => join(out, relative("dist", path));
 for (const [entry, target] of Object.entries(exports)) {
   if (typeof target !== "object" || !target.require) continue;
-  if (!target.import?.default || !target.require.default || !target.require.types) {
+  if (!target.import?.default || !target.import.types || !target.require.default || !target.require.types) {
     throw new Error(`exports["${entry}"]: write it as { import: { types, default }, require: { types, default } } like "."`);
   }
   const esm = `./${relative(dirname(target.require.default), target.import.default)}`;
   writeFileSync(built(target.require.default), `// ${entry} for require(): the ES module build, loaded synchronously.\nmodule.exports = require("${esm}");\n`);
-  writeFileSync(built(target.require.types), `export * from "${esm}";\n`);
+  if (importsPeer(built(target.import.types))) writeCommonJsTwin(built(target.import.types), built(target.require.types));
+  else writeFileSync(built(target.require.types), `export * from "${esm}";\n`);
 }
 
 // Another build (a test running `npm start` while the packed-package test rebuilds) may swap its dist/ in between the
