@@ -1,7 +1,9 @@
 #!/usr/bin/env node
-// Builds the publishable package: ESM JavaScript and .d.ts for src/ and generated/ into dist/, and the CommonJS entries.
-import { execFileSync } from "node:child_process";
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+// Builds the publishable package: ESM JavaScript and .d.ts for src/ and generated/ into dist/, the CommonJS entries,
+// and the API docs page (dist/docs/api.html).
+import { execFileSync, spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 
 // Built beside dist/ and swapped in at the end, so a test running dist/ meanwhile (the packed-package test rebuilds
@@ -57,6 +59,26 @@ for (const [entry, target] of Object.entries(exports)) {
   if (importsPeer(built(target.import.types))) writeCommonJsTwin(built(target.import.types), built(target.require.types));
   else writeFileSync(built(target.require.types), `export * from "${esm}";\n`);
 }
+
+// The page the bin's `docs` writes, rendered from the bundled spec by scripts/docs.mjs with Redocly (a dev dependency:
+// consumers get the page, not the renderer). Rendering takes seconds and the tests build often, so a page is kept in
+// .tmp/docs-cache/ under the hash of everything that renders it.
+const renderers = ["generated/openapi.json", "redocly.yaml", "scripts/docs.mjs", "node_modules/@redocly/cli/package.json"];
+const docsKey = createHash("sha256");
+for (const file of renderers) docsKey.update(readFileSync(file));
+const page = `.tmp/docs-cache/${docsKey.digest("hex").slice(0, 16)}.html`;
+if (!existsSync(page)) {
+  const rendering = `${page}.${process.pid}`;
+  // Redocly's banners (Node 20's end of life, Redoc 3) are noise here; shown only when rendering fails.
+  const rendered = spawnSync(process.execPath, ["scripts/docs.mjs", rendering], { encoding: "utf8", env: { ...process.env, REDOCLY_TELEMETRY: "off" } });
+  if (rendered.status !== 0) {
+    rmSync(rendering, { force: true });
+    throw new Error(`scripts/docs.mjs failed:\n${rendered.stdout}${rendered.stderr}`);
+  }
+  renameSync(rendering, page);
+}
+mkdirSync(join(out, "docs"), { recursive: true });
+copyFileSync(page, join(out, "docs/api.html"));
 
 // Another build (a test running `npm start` while the packed-package test rebuilds) may swap its dist/ in between the
 // two renames: move that one aside too and try again.
