@@ -11,7 +11,9 @@ import { dirname, join, relative } from "node:path";
 const out = `.tmp/dist-${process.pid}`;
 rmSync(out, { recursive: true, force: true });
 mkdirSync(".tmp", { recursive: true });
-execFileSync("node_modules/.bin/tsc", ["-p", "tsconfig.build.json", "--outDir", out], { stdio: "inherit" });
+// Everything the build says goes to stderr: `npm pack --json` and `npm publish --json` run it (prepack) and their
+// stdout must stay npm's JSON.
+execFileSync("node_modules/.bin/tsc", ["-p", "tsconfig.build.json", "--outDir", out], { stdio: ["ignore", 2, 2] });
 
 // A peer package with separate ES module and CommonJS declarations (msw: lib/core/index.d.mts and index.d.ts) has two
 // copies of each class, and TypeScript does not take one for the other (TS2345, "HttpHandler is not assignable to
@@ -101,4 +103,4 @@ try {
   rmSync(out, { recursive: true, force: true });
   for (let attempt = 0; attempt <= 5; attempt++) rmSync(old(attempt), { recursive: true, force: true });
 }
-console.log("built dist/");
+console.error("built dist/");
