@@ -5,6 +5,7 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
+import { writeCommonJsDeclarations } from "./lib/declaration-twins.mjs";
 
 // Built beside dist/ and swapped in at the end, so a test running dist/ meanwhile (the packed-package test rebuilds
 // while others run) never finds it half written.
@@ -15,40 +16,11 @@ mkdirSync(".tmp", { recursive: true });
 // stdout must stay npm's JSON.
 execFileSync("node_modules/.bin/tsc", ["-p", "tsconfig.build.json", "--outDir", out], { stdio: ["ignore", 2, 2] });
 
-// A peer package with separate ES module and CommonJS declarations (msw: lib/core/index.d.mts and index.d.ts) has two
-// copies of each class, and TypeScript does not take one for the other (TS2345, "HttpHandler is not assignable to
-// AnyHandler"). A CommonJS consumer's `msw/node` resolves to msw's CommonJS copy, so a declaration file that names a
-// peer's types gets a CommonJS twin (.d.cts, where `from "msw"` resolves as require() does), as does every file of
-// ours it imports that names them. Declarations that name no peer stay one copy, re-exported.
-const PEERS = /^msw(\/|$)/;
-const SPECIFIER = /(?:\bfrom\s*|\bimport\s*\(\s*|\bimport\s+)(["'])([^"']+)\1/g;
-/** The declaration file a relative specifier of `file` names (./x.js -> x.d.ts). */
-const declarationOf = (file, specifier) => join(dirname(file), specifier.replace(/\.js$/, ".d.ts"));
-const peerImports = new Map();
-/** Whether a declaration file names a peer's types, itself or through a relative import. */
-function importsPeer(file, seen = new Set()) {
-  if (peerImports.has(file)) return peerImports.get(file);
-  if (seen.has(file)) return false; // an import cycle: its other files decide
-  seen.add(file);
-  const specifiers = [...readFileSync(file, "utf8").matchAll(SPECIFIER)].map((match) => match[2]);
-  const result = specifiers.some((s) => PEERS.test(s) || (s.startsWith(".") && importsPeer(declarationOf(file, s), seen)));
-  peerImports.set(file, result);
-  return result;
-}
-/** Writes file's CommonJS twin at twin (default: beside it, .d.cts), pointing its peer-naming imports at their twins. */
-function writeCommonJsTwin(file, twin = file.replace(/\.d\.ts$/, ".d.cts")) {
-  const text = readFileSync(file, "utf8").replace(SPECIFIER, (whole, quote, specifier) => {
-    if (!specifier.startsWith(".") || !importsPeer(declarationOf(file, specifier))) return whole;
-    writeCommonJsTwin(declarationOf(file, specifier));
-    return whole.replace(`${quote}${specifier}${quote}`, `${quote}${specifier.replace(/\.js$/, ".cjs")}${quote}`);
-  });
-  writeFileSync(twin, text);
-}
-
 // Each `exports` entry with a `require` condition gets a one-line CommonJS file that require()s the ES module build
 // (Node 20.19+ loads ES modules synchronously): one copy of the code, so an error class is the same class whether a
 // consumer imports or requires it, where a second (CommonJS) build would give two. Its .d.cts re-exports the ES
-// module's declarations, for TypeScript consumers compiling CommonJS. A new entry is only its `exports` lines.
+// module's declarations, for TypeScript consumers compiling CommonJS, unless they name msw's types
+// (scripts/lib/declaration-twins.mjs). A new entry is only its `exports` lines.
 const { exports } = JSON.parse(readFileSync("package.json", "utf8"));
 const built = (path) => join(out, relative("dist", path));
 for (const [entry, target] of Object.entries(exports)) {
@@ -58,8 +30,8 @@ for (const [entry, target] of Object.entries(exports)) {
   }
   const esm = `./${relative(dirname(target.require.default), target.import.default)}`;
   writeFileSync(built(target.require.default), `// ${entry} for require(): the ES module build, loaded synchronously.\nmodule.exports = require("${esm}");\n`);
-  if (importsPeer(built(target.import.types))) writeCommonJsTwin(built(target.import.types), built(target.require.types));
-  else writeFileSync(built(target.require.types), `export * from "${esm}";\n`);
+  if (dirname(target.import.types) !== dirname(target.require.types)) throw new Error(`exports["${entry}"]: keep its .d.ts and .d.cts in one folder`);
+  writeCommonJsDeclarations(built(target.import.types), built(target.require.types));
 }
 
 // The page the bin's `docs` writes, rendered from the bundled spec by scripts/docs.mjs with Redocly (a dev dependency:
