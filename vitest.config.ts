@@ -10,6 +10,7 @@ export default defineConfig({
       { find: /^oneaccess-sms-login$/, replacement: fileURLToPath(new URL("src/index.ts", import.meta.url)) },
       { find: /^oneaccess-sms-login\/testing$/, replacement: fileURLToPath(new URL("src/testing/index.ts", import.meta.url)) },
       { find: /^oneaccess-sms-login\/testing\/msw$/, replacement: fileURLToPath(new URL("src/testing/msw.ts", import.meta.url)) },
+      { find: /^oneaccess-sms-login\/check$/, replacement: fileURLToPath(new URL("src/check/index.ts", import.meta.url)) },
     ],
   },
   test: {

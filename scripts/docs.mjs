@@ -1,5 +1,7 @@
 #!/usr/bin/env node
-// Renders the spec to one static HTML page with Redoc inlined, so it works with no network (no CDN script).
+// Renders the bundled spec (generated/openapi.json, the one the package ships) to one static HTML page with Redoc
+// inlined, so it works with no network (no CDN script). The build ships this page (the bin's `docs`); the GitHub Pages
+// workflow publishes it.
 //   node scripts/docs.mjs [output]   (default docs/index.html)
 import { execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -9,7 +11,7 @@ const output = resolve(process.argv[2] ?? "docs/index.html");
 mkdirSync(dirname(output), { recursive: true });
 execFileSync(
   "node_modules/.bin/redocly",
-  ["build-docs", "sms-login", "--inlineBundle", "--title", "OneAccess SMS verification code login", "-o", output],
+  ["build-docs", "generated/openapi.json", "--inlineBundle", "--title", "OneAccess SMS verification code login", "-o", output],
   { stdio: ["ignore", "ignore", "inherit"], env: { ...process.env, REDOCLY_TELEMETRY: "off" } },
 );
 // Redoc 3 loads its attribution logo from Redocly's CDN even with --inlineBundle: offline that is a failed request

@@ -9,7 +9,7 @@ import { DEFAULT_MAX_REQUESTS, resolveCheckOptions, type CheckOptions } from "./
 
 /** The verify subcommand's usage line. */
 export const VERIFY_USAGE =
-  "oneaccess-sms-login-mock verify --upstream URL [--client-id ID] [--tenant-id ID] [--header 'Name: value']... " +
+  "oneaccess-sms-login verify --upstream URL [--client-id ID] [--tenant-id ID] [--header 'Name: value']... " +
   `[--max-requests N (default ${DEFAULT_MAX_REQUESTS})] [--timeout-ms N] [--junit FILE]`;
 
 /** Exit codes of `verify`: 2 (usage) comes from the bin's own error handling. */

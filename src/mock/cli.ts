@@ -1,19 +1,17 @@
-#!/usr/bin/env node
-// oneaccess-sms-login-mock: serves the contract with Prism for local use and consumer CI.
-//   oneaccess-sms-login-mock [--port 4010] [--host 127.0.0.1] [--dynamic] [--log-level warn]
-//   oneaccess-sms-login-mock --port 0 -- npm test   (runs the command with ONEACCESS_BASE_URL set, then stops)
-//   oneaccess-sms-login-mock verify --upstream URL [--max-requests N] [--junit FILE] ...   (see src/check/)
+// `oneaccess-sms-login mock`: serves the contract with Prism for local use and consumer CI (the bin is src/cli/).
+//   oneaccess-sms-login mock [--port 4010] [--host 127.0.0.1] [--dynamic] [--log-level warn]
+//   oneaccess-sms-login mock --port 0 -- npm test   (runs the command with ONEACCESS_BASE_URL set, then stops)
 import { spawn } from "node:child_process";
 import { constants as osConstants } from "node:os";
 import { parseArgs } from "node:util";
 import { MockError } from "./mock-error.js";
 import { startMock, type MockOptions, type RunningMock } from "./start-mock.js";
-import { runVerify, VERIFY_USAGE } from "../check/verify-command.js";
 
-const USAGE = [
-  "usage: oneaccess-sms-login-mock [--port N] [--host H] [--dynamic] [--log-level L] [-- command ...]",
-  `       ${VERIFY_USAGE}`,
-].join("\n");
+/** The mock subcommand's usage line. */
+export const MOCK_USAGE = "oneaccess-sms-login mock [--port N (default $PORT or 4010)] [--host H] [--dynamic] [--log-level L] [-- command ...]";
+
+/** How the subcommand names itself in the lines it prints to stderr. */
+const SELF = "oneaccess-sms-login mock";
 
 /** The curl command of the API page's example request, aimed at url. */
 function exampleRequest(url: string): string {
@@ -56,7 +54,7 @@ async function runCommand(command: string[], mock: RunningMock, stop: Promise<No
   const child = spawn(file, args, { stdio: "inherit", env: { ...process.env, ONEACCESS_BASE_URL: mock.url } });
   const ended = new Promise<number>((resolve) => {
     child.once("error", (error) => {
-      console.error(`oneaccess-sms-login-mock: cannot run ${file}: ${error.message}`);
+      console.error(`${SELF}: cannot run ${file}: ${error.message}`);
       resolve(127);
     });
     child.once("exit", (exitCode, signal) => resolve(exitCode ?? (signal ? signalExitCode(signal) : 0)));
@@ -73,7 +71,7 @@ async function runCommand(command: string[], mock: RunningMock, stop: Promise<No
     clearTimeout(kill);
     return code;
   }
-  console.error(`oneaccess-sms-login-mock: the mock stopped while the command ran: ${outcome.exit.reason}`);
+  console.error(`${SELF}: the mock stopped while the command ran: ${outcome.exit.reason}`);
   child.kill("SIGTERM");
   const kill = setTimeout(() => child.kill("SIGKILL"), 3_000);
   await ended;
@@ -81,8 +79,11 @@ async function runCommand(command: string[], mock: RunningMock, stop: Promise<No
   return 1;
 }
 
-async function main(argv: string[]): Promise<number> {
-  if (argv[0] === "verify") return runVerify(argv.slice(1));
+/**
+ * `mock`: starts the Prism mock and serves until a stop signal (exit 0), or runs the command after `--` against it and
+ * exits with the command's code. Throws a TypeError or MockError for bad options or a missing Prism (the bin's exit 2).
+ */
+export async function runMock(argv: string[]): Promise<number> {
   const split = argv.indexOf("--");
   const command = split === -1 ? [] : argv.slice(split + 1);
   const { values } = parseArgs({
@@ -96,7 +97,7 @@ async function main(argv: string[]): Promise<number> {
     },
   });
   if (values.help) {
-    console.log(USAGE);
+    console.log(`usage: ${MOCK_USAGE}`);
     return 0;
   }
   const port = parsePort(values.port);
@@ -125,22 +126,9 @@ async function main(argv: string[]): Promise<number> {
     console.log(`OneAccess SMS login mock listening on ${mock.url}\nTry the API page's example request:\n${exampleRequest(mock.url)}`);
     const outcome = await Promise.race([stop, mock.exited]);
     if (typeof outcome === "string") return 0;
-    console.error(`oneaccess-sms-login-mock: the mock stopped: ${outcome.reason}`);
+    console.error(`${SELF}: the mock stopped: ${outcome.reason}`);
     return 1;
   } finally {
     await mock.stop();
   }
 }
-
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    // Exit 2: never started, because of how it was called (with the usage) or installed. Exit 1: the mock failed
-    // (port taken, server died), said in one line, with no usage text burying the reason.
-    const usage = error instanceof TypeError || (error instanceof MockError && error.kind === "invalid-options");
-    const setup = usage || (error instanceof MockError && error.kind === "not-installed");
-    const message = error instanceof Error ? error.message : String(error);
-    console.error(`oneaccess-sms-login-mock: ${message}${usage ? `\n${USAGE}` : ""}`);
-    process.exit(setup ? 2 : 1);
-  },
-);

@@ -3,7 +3,7 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { describe, expect, test } from "vitest";
-import { checkServer, type CheckReport } from "../../src/mock/index.js";
+import { checkServer, type CheckReport } from "../../src/check/index.js";
 import { useServers } from "./upstream.js";
 
 const statuses = (report: CheckReport) => Object.fromEntries(report.checks.map((c) => [c.name, c.status]));

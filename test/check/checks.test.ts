@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { CHECKS, CheckOptionsError, checkServer, type CheckName, type CheckOptions, type CheckReport } from "../../src/mock/index.js";
+import { CHECKS, CheckOptionsError, checkServer, type CheckName, type CheckOptions, type CheckReport } from "../../src/check/index.js";
 import { useServers, type Twist } from "./upstream.js";
 
 const REAL = { mobile: "13912345678", verify_code: "918273" };

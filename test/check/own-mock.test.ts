@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { CHECKS, checkServer } from "../../src/mock/index.js";
+import { CHECKS, checkServer } from "../../src/check/index.js";
 import { baseUrl, PAGE_HEADERS, post, targetIsMock } from "../helpers/contract.js";
 
 // The package's own mock is the first server verify must pass. Only against the mock: a real server named by

@@ -4,12 +4,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { afterAll, describe, expect, test } from "vitest";
-import { CHECKS, DEFAULT_MAX_REQUESTS } from "../../src/mock/index.js";
+import { CHECKS, DEFAULT_MAX_REQUESTS } from "../../src/check/index.js";
 import { repoPath } from "../helpers/spec.js";
 import { useServers, type Reply } from "./upstream.js";
 
 // The built bin, as consumers run it (npm test builds before vitest runs).
-const CLI = repoPath("dist/src/mock/cli.js");
+const CLI = repoPath("dist/src/cli/bin.js");
 const MOBILE = "13912345678";
 const CODE = "918273";
 const work = mkdtempSync(join(tmpdir(), "oa-verify-"));
@@ -34,7 +34,7 @@ const readJUnit = (file: string) => {
   return { text, xml: parser.parse(text) };
 };
 
-describe("oneaccess-sms-login-mock verify: the request budget", () => {
+describe("oneaccess-sms-login verify: the request budget", () => {
   const server = useServers();
 
   test(`sends ${DEFAULT_MAX_REQUESTS} requests by default, and says so`, async () => {
@@ -107,7 +107,7 @@ describe("oneaccess-sms-login-mock verify: the request budget", () => {
   });
 }, 60_000);
 
-describe("oneaccess-sms-login-mock verify --junit", () => {
+describe("oneaccess-sms-login verify --junit", () => {
   const server = useServers();
 
   test("writes one testcase per check with the right counts, and passes carry why", async () => {
@@ -164,7 +164,7 @@ describe("oneaccess-sms-login-mock verify --junit", () => {
   });
 }, 60_000);
 
-describe("oneaccess-sms-login-mock verify: credentials never reach a report", () => {
+describe("oneaccess-sms-login verify: credentials never reach a report", () => {
   const server = useServers();
 
   test("redacts the mobile number and code from the text report and the JUnit file, however the server echoes them", async () => {

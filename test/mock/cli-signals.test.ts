@@ -4,12 +4,12 @@ import { alive, descendants } from "../helpers/mock.js";
 import { repoPath } from "../helpers/spec.js";
 
 // The built bin, as `npm start` and consumers run it (npm test builds before vitest runs).
-const CLI = repoPath("dist/src/mock/cli.js");
+const CLI = repoPath("dist/src/cli/bin.js");
 const SIGNAL_NUMBERS = { SIGHUP: 1, SIGINT: 2, SIGTERM: 15 } as const;
 
 /** Spawns the bin; resolves its exit (code or signal) and the ms from `since()` to it. */
 function run(args: string[]) {
-  const child = spawn(process.execPath, [CLI, ...args], { stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, [CLI, "mock", ...args], { stdio: ["ignore", "pipe", "pipe"] });
   let out = "";
   child.stdout.on("data", (d) => (out += d));
   child.stderr.on("data", (d) => (out += d));
@@ -25,7 +25,7 @@ const waitFor = async (check: () => boolean, ms: number) => {
   return check();
 };
 
-describe("oneaccess-sms-login-mock stops when told, however far it got", () => {
+describe("oneaccess-sms-login mock stops when told, however far it got", () => {
   test.each(["SIGTERM", "SIGINT", "SIGHUP"] as const)("%s during startup stops it within 2 s, with the signal's exit code, without running the command", async (signal) => {
     const bin = run(["--port", "0", "--", process.execPath, "-e", "console.log('COMMAND RAN')"]);
     let tree: number[] = [];
@@ -64,7 +64,7 @@ describe("oneaccess-sms-login-mock stops when told, however far it got", () => {
 
   test.each([[""], ["1e3"], ["0x10"], ["=-1"], ["80.0"], [" 80"], ["65536"]])("refuses --port %j with a usage error, exit 2", (port) => {
     const portArgs = port.startsWith("=") ? [`--port${port}`] : ["--port", port];
-    const result = spawnSync(process.execPath, [CLI, ...portArgs, "--", process.execPath, "-e", "console.log('COMMAND RAN')"], { encoding: "utf8", timeout: 20_000 });
+    const result = spawnSync(process.execPath, [CLI, "mock", ...portArgs, "--", process.execPath, "-e", "console.log('COMMAND RAN')"], { encoding: "utf8", timeout: 20_000 });
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(/--port ".*": port must be an integer from 0 to 65535\nusage:/);
     expect(result.stdout).not.toContain("COMMAND RAN");

@@ -4,7 +4,7 @@ import { repoPath } from "../helpers/spec.js";
 import { useUpstreams } from "../helpers/upstreams.js";
 
 // The built bin, as `npm start` and consumers run it (npm test builds before vitest runs).
-const CLI = repoPath("dist/src/mock/cli.js");
+const CLI = repoPath("dist/src/cli/bin.js");
 const PAGE_REQUEST = `
   const r = await fetch(process.env.ONEACCESS_BASE_URL + "/api/v2/sdk/login/mobile-verify-code", {
     method: "POST",
@@ -15,9 +15,9 @@ const PAGE_REQUEST = `
   console.log(r.status, await r.text());
   process.exit(r.status === 200 ? 0 : 5);`;
 
-describe("oneaccess-sms-login-mock (the bin behind npm start)", () => {
+describe("oneaccess-sms-login mock (what npm start runs)", () => {
   test("serves until SIGTERM, printing the URL and the page's example request", async () => {
-    const child = spawn(process.execPath, [CLI, "--port", "0", "--log-level", "silent"], { stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, [CLI, "mock", "--port", "0", "--log-level", "silent"], { stdio: ["ignore", "pipe", "pipe"] });
     let out = "";
     child.stdout.on("data", (d) => (out += d));
     const url = await new Promise<string>((resolve, reject) => {
@@ -41,21 +41,21 @@ describe("oneaccess-sms-login-mock (the bin behind npm start)", () => {
   });
 
   test("runs a command with ONEACCESS_BASE_URL set and passes its exit code through", () => {
-    const ok = spawnSync(process.execPath, [CLI, "--port", "0", "--", process.execPath, "--input-type=module", "-e", PAGE_REQUEST], { encoding: "utf8" });
+    const ok = spawnSync(process.execPath, [CLI, "mock", "--port", "0", "--", process.execPath, "--input-type=module", "-e", PAGE_REQUEST], { encoding: "utf8" });
     expect(ok.stdout).toContain('200 {"status":"SUCCESS","session_token":"bts******2VO","expire":604800}');
     expect(ok.status).toBe(0);
-    const failing = spawnSync(process.execPath, [CLI, "--port", "0", "--", process.execPath, "-e", "process.exit(7)"], { encoding: "utf8" });
+    const failing = spawnSync(process.execPath, [CLI, "mock", "--port", "0", "--", process.execPath, "-e", "process.exit(7)"], { encoding: "utf8" });
     expect(failing.status).toBe(7);
   });
 
   test("rejects a bad port with a usage message and exit 2", () => {
-    const result = spawnSync(process.execPath, [CLI, "--port", "http"], { encoding: "utf8" });
+    const result = spawnSync(process.execPath, [CLI, "mock", "--port", "http"], { encoding: "utf8" });
     expect(result.status).toBe(2);
-    expect(result.stderr).toMatch(/port must be an integer from 0 to 65535\nusage:/);
+    expect(result.stderr).toMatch(/^oneaccess-sms-login mock: --port "http": port must be an integer from 0 to 65535\nusage: oneaccess-sms-login mock /);
   });
 }, 60_000);
 
-describe("oneaccess-sms-login-mock verify", () => {
+describe("oneaccess-sms-login verify", () => {
   const servers = useUpstreams();
   const verify = (upstream: string) =>
     new Promise<{ code: number | null; out: string }>((resolve) => {

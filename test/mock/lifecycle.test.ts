@@ -5,7 +5,7 @@ import { alive, descendants, holdPort } from "../helpers/mock.js";
 import { repoPath } from "../helpers/spec.js";
 
 // The built bin, as `npm start` and consumers run it (npm test builds before vitest runs).
-const CLI = repoPath("dist/src/mock/cli.js");
+const CLI = repoPath("dist/src/cli/bin.js");
 
 describe("startMock: ready means this mock's own engine answers", () => {
   // Another HTTP server on the port used to pass for the mock (it answered the readiness probe).
@@ -48,16 +48,16 @@ describe("startMock: ready means this mock's own engine answers", () => {
   });
 }, 30_000);
 
-describe("oneaccess-sms-login-mock: fails loudly, quietly otherwise", () => {
+describe("oneaccess-sms-login mock: fails loudly, quietly otherwise", () => {
   test("exits non-zero with the EADDRINUSE reason, without usage text and without running the command", async () => {
     const other = await holdPort();
     try {
-      const run = spawnSync(process.execPath, [CLI, "--port", String(other.port), "--", process.execPath, "-e", "console.log('COMMAND RAN')"], {
+      const run = spawnSync(process.execPath, [CLI, "mock", "--port", String(other.port), "--", process.execPath, "-e", "console.log('COMMAND RAN')"], {
         encoding: "utf8",
         timeout: 30_000,
       });
       expect(run.status).not.toBe(0);
-      expect(run.stderr).toMatch(/^oneaccess-sms-login-mock: .*EADDRINUSE/);
+      expect(run.stderr).toMatch(/^oneaccess-sms-login mock: .*EADDRINUSE/);
       expect(run.stderr).not.toMatch(/usage:/);
       expect(run.stderr.split("\n").filter(Boolean).length).toBeLessThanOrEqual(3);
       expect(run.stdout).not.toContain("COMMAND RAN");
@@ -68,7 +68,7 @@ describe("oneaccess-sms-login-mock: fails loudly, quietly otherwise", () => {
 
   test("exits non-zero with the reason when the engine dies while a command runs, and stops the command", async () => {
     // The command kills the mock's engine (its sibling under the bin), then waits to be stopped.
-    const child = spawn(process.execPath, [CLI, "--port", "0", "--", process.execPath, "-e", "setInterval(() => {}, 1000)"], { stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, [CLI, "mock", "--port", "0", "--", process.execPath, "-e", "setInterval(() => {}, 1000)"], { stdio: ["ignore", "pipe", "pipe"] });
     let err = "";
     child.stderr.on("data", (d) => (err += d));
     const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));
@@ -82,7 +82,7 @@ describe("oneaccess-sms-login-mock: fails loudly, quietly otherwise", () => {
       expect(engine, `no engine among ${tree}`).toBeDefined();
       process.kill(engine!, "SIGKILL");
       expect(await exited).not.toBe(0);
-      expect(err).toMatch(/oneaccess-sms-login-mock: the mock stopped.*SIGKILL/);
+      expect(err).toMatch(/oneaccess-sms-login mock: the mock stopped.*SIGKILL/);
       await new Promise((r) => setTimeout(r, 500));
       expect(tree.filter(alive)).toEqual([]);
     } finally {
@@ -92,7 +92,7 @@ describe("oneaccess-sms-login-mock: fails loudly, quietly otherwise", () => {
   });
 
   test("keeps its own startup noise out of the wrapped command's output", () => {
-    const run = spawnSync(process.execPath, [CLI, "--port", "0", "--", process.execPath, "-e", "console.log('only this')"], { encoding: "utf8", timeout: 30_000 });
+    const run = spawnSync(process.execPath, [CLI, "mock", "--port", "0", "--", process.execPath, "-e", "console.log('only this')"], { encoding: "utf8", timeout: 30_000 });
     expect(run.status).toBe(0);
     expect(run.stdout).toBe("only this\n");
     expect(run.stderr).not.toMatch(/Starting Prism/);

@@ -16,6 +16,7 @@ const entries = {
       return { failure: `${error.code}: ${/Cannot find (?:package|module) '(msw[^']*)'/.exec(error.message)?.[1]}` };
     }
   })(),
+  "./check": require("oneaccess-sms-login/check"),
 };
 const spec = require("oneaccess-sms-login/openapi.json");
 
@@ -43,6 +44,9 @@ async function main() {
       refused: refused.ok ? "sent" : isLoginError(refused.error) && refused.error instanceof OneAccessError && refused.error.kind,
       mockFailure,
       mockFetch: typeof entries["./testing"].createMockFetch,
+      checkServer: typeof entries["./check"].checkServer,
+      // The check has an entry of its own; the mock's entry is the mock alone.
+      checkInMock: "checkServer" in entries["./mock"],
       mswFailure: entries["./testing/msw"].failure,
       title: spec.info.title,
     }),

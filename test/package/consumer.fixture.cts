@@ -1,6 +1,7 @@
 // Type-checked by test/package/packed.test.ts (TypeScript 5.9 and tsgo, module nodenext) in a fresh project that
 // installed the packed tarball: a CommonJS TypeScript consumer sees the same types as an ES module one.
 import { createLoginClient, type LoginResult } from "oneaccess-sms-login";
+import { checkServer } from "oneaccess-sms-login/check";
 import { startMock, type RunningMock } from "oneaccess-sms-login/mock";
 
 const client = createLoginClient({ baseUrl: "http://127.0.0.1:1", clientId: "c", device: { osVersion: "a", fingerprint: "b", agent: "c" } });
@@ -9,6 +10,8 @@ const client = createLoginClient({ baseUrl: "http://127.0.0.1:1", clientId: "c",
 void client.login({ mobile: "12345678901" });
 // @ts-expect-error -- port is a number
 void startMock({ port: "4010" });
+// @ts-expect-error -- upstream is required
+void checkServer({});
 
 export async function login(): Promise<LoginResult> {
   const mock: RunningMock = await startMock();

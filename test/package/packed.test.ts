@@ -1,5 +1,5 @@
 import { execFileSync, spawn, spawnSync } from "node:child_process";
-import { copyFileSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
@@ -46,9 +46,9 @@ describe("the published package, installed into a fresh project", () => {
     rmSync(work, { recursive: true, force: true });
   });
 
-  test("ships only dist, the bundled spec, README, CHANGELOG and LICENSE, with openapi-fetch its one dependency", () => {
+  test("ships only dist, the docs page, the bundled spec, README, CHANGELOG and LICENSE, with openapi-fetch its one dependency", () => {
     const listing = run("tar", ["-tzf", tarball], work).stdout.split("\n").filter(Boolean);
-    expect(listing.every((f) => /^package\/(dist\/(src|generated)\/|generated\/(openapi\.json|README\.md)$|README\.md$|CHANGELOG\.md$|LICENSE$|package\.json$)/.test(f)), listing.join("\n")).toBe(true);
+    expect(listing.every((f) => /^package\/(dist\/(src|generated)\/|dist\/docs\/api\.html$|generated\/(openapi\.json|README\.md)$|README\.md$|CHANGELOG\.md$|LICENSE$|package\.json$)/.test(f)), listing.join("\n")).toBe(true);
     expect(listing).toContain("package/dist/src/index.d.ts");
     expect(listing).toContain("package/generated/openapi.json");
     expect(listing).toContain("package/README.md");
@@ -59,6 +59,7 @@ describe("the published package, installed into a fresh project", () => {
     expect(manifest.peerDependenciesMeta.msw.optional).toBe(true);
     expect(listing).toContain("package/dist/src/testing/index.d.ts");
     expect(listing).toContain("package/dist/generated/examples.js");
+    expect(listing).toContain("package/dist/docs/api.html");
   });
 
   test("declares no install scripts, so installing it runs nothing of ours", () => {
@@ -108,10 +109,23 @@ describe("the published package, installed into a fresh project", () => {
       refused: "input",
       mockFailure: "MockError:not-installed",
       mockFetch: "function",
+      checkServer: "function",
+      checkInMock: false,
       mswFailure: "ERR_MODULE_NOT_FOUND: msw",
       title: "OneAccess SMS verification code login",
     });
   }, 60_000);
+
+  test("installs one bin, oneaccess-sms-login, which tells its version and writes the docs page offline", () => {
+    expect(readdirSync(join(work, "node_modules/.bin")).filter((name) => name.startsWith("oneaccess"))).toEqual(["oneaccess-sms-login"]);
+    expect(existsSync(join(work, "node_modules/.bin/oneaccess-sms-login-mock"))).toBe(false);
+    const version = run("npx", ["--no-install", "oneaccess-sms-login", "--version"], work);
+    expect(version.stdout).toBe(`${JSON.parse(readFileSync(repoPath("package.json"), "utf8")).version}\n`);
+    const docs = run("npx", ["--no-install", "oneaccess-sms-login", "docs", "--out", "api.html"], work);
+    expect(docs.stderr).toBe("");
+    expect(docs.status).toBe(0);
+    expect(readFileSync(join(work, "api.html")).equals(readFileSync(repoPath("dist/docs/api.html")))).toBe(true);
+  });
 
   test("without Prism installed, the mock helper and bin say how to install it", () => {
     const script = `import("oneaccess-sms-login/mock").then(m => m.startMock()).then(() => process.exit(3), e => { console.log(JSON.stringify({ name: e.name, kind: e.kind, message: e.message })) })`;
@@ -121,14 +135,14 @@ describe("the published package, installed into a fresh project", () => {
       kind: "not-installed",
       message: "Prism is not installed. The mock needs it as a dev dependency: npm install --save-dev @stoplight/prism-cli@5.14.2",
     });
-    const bin = run(join(work, "node_modules/.bin/oneaccess-sms-login-mock"), [], work);
+    const bin = run(join(work, "node_modules/.bin/oneaccess-sms-login"), ["mock"], work);
     expect(bin.status).toBe(2);
-    expect(bin.stderr).toMatch(/^oneaccess-sms-login-mock: Prism is not installed/);
+    expect(bin.stderr).toMatch(/^oneaccess-sms-login mock: Prism is not installed/);
   });
 
   test("without Prism installed, verify checks a server (the mock) and passes it", async () => {
     // Asynchronous: the mock may answer from this process.
-    const child = spawn(join(work, "node_modules/.bin/oneaccess-sms-login-mock"), ["verify", "--upstream", mock.url], { cwd: work });
+    const child = spawn(join(work, "node_modules/.bin/oneaccess-sms-login"), ["verify", "--upstream", mock.url], { cwd: work });
     let out = "";
     child.stdout.on("data", (d) => (out += d));
     child.stderr.on("data", (d) => (out += d));
