@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { baseUrl, targetIsMock } from "../helpers/contract.js";
-import { deref, namedExamples, operations, refValidator, type SpecOperation } from "../helpers/spec.js";
+import { deref, exampleRequest, namedExamples, operations, refValidator, type SpecOperation } from "../helpers/spec.js";
 
 // Prism (started once for the run by test/contract/global-setup.ts) serves every operation of the journey from the
 // spec alone: each named example on request, the first one by default, and the neutral 400 for a broken request.
@@ -18,21 +18,6 @@ const JOURNEY = [
   "forceUpdatePwd",
   "skipForceUpdatePwd",
 ];
-
-/** The first named example (or `example`) of a parameter, the value the API page's example request sends. */
-const parameterExample = (parameter: any): string => Object.values(namedExamples(parameter))[0] as string ?? parameter.example;
-
-/** The operation's example request as the API page shows it: every header with its example, the first body example. */
-function pageRequest({ op }: SpecOperation): { headers: Record<string, string>; body?: string } {
-  const headers: Record<string, string> = {};
-  for (const parameter of (op.parameters ?? []).map(deref)) {
-    if (parameter.in === "header") headers[parameter.name] = parameterExample(parameter);
-  }
-  if (!op.requestBody) return { headers };
-  const [mediaType, media] = Object.entries<any>(deref(op.requestBody).content)[0]!;
-  headers["Content-Type"] = mediaType;
-  return { headers, body: JSON.stringify(Object.values(namedExamples(media))[0]) };
-}
 
 /** The JSON media type of a response, or undefined for a response without a body. */
 const jsonMedia = (response: any): any => Object.entries<any>(deref(response).content ?? {}).find(([type]) => /^application\/json\b/.test(type))?.[1];
@@ -82,7 +67,7 @@ describe.runIf(targetIsMock)("Prism serves every operation of the SMS login jour
   test.each(served.map((s) => [label(s.operation), s.status, s.name, s] as const))(
     "%s serves the %s example %s (Prefer), equal to the spec's and schema-valid",
     async (_label, status, name, { operation, value, schema }) => {
-      const request = pageRequest(operation);
+      const request = exampleRequest(operation);
       const answer = await call(operation, { ...request.headers, Prefer: `code=${status}, example=${name}` }, request.body);
       expect(answer.status, answer.text).toBe(Number(status));
       const body = JSON.parse(answer.text);
@@ -92,7 +77,7 @@ describe.runIf(targetIsMock)("Prism serves every operation of the SMS login jour
   );
 
   test.each(operations.map((o) => [label(o), o] as const))("%s answers the page's example request with its first 200 example", async (_label, operation) => {
-    const request = pageRequest(operation);
+    const request = exampleRequest(operation);
     const answer = await call(operation, request.headers, request.body);
     expect(answer.status, `${answer.text} ${answer.violations}`).toBe(200);
     const media = jsonMedia(operation.op.responses["200"]);
@@ -104,7 +89,7 @@ describe.runIf(targetIsMock)("Prism serves every operation of the SMS login jour
   test.each(operations.map((o) => [label(o), o] as const))(
     "%s answers a request without its required headers with the neutral first 400 example, naming each",
     async (_label, operation) => {
-      const request = pageRequest(operation);
+      const request = exampleRequest(operation);
       const required = (operation.op.parameters ?? []).map(deref).filter((p: any) => p.in === "header" && p.required).map((p: any) => p.name);
       expect(required.length).toBeGreaterThan(0);
       const headers = Object.fromEntries(Object.entries(request.headers).filter(([name]) => !required.includes(name)));

@@ -55,3 +55,18 @@ export function refValidator(schema: { $ref?: string }): (value: unknown) => str
 export function namedExamples(mediaType: any): Record<string, unknown> {
   return Object.fromEntries(Object.entries(mediaType.examples ?? {}).map(([name, ex]) => [name, deref<any>(ex).value]));
 }
+
+/** The first named example (or `example`) of a parameter: the value the API page's example request sends. */
+const parameterExample = (parameter: any): string => (Object.values(namedExamples(parameter))[0] as string) ?? parameter.example;
+
+/** An operation's example request as its API page shows it: each header with its example, the first body example. */
+export function exampleRequest({ op }: SpecOperation): { headers: Record<string, string>; body?: string } {
+  const headers: Record<string, string> = {};
+  for (const parameter of (op.parameters ?? []).map(deref)) {
+    if (parameter.in === "header") headers[parameter.name] = parameterExample(parameter);
+  }
+  if (!op.requestBody) return { headers };
+  const [mediaType, media] = Object.entries<any>(deref(op.requestBody).content)[0]!;
+  headers["Content-Type"] = mediaType;
+  return { headers, body: JSON.stringify(Object.values(namedExamples(media))[0]) };
+}
