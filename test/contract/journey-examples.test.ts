@@ -100,3 +100,42 @@ describe.runIf(targetIsMock)("Prism serves every operation of the SMS login jour
     },
   );
 });
+
+/** Ways to break an operation's example body, each derived from its request schema: name and change. */
+function bodyBreakages(schema: any): Array<[string, (body: Record<string, unknown>) => void]> {
+  const body = deref(schema);
+  const cases: Array<[string, (b: Record<string, unknown>) => void]> = [];
+  for (const name of body.required) cases.push([`without ${name}`, (b) => void delete b[name]]);
+  for (const [name, field] of Object.entries<any>(body.properties).map(([n, f]) => [n, deref(f)] as const)) {
+    cases.push([`${name} a number`, (b) => void (b[name] = 12345)]);
+    if (field.maxLength) cases.push([`${name} over its maxLength`, (b) => void (b[name] = "9".repeat(field.maxLength + 1))]);
+    if (field.minLength) cases.push([`${name} empty`, (b) => void (b[name] = "")]);
+    if (field.enum) cases.push([`${name} outside its enum`, (b) => void (b[name] = "NOT_A_SCENARIO")]);
+  }
+  cases.push(["an extra field", (b) => void (b.extra = "x")]);
+  return cases;
+}
+
+describe.runIf(targetIsMock)("Prism refuses every request body the spec forbids, on every operation with a body", () => {
+  const cases = operations
+    .filter(({ op }) => op.requestBody)
+    .flatMap((operation) => {
+      const schema = Object.values<any>(deref(operation.op.requestBody).content)[0].schema;
+      return bodyBreakages(schema).map(([what, change]) => [label(operation), what, operation, change] as const);
+    });
+
+  test("derives cases for each of the five operations with a body", () => {
+    expect(new Set(cases.map(([l]) => l)).size).toBe(5);
+  });
+
+  test.each(cases)("%s: %s gets the neutral 400 and a reason", async (_label, _what, operation, change) => {
+    const request = exampleRequest(operation);
+    const body = JSON.parse(request.body!);
+    change(body);
+    const answer = await call(operation, request.headers, JSON.stringify(body));
+    expect(answer.status, answer.text).toBe(400);
+    expect(JSON.parse(answer.text)).toEqual(Object.values(namedExamples(jsonMedia(operation.op.responses["400"])))[0]);
+    expect(JSON.parse(answer.violations).length).toBeGreaterThan(0);
+  });
+});
+
