@@ -541,6 +541,15 @@ export interface components {
             };
             content?: never;
         };
+        /** @description Invalid parameter. */
+        SmsCodeRefused: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
         /** @description Request successful. Read `status` for the next step. */
         LoginOk: {
             headers: {
@@ -773,7 +782,7 @@ export interface operations {
         requestBody: components["requestBodies"]["SmsCodeOrder"];
         responses: {
             200: components["responses"]["SmsCodeSent"];
-            400: components["responses"]["StepInvalidParameter"];
+            400: components["responses"]["SmsCodeRefused"];
         };
     };
     loginWithMobileVerifyCode: {
