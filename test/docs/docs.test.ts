@@ -6,7 +6,7 @@ import { pathToFileURL } from "node:url";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { CONTRACT_VERSION } from "../../src/index.js";
-import { deref, operation, repoPath, spec } from "../helpers/spec.js";
+import { deref, operation, operations, repoPath, spec } from "../helpers/spec.js";
 
 /** Text as a reader sees it: markdown code marks gone, white space folded. */
 const flat = (text: string) => text.replace(/`/g, "").replace(/\s+/g, " ").trim();
@@ -130,6 +130,37 @@ describe("rendered API docs, offline, in headless Chromium", () => {
     await page.getByText(spec.info.title, { exact: true }).first().click();
     const title = page.getByRole("heading", { name: `${spec.info.title} (${CONTRACT_VERSION})`, exact: true });
     await title.first().waitFor({ state: "visible", timeout: 5_000 });
+  });
+
+  test("shows every operation of the journey under its step's tag, with its path, headers and fields", async () => {
+    // The sidebar lists the steps in journey order.
+    const tags = spec.tags.map((t: { name: string }) => t.name);
+    expect(tags).toEqual(["Captcha", "Verification code", "Login", "Second factor", "Password change"]);
+    for (const { path, op } of operations) {
+      await page.getByText(op.tags[0], { exact: true }).first().click({ timeout: 10_000 });
+      await page.getByText(op.summary, { exact: true }).first().click({ timeout: 10_000 });
+      await page.getByRole("heading", { name: op.summary }).first().waitFor({ timeout: 10_000 });
+      expect(page.url(), op.operationId).toMatch(new RegExp(`#/[a-z-]+/${op.operationId.toLowerCase()}$`));
+      // The operation's own section (from its heading to its responses), so another operation's text cannot stand in;
+      // Redoc renders it a moment after the route changes.
+      const heading = page.locator("h1, h2, h3").filter({ hasText: new RegExp(`^${op.summary}`) }).first();
+      const section = heading.locator("xpath=ancestor::*[contains(., 'Responses')][1]");
+      await expect.poll(async () => flat(await section.innerText()), { timeout: 10_000 }).toMatch(new RegExp(`^${op.summary} Copy Request`));
+      // Redoc keeps the response tab a reader chose last (the login's is on 400 by now): show the 200 answer's fields.
+      const tabLists = section.getByRole("tablist").filter({ hasText: "400" });
+      for (let i = 0; i < (await tabLists.count()); i++) await tabLists.nth(i).getByRole("tab", { name: "200" }).click();
+      const text = flat(await section.innerText());
+      expect(text, op.operationId).toContain(path);
+      for (const parameter of op.parameters.map(deref)) expect(text, `${op.operationId} ${parameter.name}`).toContain(flat(parameter.description));
+      const bodies = [op.requestBody, op.responses["200"]].map((part) => Object.values<any>(deref(part)?.content ?? {})[0]).filter(Boolean);
+      for (const media of bodies) {
+        // Top-level fields; a schema that is one shape per status (oneOf) keeps at least status at the top.
+        for (const [name, field] of Object.entries<any>(deref(media.schema).properties ?? {})) {
+          expect(text, `${op.operationId} ${name}`).toContain(name);
+          expect(text, `${op.operationId} ${name}`).toContain(firstSentence(deref(field).description));
+        }
+      }
+    }
   });
 
   test("has no console errors and makes no network requests", () => {

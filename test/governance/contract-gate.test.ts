@@ -138,6 +138,28 @@ describe("contract gate on this package's bundled OpenAPI 3.1 spec", () => {
     expect(run.status).toBe(0);
   });
 
+  test.concurrent("rates adding the SMS login journey's operations an addition: a patch bump before 1.0, nothing breaking", () => {
+    // The bundle without the journey's companion operations stands for the release before them, so the verdict is
+    // about this addition alone, whatever else changes in the same release.
+    const journey = ["captcha", "captcha/verify", "country-codes", "sms/send", "mobile-by-token", "mfa/sms", "pwd/update", "pwd/skip-update"];
+    const before = structuredClone(spec);
+    for (const path of journey) delete before.paths[`/api/v2/sdk/${path}`];
+    before.tags = before.tags.filter((tag: { name: string }) => tag.name === "Login");
+    before.info.version = "0.1.0";
+    const released = join(work, "before-journey.json");
+    writeFileSync(released, JSON.stringify(before));
+    const current = repoPath("generated/openapi.json");
+    const unbumped = gate({ released, spec: current, version: "0.1.0", changelog: changelog(["0.1.0", "- first"]) });
+    expect(unbumped.status).toBe(1);
+    expect(unbumped.output).toContain("an additive change since 0.1.0, which needs a patch bump (0.x: npm's caret ranges)");
+    expect(unbumped.output).toContain("release it as 0.1.1");
+    for (const path of journey) expect(unbumped.output).toContain(`added /api/v2/sdk/${path}\n`);
+    expect(unbumped.output).not.toContain("what breaks");
+    const bumped = gate({ released, spec: current, version: "0.1.1", changelog: changelog(["0.1.1", ADDED_ENTRY], ["0.1.0", "- first"]) });
+    expect(bumped.output).toContain("minor change since 0.1.0; 0.1.1 and CHANGELOG.md agree");
+    expect(bumped.status).toBe(0);
+  });
+
   test.concurrent("catches X-L made required in the bundle, and a 200 status value added", () => {
     const changed = structuredClone(spec);
     changed.components.parameters.XLanguage.required = true;

@@ -8,8 +8,22 @@ export const repoPath = (relative: string): string => fileURLToPath(new URL(`../
 /** The bundled spec as the package ships it; `any`, because tests walk it generically. */
 export const spec: any = JSON.parse(readFileSync(repoPath("generated/openapi.json"), "utf8"));
 
-/** The one operation of the contract. */
+/** The login operation (`POST /api/v2/sdk/login/mobile-verify-code`), the one the client and mocks implement today. */
 export const operation = spec.paths["/api/v2/sdk/login/mobile-verify-code"].post;
+
+const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"] as const;
+
+/** One operation of the contract: its path, lower-case method and operation object. */
+export interface SpecOperation {
+  path: string;
+  method: (typeof METHODS)[number];
+  op: any;
+}
+
+/** Every operation of the contract, in the spec's path order. */
+export const operations: SpecOperation[] = Object.entries<any>(spec.paths).flatMap(([path, item]) =>
+  METHODS.filter((method) => item[method]).map((method) => ({ path, method, op: item[method] })),
+);
 
 /** Follows a local "#/..." $ref in the bundled spec. */
 export function deref<T = any>(node: any): T {
@@ -28,7 +42,31 @@ export function schemaValidator(schemaName: string): (value: unknown) => string[
   return (value) => (validate(value) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath || "/"} ${e.message}`));
 }
 
+/** Validates values against the schema a media type names by `$ref` (every media type of this spec does). */
+export function refValidator(schema: { $ref?: string }): (value: unknown) => string[] {
+  const ajv = new Ajv2020({ strict: false, allErrors: true });
+  ajv.addSchema({ ...spec, $id: "spec.json" });
+  const validate = typeof schema?.$ref === "string" ? ajv.getSchema(`spec.json${schema.$ref}`) : undefined;
+  if (!validate) throw new Error(`not a $ref to a schema of the spec: ${JSON.stringify(schema)}`);
+  return (value) => (validate(value) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath || "/"} ${e.message}`));
+}
+
 /** Named examples of a media type, with refs followed: { name: value }. */
 export function namedExamples(mediaType: any): Record<string, unknown> {
   return Object.fromEntries(Object.entries(mediaType.examples ?? {}).map(([name, ex]) => [name, deref<any>(ex).value]));
+}
+
+/** The first named example (or `example`) of a parameter: the value the API page's example request sends. */
+const parameterExample = (parameter: any): string => (Object.values(namedExamples(parameter))[0] as string) ?? parameter.example;
+
+/** An operation's example request as its API page shows it: each header with its example, the first body example. */
+export function exampleRequest({ op }: SpecOperation): { headers: Record<string, string>; body?: string } {
+  const headers: Record<string, string> = {};
+  for (const parameter of (op.parameters ?? []).map(deref)) {
+    if (parameter.in === "header") headers[parameter.name] = parameterExample(parameter);
+  }
+  if (!op.requestBody) return { headers };
+  const [mediaType, media] = Object.entries<any>(deref(op.requestBody).content)[0]!;
+  headers["Content-Type"] = mediaType;
+  return { headers, body: JSON.stringify(Object.values(namedExamples(media))[0]) };
 }

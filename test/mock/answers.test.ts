@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { LOGIN_PATH } from "../../src/index.js";
 import { PAGE_BODY, PAGE_HEADERS, useMock } from "../helpers/mock.js";
-import { deref, namedExamples, operation } from "../helpers/spec.js";
+import { deref, exampleRequest, namedExamples, operation, operations } from "../helpers/spec.js";
 
 const errorExamples = namedExamples(deref(operation.responses["400"]).content["application/json"]);
 const defaultError = Object.values(errorExamples)[0];
@@ -103,3 +103,43 @@ describe("the mock answers every request inside the contract", () => {
     expect(response.headers.get("access-control-allow-methods")).toBe("POST");
   });
 }, 30_000);
+
+// The same robustness on every operation of the journey, not only the login: the mock's request rules and its
+// violation header do not depend on the path.
+describe("the mock answers every operation's broken requests with that operation's documented 400", () => {
+  const started = useMock();
+  const call = async ({ path, method }: (typeof operations)[number], headers: Record<string, string>, body?: string) => {
+    const response = await fetch(`${started.current.url}${path}`, { method: method.toUpperCase(), headers, body, signal: AbortSignal.timeout(5_000) });
+    return { status: response.status, text: await response.text(), violations: response.headers.get("sl-violations") ?? "" };
+  };
+  const firstError = (op: any) => Object.values(namedExamples(deref(op.responses["400"]).content["application/json"]))[0];
+  const label = ({ path, method }: (typeof operations)[number]) => `${method.toUpperCase()} ${path}`;
+  const withBody = operations.filter(({ op }) => op.requestBody);
+
+  test("covers each operation with a body (the POST steps)", () => {
+    expect(withBody.map(({ op }) => op.operationId).sort()).toEqual(
+      ["forceUpdatePwd", "loginWithMobileVerifyCode", "secondaryAuthByMobileVerifyCode", "sendSmsVerifyCode", "validateCaptcha"].sort(),
+    );
+  });
+
+  test.each(operations.map((o) => [label(o), o] as const))("%s: an empty optional header X-L gets the 400 and says why", async (_label, operation) => {
+    const request = exampleRequest(operation);
+    const answer = await call(operation, { ...request.headers, "X-L": "" }, request.body);
+    expect(answer.status, answer.text).toBe(400);
+    expect(JSON.parse(answer.text)).toEqual(firstError(operation.op));
+    expect(answer.violations).toMatch(/X-L must not be empty/);
+  });
+
+  test.each(withBody.map((o) => [label(o), o] as const))("%s: a body key above U+00FF or malformed JSON gets the 400 and the mock stays up", async (_label, operation) => {
+    const request = exampleRequest(operation);
+    const keyed = await call(operation, request.headers, request.body!.replace("{", '{"登录":1,'));
+    expect(keyed.status).toBe(400);
+    expect(JSON.parse(keyed.text)).toEqual(firstError(operation.op));
+    expect(JSON.stringify(JSON.parse(keyed.violations))).toContain("登录");
+    const malformed = await call(operation, request.headers, request.body!.slice(0, -1));
+    expect(malformed.status).toBe(400);
+    expect(malformed.violations).toMatch(/not valid JSON/i);
+    expect((await call(operation, request.headers, request.body)).status).toBe(200);
+  });
+}, 30_000);
+

@@ -1,7 +1,7 @@
 import OpenAPISampler from "openapi-sampler";
 import { describe, expect, test } from "vitest";
 import { PAGE } from "../helpers/client.js";
-import { deref, namedExamples, operation, spec } from "../helpers/spec.js";
+import { deref, namedExamples, operation, operations, refValidator, spec } from "../helpers/spec.js";
 
 // What a sampler builds from the schemas alone (docs, mock servers, SDK samples that ignore named examples).
 const PAGE_RESPONSE = { status: "SUCCESS", session_token: "bts******2VO", expire: 604800 };
@@ -33,5 +33,16 @@ describe("openapi-sampler, from the schemas alone", () => {
       const value = OpenAPISampler.sample(deref(field), {}, spec);
       expect(deref(field).examples?.[0] ?? deref(field).enum?.[0], name).toEqual(value);
     }
+  });
+
+  // Every operation of the journey, not only the login: a sampler must never build a body its own schema refuses.
+  test.each(
+    operations.flatMap(({ path, method, op }) => {
+      const bodies = [op.requestBody, ...Object.values(op.responses)].flatMap((part: any) => Object.values<any>(deref(part)?.content ?? {}));
+      return bodies.map((media, i) => [`${method.toUpperCase()} ${path}`, i, media.schema] as const);
+    }),
+  )("builds schema-valid bodies for %s (body %i)", (_label, _i, schema) => {
+    const value = OpenAPISampler.sample(deref(schema), {}, spec);
+    expect(refValidator(schema)(value)).toEqual([]);
   });
 });
