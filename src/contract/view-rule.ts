@@ -1,0 +1,77 @@
+// The rule every view of a result, error or report follows (docs/views.md): it is built only from parts that cannot
+// carry a secret. Server-chosen text enters a view only in the few fixed shapes below, and then only when, normalised,
+// it neither holds nor is part of any secret of the exchange. Shared by the client and the contract check.
+
+/** OneAccess's documented error code shape: an upper-case dotted name and 4 digits ("LOGIN.0002", "APP.0001"). */
+export const ERROR_CODE = /^[A-Z]+(\.[A-Z]+)*\.\d{4}$/;
+/** A request id a view may show: 1 to 64 ASCII letters, digits, ".", "_", ":" or "-". */
+export const REQUEST_ID = /^[\w.:-]{1,64}$/;
+/** A transport error code of fixed shape: upper-case letters and underscores ("ECONNREFUSED", "UND_ERR_SOCKET"). */
+export const TRANSPORT_CODE = /^[A-Z][A-Z_]{1,39}$/;
+/** The error names a view may show; any other is shown as "Error". */
+export const ERROR_NAME = /^(Type|Range|Syntax|Abort|Timeout|Socket|ConnectTimeout|HeadersTimeout|BodyTimeout)?Error$/;
+
+/** The digit a Unicode decimal digit stands for: its distance from the first digit of its run of ten. */
+function digit(d: string): string {
+  let zero = d.codePointAt(0)!;
+  while (/\p{Nd}/u.test(String.fromCodePoint(zero - 1))) zero--;
+  return String((d.codePointAt(0)! - zero) % 10);
+}
+
+/**
+ * Text in the form secrets are compared in: NFKC (fullwidth and other compatibility forms), every Unicode decimal
+ * digit as its ASCII digit, then only letters and digits (separators, escapes' punctuation and zero-width characters
+ * gone), in lower case.
+ */
+export const normalise = (text: string) =>
+  text
+    .normalize("NFKC")
+    .replace(/(?![0-9])\p{Nd}/gu, digit)
+    .replace(/[^\p{L}\p{N}]/gu, "")
+    .toLowerCase();
+
+/** What finds a secret: a long number by its last 8 digits, a shorter one without its leading zeros, other text whole. */
+function finder(secret: string): string {
+  if (!/^\d+$/.test(secret)) return secret;
+  const core = secret.replace(/^0+/, "");
+  return secret.length > 8 ? secret.slice(-8) : core.length > 3 ? core : secret;
+}
+
+/** `text` as written and as hex or base64(url) decoded from each of its first offsets: how a server may hide a secret. */
+function readings(text: string): string[] {
+  const out = [text];
+  for (let at = 0; at < 4; at++) {
+    const rest = text.slice(at);
+    if (at < 2) out.push(rest.replace(/[\da-f]{2}/gi, (hex) => String.fromCharCode(parseInt(hex, 16))));
+    try {
+      out.push(atob(rest.replace(/-/g, "+").replace(/_/g, "/")));
+    } catch {
+      // Not base64 from here.
+    }
+  }
+  return out;
+}
+
+/**
+ * True when `text` (a request id, an error code) may be shown beside the exchange's `secrets` (the caller's
+ * credentials and header values, the answer's tokens and cookies): normalised, neither it, its digits, nor its hex or
+ * base64 readings hold a secret (a number found as {@link finder} says, other text of 4 or more characters whole) or
+ * are part of one.
+ */
+export function freeOf(text: string, secrets: readonly unknown[]): boolean {
+  const forms = readings(text).flatMap((reading) => {
+    const form = normalise(reading);
+    const digits = form.replace(/\D/g, "");
+    return digits.length > 3 ? [form, digits] : [form];
+  });
+  return secrets.every((secret) => {
+    const whole = typeof secret == "string" ? normalise(secret) : "";
+    const find = finder(whole);
+    // Forms of 3 characters or fewer are part of too much ordinary text to be compared but for equality.
+    return !whole || forms.every((form) => !form || (form != whole && !(find.length > 3 && form.includes(find)) && !(form.length > 3 && whole.includes(form))));
+  });
+}
+
+/** `text` when it has `shape` and is {@link freeOf} the secrets, else undefined. */
+export const shown = (text: unknown, shape: RegExp, secrets: readonly unknown[]) =>
+  typeof text == "string" && shape.test(text) && freeOf(text, secrets) ? text : undefined;
