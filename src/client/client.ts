@@ -147,13 +147,15 @@ export function createLoginClient(options: LoginClientOptions): LoginClient {
               // BENCHMARKS.md. The body of any non-2xx answer is cut at the cap before openapi-fetch reads it.
               fetch: async (input: Request, init?: RequestInit) => {
                 const response = await fetch(input, { ...init, signal: controller.signal, redirect: "manual" });
+                const { status } = response;
+                // A custom fetch may return anything: only an HTTP status (0 for an opaque redirect) can be shown.
+                if (!(Number.isInteger(status) && status >= 0 && status < 1000)) throw new TypeError();
                 const redirect = redirectOf(response);
                 if (response.ok && !redirect) return response;
                 // A redirect's body is never read: it ends as an HttpError, whatever (and however much) it holds.
                 if (redirect) response.body?.cancel().catch(ignore);
                 // A stand-in, since a Response cannot be rebuilt with a status past 599 or an unsendable reason
                 // phrase; interpret() reads the answer itself through `answers`.
-                const { status } = response;
                 const standIn = new Response(redirect ? null : await readBody(response.body, max, response), { status: status > 199 && status < 600 ? status : 599, headers: response.headers });
                 answers.set(standIn, response);
                 return standIn;

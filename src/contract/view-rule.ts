@@ -64,8 +64,10 @@ export function freeOf(text: string, secrets: readonly unknown[]): boolean {
     const digits = form.replace(/\D/g, "");
     return digits.length > 3 ? [form, digits] : [form];
   });
-  return secrets.every((secret) => {
-    const whole = typeof secret == "string" ? normalise(secret) : "";
+  // A composite value ("Bearer <token>", a cookie's "name=value; Path=/") is compared by its parts too.
+  const parts = secrets.flatMap((secret) => (typeof secret == "string" ? [secret, ...secret.split(/[\s;,=]+/).filter((part) => part.length > 5)] : []));
+  return parts.every((secret) => {
+    const whole = normalise(secret);
     const find = finder(whole);
     // Forms of 3 characters or fewer are part of too much ordinary text to be compared but for equality.
     return !whole || forms.every((form) => !form || (form != whole && !(find.length > 3 && form.includes(find)) && !(form.length > 3 && whole.includes(form))));

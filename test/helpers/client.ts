@@ -44,7 +44,8 @@ export function clientWith(
 /**
  * Every view a logger or serializer may print of a result and its error: inspect at any depth (showHidden too),
  * JSON.stringify, and for each link of the error's cause chain its String(), message, JSON and inspect. Stack frames
- * ("    at …") are the client's and Node's own code: their line numbers are not echoes, so they are left out.
+ * ("    at …", and file:line:column anywhere) are the client's and Node's own code: their line numbers are not echoes,
+ * so they are left out.
  */
 export function views(result: LoginResult): string {
   const out = [inspect(result, { depth: Infinity }), inspect(result, { depth: Infinity, showHidden: true }), JSON.stringify(result), inspect({ ...result })];
@@ -53,7 +54,11 @@ export function views(result: LoginResult): string {
     out.push(String(e), JSON.stringify(e) ?? "", inspect(e, { depth: Infinity, showHidden: true }));
     if (e instanceof Error) out.push(e.message, e.stack ?? "");
   }
-  return out.join("\n").replace(/^\s*at .*$/gm, "");
+  // showHidden prints a cause's stack as a quoted string: its frames' file positions are left out there too.
+  return out
+    .join("\n")
+    .replace(/^\s*at .*$/gm, "")
+    .replace(/(?:[\w:/.@-]+\.[cm]?[jt]s|node:[\w/]+):\d+:\d+/g, "");
 }
 
 /** Text as views are compared with secrets: NFKC, every Unicode decimal digit as ASCII, letters and digits only, lower case. */
