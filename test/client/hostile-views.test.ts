@@ -37,7 +37,7 @@ describe("a hostile server", () => {
   ])("X-Request-Id holding %s is not shown", async (_trick, id) => {
     for (const status of [200, 400, 503]) {
       const result = await withId(id, status, status == 400 ? { error_code: "LOGIN.0002", error_msg: "x" } : { status: "SUCCESS", session_token: TOKEN });
-      expect(result.ok ? result.requestId : result.error.requestId).toBeUndefined();
+      expect(result.ok ? result.requestId : (result.error as { requestId?: string }).requestId).toBeUndefined();
       expectHidden(result);
     }
   });
