@@ -57,14 +57,18 @@ export function interpret(response: Response, payload: unknown, request: Request
     problem = payload ? "a body that is not JSON" : "an empty body";
   }
   if (body === undefined) problem = "an empty body";
-  const requestId = requestIdOf(answer, secrets, status == 200 && body);
-  if (problem) return fail(new ResponseFormatError(status, problem, request, requestId));
+  const id = () => requestIdOf(answer, secrets, status == 200 && body);
+  if (problem) return fail(new ResponseFormatError(status, problem, request, id()));
 
   const problems = violations(status == 200 ? schemas.LoginResponse : schemas.ErrorResponse, body);
-  if (problems.length) return fail(new ContractViolationError(status, problems, body, request, requestId));
+  if (problems.length) return fail(new ContractViolationError(status, problems, body, request, id()));
   if (status == 400) {
     const { error_code, error_msg } = body as ErrorResponseBody;
-    return fail(new ApiError(error_code, error_msg, request, requestId, secrets));
+    return fail(new ApiError(error_code, error_msg, request, id(), secrets));
   }
-  return outcome({ ok: true, status: (body as LoginResponseBody).status, body, response: answer, ...(requestId && { requestId }) } as LoginResult);
+  const result = outcome({ ok: true, status: (body as LoginResponseBody).status, body, response: answer } as LoginResult);
+  // Checked on first read (a view, or the caller's): the check costs more than the rest of a success.
+  let requestId: string | undefined | null = null;
+  if (headers.has("x-request-id")) Object.defineProperty(result, "requestId", { enumerable: true, get: () => (requestId === null ? (requestId = id()) : requestId) });
+  return result;
 }
