@@ -27,6 +27,13 @@ describe("defect 1: a deeply nested body", () => {
     }
   });
 
+  test("30,000 levels (near the 64 KB cap) classify the same: contract, never network", async () => {
+    const { client } = clientWith(() => new Response(`{"status":"NOPE","x":${deep(30_000)}}`, { status: 200 }));
+    const result = await client.login(PAGE.credentials);
+    expect(errorOf(result)).toMatchObject({ kind: "contract" });
+    expect(() => inspect(result, { depth: Infinity, showHidden: true })).not.toThrow();
+  });
+
   test("a 400 nesting 2,500 levels is an answer too", async () => {
     const { client } = clientWith(() => new Response(`{"error_code":"LOGIN.0002","error_msg":"m","x":${deep(2500)}}`, { status: 400 }));
     const result = await client.login(PAGE.credentials);
