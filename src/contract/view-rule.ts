@@ -49,25 +49,27 @@ function readings(text: string): string[] {
 
 /**
  * True when `text` (a request id, an error code) may be shown beside the exchange's `secrets` (the caller's
- * credentials and header values, the answer's tokens and cookies): normalised, neither it, its digits, nor its hex or
- * base64 readings hold a secret (a number found as {@link finder} says, other text of 4 or more characters whole) or
- * are part of one.
+ * credentials and header values, the answer's tokens and cookies): normalised, neither it nor its digits hold a secret
+ * (a number found as {@link finder} says, other text of 4 or more characters whole) or are part of one, and none of
+ * its hex or base64 readings holds one.
  */
 export function freeOf(text: string, secrets: readonly unknown[]): boolean {
-  const forms = new Set<string>();
-  for (const reading of readings(text)) {
-    const form = normalise(reading);
-    const digits = form.replace(/\D/g, "");
-    forms.add(form);
-    if (digits.length > 3) forms.add(digits);
-  }
+  const form = normalise(text);
+  const digits = form.replace(/\D/g, "");
+  // The text and its digits may neither hold a secret nor be part of one; a decoded reading (random bytes, for most
+  // ids) may only not hold one, since its letters and scattered digits are part of too much by chance.
+  const whole = digits.length > 3 ? [form, digits] : [form];
+  const decoded = readings(text).map(normalise);
   // A composite value ("Bearer <token>", a cookie's "name=value; Path=/") is compared by its parts too.
   const parts = secrets.flatMap((secret) => (typeof secret == "string" ? [secret, ...secret.split(/[\s;,=]+/).filter((part) => part.length > 5)] : []));
-  return parts.every((secret) => {
-    const whole = normalise(secret);
-    const find = finder(whole);
+  return parts.every((part) => {
+    const secret = normalise(part);
+    const find = finder(secret);
     // Forms of 3 characters or fewer are part of too much ordinary text to be compared but for equality.
-    return !whole || [...forms].every((form) => !form || (form != whole && !(find.length > 3 && form.includes(find)) && !(form.length > 3 && whole.includes(form))));
+    return (
+      !secret ||
+      (whole.every((f) => f != secret && !(f.length > 3 && secret.includes(f))) && (find.length < 4 || [...whole, ...decoded].every((f) => !f.includes(find))))
+    );
   });
 }
 

@@ -1,7 +1,9 @@
 // The views attacked as a hostile server and a hostile caller (a custom fetch) would, past what the property test
 // generates: each case names the trick, and no view may show the secret it smuggles.
+import { randomBytes, randomUUID } from "node:crypto";
 import { inspect } from "node:util";
 import { describe, expect, test } from "vitest";
+import { freeOf } from "../../src/contract/view-rule.js";
 import type { LoginResult } from "../../src/index.js";
 import { clientWith, json, normalise, PAGE, views } from "../helpers/client.js";
 
@@ -47,6 +49,12 @@ describe("a hostile server", () => {
     const result = await withId(id);
     expect(result).toMatchObject({ ok: true, requestId: id });
     expect(JSON.stringify(result)).toContain(id);
+  });
+
+  test("random UUIDs and hex ids are shown: the check does not hide ordinary ids (a hit by chance is rare)", async () => {
+    const ids = Array.from({ length: 300 }, (_, i) => (i % 2 ? randomUUID() : randomBytes(16).toString("hex")));
+    const secrets = [MOBILE, CODE, `SESSION=${TOKEN}; Path=/; HttpOnly`, TOKEN, "Bearer abcdefghijklmnop"];
+    expect(ids.filter((id) => !freeOf(id, secrets)).length).toBeLessThanOrEqual(2);
   });
 
   test("an error_code of the documented shape spelling 4 digits of the mobile number is shown as undocumented", async () => {
