@@ -33,4 +33,3 @@ export { NetworkError } from "./client/errors/network-error.js";
 export { TimeoutError } from "./client/errors/timeout-error.js";
 export { AbortError } from "./client/errors/abort-error.js";
 export { ConfigError } from "./client/errors/config-error.js";
-export { REDACTED } from "./client/redact.js";

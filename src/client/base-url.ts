@@ -1,9 +1,10 @@
 import { need } from "./errors/config-error.js";
 import type { LoginClientTarget } from "./options.js";
 
-// http(s), a host without user info (fetch refuses it and would echo it in its error), an optional path, and no query
-// or fragment (they would swallow the operation's path).
-const BASE_URL = /^https?:\/\/[^/\s?#@]+(\/[^\s?#]*)?$/i;
+// http(s), a host without user info (fetch refuses it and would echo it in its error) or backslash (URL reads it as
+// "/", making the rest a path), an optional path, and no query or fragment (they would swallow the operation's path).
+const HOST = "[^/\\\\\\s?#@]+";
+const BASE_URL = new RegExp(`^https?://${HOST}(/[^\\s?#]*)?$`, "i");
 // Hosts whose traffic never leaves the machine, as URL normalizes them: plain http is safe only there.
 const LOOPBACK = /^(localhost|127(\.\d+){3}|\[::1\])$/;
 
@@ -21,10 +22,12 @@ export function resolveBaseUrl(target: LoginClientTarget & { allowInsecureHttp?:
   const { baseUrl, domain, allowInsecureHttp } = target as { baseUrl?: unknown; domain?: unknown; allowInsecureHttp?: unknown };
   need((baseUrl === undefined) !== (domain === undefined), "give either baseUrl or domain");
   // A scheme or path in domain is a mix-up with baseUrl, and would silently build a wrong host.
-  need(domain === undefined || (typeof domain == "string" && /^[^/\s?#@]+$/.test(domain)), "domain must be a host name such as tenant.example.com");
+  need(domain === undefined || (typeof domain == "string" && new RegExp(`^${HOST}$`).test(domain)), "domain must be a host name such as tenant.example.com");
   const url = domain === undefined ? baseUrl : `https://${domain}`;
   const parsed = typeof url == "string" && BASE_URL.test(url) ? parse(url) : undefined;
   need(parsed, "baseUrl must be an http(s) URL without user info, query or fragment");
+  // No server listens on port 0.
+  need(parsed.port != "0", "the port must not be 0");
   // The mobile number and code would cross the network in clear text.
   need(
     parsed.protocol == "https:" || allowInsecureHttp === true || LOOPBACK.test(parsed.hostname),

@@ -2,7 +2,6 @@ import createClient, { type Client, type Middleware } from "openapi-fetch";
 import { schemas } from "../../generated/schemas.js";
 import { resolveBaseUrl } from "./base-url.js";
 import { DEFAULT_MAX_RESPONSE_BYTES, readBody, TooLarge } from "./body.js";
-import { reasonOf, safeCause } from "./cause.js";
 import { CONTENT_TYPE, DEFAULT_TIMEOUT_MS, LOGIN_PATH } from "./constants.js";
 import { AbortError } from "./errors/abort-error.js";
 import { need } from "./errors/config-error.js";
@@ -13,10 +12,9 @@ import { ResponseFormatError } from "./errors/response-format-error.js";
 import { TimeoutError } from "./errors/timeout-error.js";
 import { extraHeaderProblems, headerProblems, loginHeaders } from "./headers.js";
 import { ownData } from "./input.js";
-import { interpret, requestIdOf } from "./interpret.js";
+import { answers, interpret, redirectOf, requestIdOf } from "./interpret.js";
 import type { Fetch, LoginCallOptions, LoginClientOptions } from "./options.js";
 import { failure } from "./outcome.js";
-import { redactor, type Redactor } from "./redact.js";
 import { readRetry, retrying } from "./retry.js";
 import type { LoginResult } from "./result.js";
 import { isSignal, onAbort } from "./signals.js";
@@ -71,17 +69,15 @@ export function createLoginClient(options: LoginClientOptions): LoginClient {
   raw.use(...middleware);
   const request: RequestSummary = { method: "POST", url: baseUrl + LOGIN_PATH };
 
-  /** A NetworkError for cause, keeping only a redacted copy of its chain. */
-  function networkError(cause: unknown, redact: Redactor): NetworkError {
-    const safe = safeCause(cause, redact);
-    return new NetworkError(reasonOf(safe), request, safe);
-  }
+  /** A NetworkError for cause, keeping only a safe copy of its chain. */
+  const networkError = (cause: unknown, secrets: readonly unknown[]) => new NetworkError(request, cause, secrets);
 
   return {
     raw,
     baseUrl,
     async login(given, options) {
-      let redact: Redactor = String;
+      // What a request id, error code or transport code shown in a view may not hold: the credentials, header values.
+      let secrets: unknown[] = [];
       const problems: string[] = [];
       let retry = clientRetry;
       try {
@@ -100,21 +96,20 @@ export function createLoginClient(options: LoginClientOptions): LoginClient {
           if (call.signal !== undefined && !isSignal(call.signal)) problems.push("signal must be an AbortSignal");
         } catch {
           // The thrown error is the caller's (a getter, a Proxy trap) and may quote anything: it is not kept.
-          return failure(new InputError(["the credentials and options must be readable data"], request), redact);
+          return failure(new InputError(["the credentials and options must be readable data"], request));
         }
         const { mobile, verify_code } = (credentials ?? {}) as Partial<LoginCredentials>;
         const { device: override, signal, timeoutMs: ms = timeoutMs, headers: extra } = call;
-        // Redacted because a JavaScript caller may put a secret where a field name belongs.
-        redact = redactor([mobile, verify_code, ...(typeof extra == "object" ? Object.values(extra ?? {}) : [])]);
-        if (problems.length) return failure(new InputError(problems.map(redact), request), redact);
+        secrets = [mobile, verify_code, ...(typeof extra == "object" ? Object.values(extra ?? {}) : [])];
+        if (problems.length) return failure(new InputError(problems, request));
 
         const headers = override ? loginHeaders(identity, { ...device, ...override }) : ownHeaders;
-        problems.push(...violations(schemas.MobileVerifyCodeLoginRequest, credentials));
+        problems.push(...violations(schemas.MobileVerifyCodeLoginRequest, credentials, "body", true));
         if (override) problems.push(...headerProblems(headers));
         if (extra !== undefined) problems.push(...extraHeaderProblems(extra));
         if (!isTimeout(ms)) problems.push(TIMEOUT_RULE);
-        if (problems.length) return failure(new InputError(problems.map(redact), request), redact);
-        if (signal?.aborted) return failure(new AbortError(request), redact);
+        if (problems.length) return failure(new InputError(problems, request));
+        if (signal?.aborted) return failure(new AbortError(request));
 
         const controller = new AbortController();
         let timedOut = false;
@@ -131,7 +126,7 @@ export function createLoginClient(options: LoginClientOptions): LoginClient {
           if (signal) unlisten = onAbort(signal, cancel);
         } catch {
           // Its addEventListener threw: not a usable signal. Before the timer starts, so nothing is left behind.
-          return failure(new InputError(["signal must be an AbortSignal"], request), redact);
+          return failure(new InputError(["signal must be an AbortSignal"], request));
         }
         const timer = setTimeout(() => {
           timedOut = true;
@@ -152,17 +147,22 @@ export function createLoginClient(options: LoginClientOptions): LoginClient {
               // BENCHMARKS.md. The body of any non-2xx answer is cut at the cap before openapi-fetch reads it.
               fetch: async (input: Request, init?: RequestInit) => {
                 const response = await fetch(input, { ...init, signal: controller.signal, redirect: "manual" });
-                if (response.ok || !response.body) return response;
+                const { status } = response;
+                // A custom fetch may return anything: only an HTTP status (0 for an opaque redirect) can be shown.
+                if (!(Number.isInteger(status) && status >= 0 && status < 1000)) throw new TypeError();
+                const redirect = redirectOf(response);
+                if (response.ok && !redirect) return response;
                 // A redirect's body is never read: it ends as an HttpError, whatever (and however much) it holds.
-                if (response.status >= 300 && response.status < 400) {
-                  response.body.cancel().catch(ignore);
-                  return new Response(null, response);
-                }
-                return new Response(await readBody(response.body, max, response), response);
+                if (redirect) response.body?.cancel().catch(ignore);
+                // A stand-in, since a Response cannot be rebuilt with a status past 599 or an unsendable reason
+                // phrase; interpret() reads the answer itself through `answers`.
+                const standIn = new Response(redirect ? null : await readBody(response.body, max, response), { status: status > 199 && status < 600 ? status : 599, headers: response.headers });
+                answers.set(standIn, response);
+                return standIn;
               },
             })
             .then(async ({ data, error, response }) =>
-              interpret(response, response.ok ? await readBody(data as ReadableStream | undefined, max, response) : error, request, redact),
+              interpret(response, response.ok ? await readBody(data as ReadableStream | undefined, max, response) : error, request, secrets),
             );
         const { retries: times = 0, onRetryAfter, maxRetryAfterMs = 10_000 } = retry;
         // Without retries (the default), a call is one attempt and nothing more.
@@ -173,16 +173,16 @@ export function createLoginClient(options: LoginClientOptions): LoginClient {
         } catch (cause) {
           if (cause instanceof TooLarge) {
             const { status } = cause.response;
-            return failure(new ResponseFormatError(status, `a body larger than ${max} bytes`, request, requestIdOf(cause.response, redact)), redact);
+            return failure(new ResponseFormatError(status, `a body larger than ${max} bytes`, request, requestIdOf(cause.response, secrets)), cause.response);
           }
-          return failure(timedOut ? new TimeoutError(ms, request) : signal?.aborted ? new AbortError(request) : networkError(cause, redact), redact);
+          return failure(timedOut ? new TimeoutError(ms, request) : signal?.aborted ? new AbortError(request) : networkError(cause, secrets));
         } finally {
           clearTimeout(timer);
           unlisten();
         }
       } catch (unexpected) {
         // Anything else (a device override whose getter throws, say) still ends as a typed failure, not a rejection.
-        return failure(networkError(unexpected, redact), redact);
+        return failure(networkError(unexpected, secrets));
       }
     },
   };

@@ -40,16 +40,19 @@ export function unsendableHeaders(headers: Record<string, unknown>): string[] {
 /** What is wrong with a set of contract headers, by the spec's rules and fetch's. */
 export const headerProblems = (headers: LoginHeaders) => [...violations(schemas.LoginHeaders, headers, "headers"), ...unsendableHeaders(headers)];
 
-/** What is wrong with a call's extra headers (already copied as own data): names, values, and clashes with ours. */
+/**
+ * What is wrong with a call's extra headers (already copied as own data): names, values, and clashes with ours. Only
+ * the contract's and fetch's own header names are named: any other name is the caller's text, and may be a secret.
+ */
 export function extraHeaderProblems(headers: unknown): string[] {
   if (typeof headers != "object" || !headers || Array.isArray(headers)) return ["headers must be an object of header names to strings"];
   const record = headers as Record<string, unknown>;
-  const out: string[] = [];
+  const out = new Set<string>();
   for (const name of Object.keys(record)) {
-    // A bad name is not repeated: it is the caller's text, and may be anything.
-    if (!TOKEN.test(name)) out.push("headers: a header name is not a valid token");
-    else if (OWN.has(name.toLowerCase())) out.push(`headers: ${name} may not be set per call`);
-    else if (typeof record[name] != "string") out.push(`header ${name} must be a string`);
+    if (!TOKEN.test(name)) out.add("headers: a header name is not a valid token");
+    else if (OWN.has(name.toLowerCase())) out.add(`headers: ${name.toLowerCase()} may not be set per call`);
+    else if (typeof record[name] != "string") out.add("headers: a header value is not a string");
+    else if (!HEADER_VALUE.test(record[name])) out.add("headers: a header value has characters that cannot be sent");
   }
-  return out.length ? out : unsendableHeaders(record);
+  return [...out];
 }

@@ -1,51 +1,52 @@
 import { schemas } from "../../generated/schemas.js";
+import { REQUEST_ID, shown } from "../contract/view-rule.js";
 import { ApiError } from "./errors/api-error.js";
 import { ContractViolationError } from "./errors/contract-violation-error.js";
 import { HttpError } from "./errors/http-error.js";
 import type { LoginError } from "./errors/login-error.js";
 import type { RequestSummary } from "./errors/one-access-error.js";
 import { ResponseFormatError } from "./errors/response-format-error.js";
-import { failure, outcome, scrub } from "./outcome.js";
-import type { Redactor } from "./redact.js";
+import { failure, outcome } from "./outcome.js";
 import { retryAfterMs } from "./retry.js";
 import type { LoginResult } from "./result.js";
 import type { ErrorResponseBody, LoginResponseBody } from "../types.js";
 import { violations } from "./validate.js";
 
-/** The origin a redirect pointed to, redacted; never its path or query. */
-function redirectOrigin(response: Response, base: string, redact: Redactor): string | undefined {
-  try {
-    const target = response.redirected ? response.url : response.headers.get("location");
-    const { origin } = new URL(target ?? "", base);
-    return origin == "null" ? undefined : redact(origin);
-  } catch {
-    return undefined;
-  }
-}
+/**
+ * The answer fetch gave, by the stand-in the client handed openapi-fetch in its place (a Response cannot be rebuilt
+ * with a status past 599, a reason phrase with control characters, or the fact that it was redirected).
+ */
+export const answers = new WeakMap<Response, Response>();
 
-/** The answer's X-Request-Id, redacted (a hostile server may echo a secret there); undefined when absent or empty. */
-export function requestIdOf(response: Response, redact: Redactor): string | undefined {
+/** How an answer was a redirect, or undefined: the client refuses all three. */
+export const redirectOf = ({ status, redirected, type }: Response) =>
+  type == "opaqueredirect" ? "opaque" : redirected ? "followed" : status > 299 && status < 400 ? "3xx" : undefined;
+
+/**
+ * The answer's X-Request-Id when a view may show it: of a request id's shape, and holding none of the call's
+ * `secrets`, the answer's cookies or the strings of its JSON body (a server may echo a token there).
+ */
+export function requestIdOf(response: Response, secrets: readonly unknown[], body?: unknown): string | undefined {
   const id = response.headers.get("x-request-id");
-  return id ? redact(id) : undefined;
+  return id ? shown(id, REQUEST_ID, [...secrets, response.headers.get("set-cookie"), ...(body && typeof body == "object" ? Object.values(body) : [])]) : undefined;
 }
 
 /**
  * Turns an answer into a result. `payload` is the body text on 2xx (read by the client), and what openapi-fetch made
- * of any other answer: its JSON-parsed body, its text when not JSON, undefined for an announced empty body.
+ * of any other answer: its JSON-parsed body, its text when not JSON, undefined for an announced empty body. `secrets`
+ * are the call's (credentials, header values): what a request id or error code shown in a view may not hold.
  */
-export function interpret(response: Response, payload: unknown, request: RequestSummary, redact: Redactor): LoginResult {
-  const { status } = response;
-  const requestId = requestIdOf(response, redact);
-  const fail = (error: LoginError) => failure(error, redact, response);
+export function interpret(response: Response, payload: unknown, request: RequestSummary, secrets: readonly unknown[]): LoginResult {
+  const answer = answers.get(response) ?? response;
+  const { status, headers } = answer;
+  const fail = (error: LoginError) => failure(error, answer);
+  const redirect = redirectOf(answer);
 
-  // A redirect is an HttpError whatever its status: a custom fetch may have followed one to another server's 200.
-  const redirect = (status >= 300 && status < 400) || response.redirected || response.type == "opaqueredirect";
   if ((status != 200 && status != 400) || redirect) {
-    const code = (payload as Partial<ErrorResponseBody> | undefined)?.error_code;
-    const location = redirect ? redirectOrigin(response, request.url, redact) : undefined;
-    return fail(
-      new HttpError(status, redact(response.statusText), typeof code == "string" ? redact(code) : undefined, request, location, status == 429 || status == 503 ? retryAfterMs(response.headers.get("retry-after")) : undefined, requestId),
-    );
+    const code = (payload as Partial<ErrorResponseBody> | null | undefined)?.error_code;
+    const location = redirect && ((redirect == "followed" ? answer.url : headers.get("location")) || undefined);
+    const retryAfter = status == 429 || status == 503 ? retryAfterMs(headers.get("retry-after")) : undefined;
+    return fail(new HttpError(status, typeof code == "string" ? code : undefined, request, { location, retryAfter, redirect }, requestIdOf(answer, secrets), secrets));
   }
   let body = payload;
   let problem: string | undefined;
@@ -56,13 +57,18 @@ export function interpret(response: Response, payload: unknown, request: Request
     problem = payload ? "a body that is not JSON" : "an empty body";
   }
   if (body === undefined) problem = "an empty body";
-  if (problem) return fail(new ResponseFormatError(status, problem, request, requestId));
+  const id = () => requestIdOf(answer, secrets, status == 200 && body);
+  if (problem) return fail(new ResponseFormatError(status, problem, request, id()));
 
   const problems = violations(status == 200 ? schemas.LoginResponse : schemas.ErrorResponse, body);
-  if (problems.length) return fail(new ContractViolationError(status, problems.map(redact), scrub(body, redact), request, requestId));
+  if (problems.length) return fail(new ContractViolationError(status, problems, body, request, id()));
   if (status == 400) {
     const { error_code, error_msg } = body as ErrorResponseBody;
-    return fail(new ApiError(redact(error_code), redact(error_msg), request, requestId));
+    return fail(new ApiError(error_code, error_msg, request, id(), secrets));
   }
-  return outcome({ ok: true, status: (body as LoginResponseBody).status, body, response, ...(requestId && { requestId }) } as LoginResult, redact);
+  const result = outcome({ ok: true, status: (body as LoginResponseBody).status, body, response: answer } as LoginResult);
+  // Checked on first read (a view, or the caller's): the check costs more than the rest of a success.
+  let requestId: string | undefined | null = null;
+  if (headers.has("x-request-id")) Object.defineProperty(result, "requestId", { enumerable: true, get: () => (requestId === null ? (requestId = id()) : requestId) });
+  return result;
 }

@@ -63,7 +63,7 @@ export interface LoginCallOptions {
   /**
    * Extra headers for this call only, e.g. `{ Prefer: "code=400, example=wrongCredentials" }` for the mock. Names must
    * be HTTP tokens and values sendable; they cannot replace the contract's headers or Content-Type (InputError), and
-   * their values are redacted like the credentials.
+   * their values count as secrets of the call, like the credentials (docs/views.md).
    */
   headers?: Record<string, string>;
   /** Retries for this call, field by field over the client's `retry`. */

@@ -1,53 +1,29 @@
-import { REDACTED, type Redactor } from "./redact.js";
+import { schemas } from "../../generated/schemas.js";
 import type { LoginError } from "./errors/login-error.js";
 import { INSPECT } from "./errors/one-access-error.js";
 import type { LoginFailure, LoginResult } from "./result.js";
 
-const TOKENS = ["session_token", "id_token", "state_token"];
-
-/**
- * A copy of parsed JSON with token fields replaced, and every other string, number and key redacted, of the call's
- * secrets and of the body's own token values wherever a server copied them.
- */
-export function scrub(body: unknown, redact: Redactor): unknown {
-  const tokens = TOKENS.map((k) => (body as Record<string, unknown> | null)?.[k]).filter((t): t is string => typeof t == "string" && t.length > 3);
-  const clean = (text: string) => tokens.reduce((out, token) => out.split(token).join(REDACTED), redact(text));
-  const copy = (value: unknown, key: string): unknown => {
-    if (TOKENS.includes(key)) return REDACTED;
-    // A number too: a server may echo the mobile number or the code as a JSON number.
-    if (typeof value == "string" || typeof value == "number") {
-      const safe = clean(String(value));
-      return safe == String(value) ? value : safe;
-    }
-    if (Array.isArray(value)) return value.map((v) => copy(v, ""));
-    if (!value || typeof value != "object") return value;
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [clean(k), copy(v, k)]));
-  };
-  return copy(body, "");
-}
+const FIELDS = Object.keys(schemas.LoginResponse.properties);
 
 /**
  * A login result, safe to log whole: `console.log(result)`, `util.inspect(result)` and `JSON.stringify(result)` show
- * the status, the body with its tokens redacted, the error's safe view and the response's status and header names
- * only (no Set-Cookie value), while `result.body` and `result.response` stay the real ones for the code that asks.
+ * `ok`, `status`, a safe `requestId`, the error's view, the answer's HTTP status and the names of the documented body
+ * fields present, never a value or header the server sent. `result.body` and `result.response` are the raw ones for
+ * the code that asks; they are not enumerable, so a spread (`{...result}`) leaves them behind too.
  */
 export class Outcome {
-  readonly #redact: Redactor;
-
-  constructor(fields: object, redact: Redactor) {
+  constructor(fields: object, response: Response | undefined, body?: unknown) {
     Object.assign(this, fields);
-    this.#redact = redact;
+    Object.defineProperty(this, "response", { value: response });
+    if (body !== undefined) Object.defineProperty(this, "body", { value: body });
   }
 
   /** The view a logger or serializer sees. */
   toJSON(): Record<string, unknown> {
-    const { body, response, ...rest } = this as { body?: unknown; response?: Response };
-    const view: Record<string, unknown> = rest;
-    if (body !== undefined) view.body = scrub(body, this.#redact);
-    // forEach, not keys(): a consumer compiling without the DOM.Iterable lib must be able to type-check this file.
-    const headers: string[] = [];
-    response?.headers.forEach((_, name) => headers.push(name));
-    view.response = response && { status: response.status, headers };
+    const { body, response } = this as { body?: Record<string, unknown>; response?: Response };
+    const view: Record<string, unknown> = { ...(this as object) };
+    if (response) view.response = { status: response.status };
+    if (body) view.fields = FIELDS.filter((name) => body[name] !== undefined);
     return view;
   }
 
@@ -56,8 +32,8 @@ export class Outcome {
   }
 }
 
-/** Builds a result of the given shape as an Outcome, so it logs safely. */
-export const outcome = <T extends LoginResult>(fields: T, redact: Redactor) => new Outcome(fields, redact) as unknown as T;
+/** Builds a result of the given shape as an Outcome, so it logs safely; `body` and `response` become raw properties. */
+export const outcome = <T extends LoginResult>({ body, response, ...fields }: T & { body?: unknown }) => new Outcome(fields, response, body) as unknown as T;
 
 /** A failed login as an Outcome; `response` is the answer when there was one. */
-export const failure = (error: LoginError, redact: Redactor, response?: Response) => outcome<LoginFailure>({ ok: false, error, response }, redact);
+export const failure = (error: LoginError, response?: Response) => new Outcome({ ok: false, error }, response) as unknown as LoginFailure;

@@ -11,7 +11,7 @@ export type LoginSuccess = {
     readonly body: LoginResponseBody & { status: S };
     /** The raw HTTP response (body already read). */
     readonly response: Response;
-    /** The answer's `X-Request-Id` (redacted), for support; absent when it had none. */
+    /** The answer's `X-Request-Id` when it is safe to show (docs/views.md), for support; absent when it had none, undefined when not safe. */
     readonly requestId?: string;
   };
 }[LoginStatus];

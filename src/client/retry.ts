@@ -50,10 +50,32 @@ export function neverSent(cause: unknown): boolean {
   return false;
 }
 
-/** Milliseconds a `Retry-After` value asks for (delay-seconds or an HTTP-date); undefined when absent or unparsable. */
+// RFC 9110's HTTP-date: IMF-fixdate ("Sun, 06 Nov 1994 08:49:37 GMT"), and the obsolete RFC 850 ("Sunday,
+// 06-Nov-94 08:49:37 GMT") and asctime ("Sun Nov  6 08:49:37 1994") forms it requires recipients to accept.
+const HTTP_DATE =
+  /^(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), (\d\d) (\w{3}) (\d{4})|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day, (\d\d)-(\w{3})-(\d\d)) ([\d:]{8}) GMT$|^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) (\w{3}) ([ \d]\d) ([\d:]{8}) (\d{4})$/;
+const MONTHS = "JanFebMarAprMayJunJulAugSepOctNovDec";
+
+/** An HTTP-date's time in ms since the epoch, or NaN when it is none of RFC 9110's three forms. */
+function httpDate(value: string): number {
+  const [, d1, m1, y1, d2, m2, y2, t1, m3, d3, t3, y3] = HTTP_DATE.exec(value) ?? [];
+  const month = MONTHS.indexOf((m1 ?? m2 ?? m3)!) / 3 + 1;
+  let year = Number(y1 ?? y3 ?? y2);
+  // A two-digit year is the nearest one ending so that is not more than 50 years ahead (RFC 9110).
+  if (y2) {
+    const now = new Date().getUTCFullYear();
+    year += now - (now % 100);
+    if (year > now + 50) year -= 100;
+  }
+  const day = (d1 ?? d2 ?? d3)?.trim().padStart(2, "0");
+  return month % 1 || month < 1 ? NaN : Date.parse(`${year}-${String(month).padStart(2, "0")}-${day}T${t1 ?? t3}Z`);
+}
+
+/** Milliseconds a `Retry-After` value asks for: delay-seconds or an HTTP-date, else (any other text) undefined. */
 export function retryAfterMs(value: string | null): number | undefined {
-  if (/^\s*\d+\s*$/.test(value ?? "")) return Number(value) * 1000;
-  const date = /[a-z]/i.test(value ?? "") ? Date.parse(value!) : NaN;
+  if (value == null) return undefined;
+  if (/^\d+$/.test(value)) return Number(value) * 1000;
+  const date = httpDate(value);
   return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
 }
 

@@ -20,8 +20,11 @@ const isType: Record<string, (v: unknown) => boolean> = {
   integer: Number.isInteger,
 };
 
-/** Lists how value breaks schema, as "<where> <rule>" strings; empty when it conforms. */
-export function violations(schema: Schema, value: unknown, where = "body"): string[] {
+/**
+ * Lists how value breaks schema, as "<where> <rule>" strings; empty when it conforms. With `counted`, properties the
+ * schema does not allow are counted rather than named: their names are the caller's or a server's, and may be secrets.
+ */
+export function violations(schema: Schema, value: unknown, where = "body", counted?: boolean): string[] {
   const { type, minLength = 0, maxLength = Infinity, minimum = -Infinity } = schema;
   if (type && !isType[type]?.(value)) return [`${where} must be ${type == "string" ? "a" : "an"} ${type}`];
   const out: string[] = [];
@@ -35,14 +38,16 @@ export function violations(schema: Schema, value: unknown, where = "body"): stri
   }
   if (isType.object!(value)) {
     const record = value as Record<string, unknown>;
+    let unknown = 0;
     for (const name of schema.required ?? []) if (record[name] === undefined) out.push(`${where}.${name} is required`);
     for (const name of Object.keys(record)) {
       // Own names only: "constructor" or "toString" must not find Object.prototype's members here.
       const sub = schema.properties && Object.hasOwn(schema.properties, name) ? schema.properties[name] : undefined;
       if (!sub) {
-        if (schema.additionalProperties === false) out.push(`${where}.${name} is not allowed`);
-      } else if (record[name] !== undefined) out.push(...violations(sub, record[name], `${where}.${name}`));
+        if (schema.additionalProperties === false) counted ? unknown++ : out.push(`${where}.${name} is not allowed`);
+      } else if (record[name] !== undefined) out.push(...violations(sub, record[name], `${where}.${name}`, counted));
     }
+    if (unknown) out.push(`${where} has ${unknown} ${unknown > 1 ? "properties" : "property"} the contract does not allow`);
   }
   return out;
 }

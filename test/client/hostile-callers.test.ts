@@ -63,7 +63,7 @@ describe("login() never rejects, whatever a caller passes", () => {
     expect(result).toMatchObject({ ok: false, error: { name: "InputError", kind: "input", violations: UNREADABLE } });
   });
 
-  test("a device override's getter that throws reaches the last-resort catch: a NetworkError with the reason, redacted", async () => {
+  test("a device override's getter that throws reaches the last-resort catch: a NetworkError naming the error's class only", async () => {
     const call = {
       device: {
         get agent(): never {
@@ -72,11 +72,11 @@ describe("login() never rejects, whatever a caller passes", () => {
       },
     };
     const result = await loginWith({ mobile: MOBILE, verify_code: CODE }, call);
-    expect(result).toMatchObject({ ok: false, response: undefined, error: { name: "NetworkError", kind: "network", message: `Request failed (no agent for [REDACTED])${URL_PART}` } });
+    expect(result).toMatchObject({ ok: false, response: undefined, error: { name: "NetworkError", kind: "network", message: `Request failed (Error)${URL_PART}` } });
     expect(JSON.stringify(!result.ok && result.error)).not.toContain(MOBILE);
   });
 
-  test("a thrown non-Error value is described as text", async () => {
+  test("a thrown non-Error value is an Error in the chain, its text never shown", async () => {
     const call = {
       device: {
         get agent(): never {
@@ -85,7 +85,7 @@ describe("login() never rejects, whatever a caller passes", () => {
       },
     };
     const result = await loginWith(PAGE.credentials, call);
-    expect(result).toMatchObject({ ok: false, error: { kind: "network", message: `Request failed (plain string)${URL_PART}` } });
+    expect(result).toMatchObject({ ok: false, error: { kind: "network", message: `Request failed (Error)${URL_PART}` } });
   });
 
   test("null call options are the same as none", async () => {

@@ -1,6 +1,6 @@
 import { inspect } from "node:util";
 import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
-import { ConfigError, REDACTED, type LoginResult } from "../../src/index.js";
+import { ApiError, ConfigError, type LoginResult } from "../../src/index.js";
 import { clientWith, json } from "../helpers/client.js";
 
 const MOBILE = "13912345678";
@@ -65,13 +65,16 @@ describe("secrets never leave the client in errors or logs", () => {
     expect(logged).toEqual([]);
   });
 
-  test("redaction marks where a secret was, so messages stay readable", async () => {
+  test("the message says what happened in the package's words; error_msg stays raw, on errorMsg only", async () => {
     const { client } = clientWith(() => json(400, { error_code: "USER.0038", error_msg: `Invalid mobile ${MOBILE}.` }));
     const result = await client.login(credentials);
-    expect(!result.ok && result.error.message).toContain(`Invalid mobile ${REDACTED}.`);
+    const error = !result.ok && (result.error as ApiError);
+    expect(error && error.message).toBe("OneAccess refused the login with USER.0038: POST https://tenant.example.test/api/v2/sdk/login/mobile-verify-code");
+    expect(error && error.errorMsg).toBe(`Invalid mobile ${MOBILE}.`);
+    expect(Object.keys(error || {})).not.toContain("errorMsg");
   });
 
-  test("digit-only forms of a formatted mobile number are redacted too", async () => {
+  test("digit-only forms of a formatted mobile number never show", async () => {
     const { client } = clientWith(() => json(400, { error_code: "USER.0038", error_msg: "Invalid mobile 8613912345678." }));
     const result = await client.login({ mobile: "+86 139-1234-5678", verify_code: CODE });
     expect(!result.ok && result.error.message).not.toContain("13912345678");

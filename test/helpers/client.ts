@@ -41,13 +41,25 @@ export function clientWith(
   return { client, requests };
 }
 
-/** Every view a logger or serializer may print of a result and its error, with the answer's body the error keeps. */
+/**
+ * Every view a logger or serializer may print of a result and its error: inspect at any depth (showHidden too),
+ * JSON.stringify, and for each link of the error's cause chain its String(), message, JSON and inspect. Stack frames
+ * ("    at …", and file:line:column anywhere) are the client's and Node's own code: their line numbers are not echoes,
+ * so they are left out.
+ */
 export function views(result: LoginResult): string {
-  const error = result.ok ? undefined : (result.error as { body?: unknown });
-  return [
-    inspect(result, { depth: Infinity }),
-    JSON.stringify(result),
-    error ? inspect(error, { depth: Infinity, showHidden: true }) : "",
-    error ? JSON.stringify(error.body) : "",
-  ].join("\n");
+  const out = [inspect(result, { depth: Infinity }), inspect(result, { depth: Infinity, showHidden: true }), JSON.stringify(result), inspect({ ...result })];
+  let depth = 0;
+  for (let e: unknown = result.ok ? undefined : result.error; e !== undefined && depth < 10; e = (e as Error).cause, depth++) {
+    out.push(String(e), JSON.stringify(e) ?? "", inspect(e, { depth: Infinity, showHidden: true }));
+    if (e instanceof Error) out.push(e.message, e.stack ?? "");
+  }
+  // showHidden prints a cause's stack as a quoted string: its frames' file positions are left out there too.
+  return out
+    .join("\n")
+    .replace(/^\s*at .*$/gm, "")
+    .replace(/(?:[\w:/.@-]+\.[cm]?[jt]s|node:[\w/]+):\d+:\d+/g, "");
 }
+
+/** Text as views are compared with secrets: NFKC, every Unicode decimal digit as ASCII, letters and digits only, lower case. */
+export { normalise } from "../../src/contract/view-rule.js";

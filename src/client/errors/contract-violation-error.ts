@@ -6,21 +6,15 @@ export class ContractViolationError extends OneAccessError {
   readonly kind = "contract";
   /** The HTTP status of the answer. */
   declare readonly status: number;
-  /** Each broken rule, e.g. "body.status must be one of SUCCESS, …"; never a value. */
+  /** Each broken rule, e.g. "body.status must be one of SUCCESS, …": locations the schema knows, never a value. */
   declare readonly violations: readonly string[];
-  /** The parsed body, for callers that must cope anyway, with token fields and echoed credentials redacted. Not enumerable. */
+  /** Raw: the parsed body as the server sent it, for callers that must cope anyway. It may hold tokens and echo what you sent: never in a view. */
   declare readonly body: unknown;
 
-  /** The answer's `X-Request-Id` (redacted like everything else), for support; undefined when it had none. */
+  /** The answer's `X-Request-Id` when it is safe to show (docs/views.md), for support; else undefined. */
   declare readonly requestId: string | undefined;
 
-  /** `body` must already be redacted. */
   constructor(status: number, violations: readonly string[], body: unknown, request: RequestSummary, requestId?: string) {
-    super(`OneAccess answered HTTP ${status} with a body that breaks the contract (${violations.join("; ")})`, request, {
-      status,
-      violations,
-      requestId,
-    });
-    Object.defineProperty(this, "body", { value: body });
+    super(`OneAccess answered HTTP ${status} with a body that breaks the contract (${violations.join("; ")})`, request, { status, violations, requestId }, { body });
   }
 }

@@ -1,4 +1,8 @@
+import { ERROR_CODE, shown } from "../../contract/view-rule.js";
 import { OneAccessError, type RequestSummary } from "./one-access-error.js";
+
+/** How an answer was a redirect: a 3xx, an answer a custom fetch reached by following one, or a browser's opaque one. */
+export type RedirectKind = "3xx" | "followed" | "opaque";
 
 /**
  * OneAccess answered with an HTTP status the contract does not document (anything but 200 and 400), or redirected:
@@ -7,35 +11,33 @@ import { OneAccessError, type RequestSummary } from "./one-access-error.js";
 export class HttpError extends OneAccessError {
   override readonly name = "HttpError";
   readonly kind = "http";
-  /** The HTTP status, e.g. 503 (0 for an opaque redirect). */
+  /** The HTTP status, e.g. 503 (0 for a browser's opaque redirect). */
   declare readonly status: number;
-  /** `error_code` when the body had one (gateways often send the OneAccess error shape), else undefined. */
+  /** `error_code` when the body had one, as sent (see ApiError's `code`: raw unless it has the documented shape). */
   declare readonly code: string | undefined;
-  /** For a redirect, the origin it pointed to (never its path or query), else undefined. */
+  /** Raw: for a redirect, its `Location` (or the URL a custom fetch was redirected to) as sent; never in a view. */
   declare readonly location: string | undefined;
 
-  /** For a 429 or 503, the wait its `Retry-After` asked for in milliseconds; undefined when absent or unparsable. */
+  /** For a 429 or 503, the wait its `Retry-After` asked for in milliseconds (RFC 9110 forms only), else undefined. Raw: a server chooses its digits. */
   declare readonly retryAfter: number | undefined;
-  /** The answer's `X-Request-Id` (redacted like everything else), for support; undefined when it had none. */
+  /** The answer's `X-Request-Id` when it is safe to show (docs/views.md), for support; else undefined. */
   declare readonly requestId: string | undefined;
 
-  /** `statusText`, `code`, `location` and `requestId` must already be redacted. */
+  /**
+   * `details` are raw but for `redirect`; `requestId` must be safe to show; `secrets` are what a code shown in a view
+   * may not hold (docs/views.md).
+   */
   constructor(
     status: number,
-    statusText: string,
     code: string | undefined,
     request: RequestSummary,
-    location?: string,
-    retryAfter?: number,
+    details: { location?: string | undefined; retryAfter?: number | undefined; redirect?: RedirectKind | undefined } = {},
     requestId?: string,
+    secrets: readonly unknown[] = [],
   ) {
-    const where = location ? ` (redirect to ${location}, not followed)` : "";
-    super(`OneAccess answered HTTP ${status}${statusText && " " + statusText}${code ? ` (${code})` : ""}${where}`, request, {
-      status,
-      code,
-      location,
-      retryAfter,
-      requestId,
-    });
+    const { redirect, ...raw } = details;
+    const safe = shown(code, ERROR_CODE, secrets);
+    const what = redirect == "opaque" ? "a redirect whose target the browser hides (not followed)" : `HTTP ${status}${safe ? ` (${safe})` : ""}${redirect ? (redirect == "3xx" ? ", a redirect (not followed)" : " through a redirect (refused)") : ""}`;
+    super(`OneAccess answered ${what}`, request, safe ? { status, code, requestId } : { status, requestId }, safe ? raw : { code, ...raw });
   }
 }

@@ -1,3 +1,4 @@
+import { safeCause } from "../safe-cause.js";
 import { OneAccessError, type RequestSummary } from "./one-access-error.js";
 
 /** The request never got an answer: DNS, connection, TLS, a fetch or middleware that threw. */
@@ -5,8 +6,19 @@ export class NetworkError extends OneAccessError {
   override readonly name = "NetworkError";
   readonly kind = "network";
 
-  /** `reason` must already be redacted; `cause` is the (redacted) original error. */
-  constructor(reason: string, request: RequestSummary, cause?: unknown) {
-    super(`Request failed (${reason})`, request, undefined, cause);
+  /**
+   * `cause` is the transport's error: only a safe copy of its chain is kept (error names from a closed list and
+   * transport codes holding none of `secrets`, see docs/views.md), as this error's `cause`.
+   */
+  constructor(request: RequestSummary, cause?: unknown, secrets: readonly unknown[] = []) {
+    const safe = safeCause(cause, secrets);
+    super(`Request failed (${chainOf(safe)})`, request, undefined, undefined, safe);
   }
+}
+
+/** The chain in one line: "TypeError < Error ECONNREFUSED". */
+function chainOf(cause: Error | undefined): string {
+  const links: string[] = [];
+  for (; cause; cause = cause.cause as Error | undefined) links.push(cause.message ? `${cause.name} ${cause.message}` : cause.name);
+  return links.join(" < ");
 }

@@ -11,32 +11,40 @@ export interface RequestSummary {
 export const INSPECT = Symbol.for("nodejs.util.inspect.custom");
 
 /**
- * Base of every failure the client reports. Safe to log and serialize: the message, `String(err)`,
- * `JSON.stringify(err)` and `console.log(err)` carry no secret and no mobile number.
+ * Base of every failure the client reports. Its views (the message, `String(err)`, `JSON.stringify(err)`,
+ * `util.inspect(err)` at any depth, the `cause` chain) are built only from parts that cannot carry a secret; see
+ * docs/views.md. What the server sent stays on the properties documented as raw, which are not enumerable.
  */
 export abstract class OneAccessError extends Error {
   /** Discriminates the failure for `switch` statements. */
   abstract readonly kind: LoginErrorKind;
-  /** Method and redacted URL of the failed request. */
+  /** Method and URL (the configured base URL and the operation's path) of the failed request. */
   readonly request: RequestSummary;
 
   /**
-   * `fields` are the subclass's safe, public fields (declared there with `declare`, so nothing resets them); a
-   * `requestId` among them (already redacted) is quoted in the message, for support.
+   * `fields` are the subclass's view-safe fields (declared there with `declare`, so nothing resets them), a
+   * `requestId` among them quoted in the message; `raw` are what the server sent, kept out of every view.
    */
-  constructor(what: string, request: RequestSummary, fields?: { requestId?: string | undefined; [field: string]: unknown }, cause?: unknown) {
+  constructor(
+    what: string,
+    request: RequestSummary,
+    fields?: { requestId?: string | undefined; [field: string]: unknown },
+    raw?: object,
+    cause?: unknown,
+  ) {
     const id = fields?.requestId;
     super(`${what}${id ? ` (request id ${id})` : ""}: ${request.method} ${request.url}`, cause === undefined ? undefined : { cause });
     this.request = request;
     Object.assign(this, fields);
+    for (const [name, value] of Object.entries(raw ?? {})) Object.defineProperty(this, name, { value });
   }
 
-  /** The serializable view: name, kind, message and the subclass's safe fields. */
+  /** The serializable view: name, kind, message and the subclass's view-safe fields. */
   toJSON(): Record<string, unknown> {
     return Object.assign({ name: this.name, message: this.message }, this as object);
   }
 
-  // Shows the stack and safe fields, never `cause` details a logger would otherwise dump.
+  // The stack and the safe fields; never `cause` details or raw fields a logger would otherwise dump.
   [INSPECT](): string {
     const { name: _name, ...fields } = this.toJSON();
     return `${this.stack ?? this.message} ${JSON.stringify(fields)}`;

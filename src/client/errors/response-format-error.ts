@@ -7,10 +7,10 @@ export class ResponseFormatError extends OneAccessError {
   /** The HTTP status of the answer. */
   declare readonly status: number;
 
-  /** `problem` says what the body is: "an empty body", "a body that is not JSON", "a body larger than N bytes". */
-  /** The answer's `X-Request-Id` (redacted like everything else), for support; undefined when it had none. */
+  /** The answer's `X-Request-Id` when it is safe to show (docs/views.md), for support; else undefined. */
   declare readonly requestId: string | undefined;
 
+  /** `problem` is the package's own words for the body: "an empty body", "a body that is not JSON", "a body larger than N bytes". */
   constructor(status: number, problem: string, request: RequestSummary, requestId?: string) {
     super(`OneAccess answered HTTP ${status} with ${problem}`, request, { status, requestId });
   }

@@ -1,0 +1,78 @@
+// The rule every view of a result, error or report follows (docs/views.md): it is built only from parts that cannot
+// carry a secret. Server-chosen text enters a view only in the few fixed shapes below, and then only when, normalised,
+// it neither holds nor is part of any secret of the exchange. Shared by the client and the contract check.
+
+/** OneAccess's documented error code shape: an upper-case dotted name and 4 digits ("LOGIN.0002", "APP.0001"). */
+export const ERROR_CODE = /^[A-Z]+(\.[A-Z]+)*\.\d{4}$/;
+/** A request id a view may show: 1 to 64 ASCII letters, digits, ".", "_", ":" or "-". */
+export const REQUEST_ID = /^[\w.:-]{1,64}$/;
+/** A transport error code of fixed shape: upper-case letters and underscores ("ECONNREFUSED", "UND_ERR_SOCKET"). */
+export const TRANSPORT_CODE = /^[A-Z][A-Z_]{1,39}$/;
+/** The error names a view may show; any other is shown as "Error". */
+export const ERROR_NAME = /^(Type|Range|Syntax|Abort|Timeout|Socket|ConnectTimeout|HeadersTimeout|BodyTimeout)?Error$/;
+
+/** The digit a Unicode decimal digit stands for: its distance from the first digit of its run of ten. */
+function digit(d: string): string {
+  let zero = d.codePointAt(0)!;
+  while (/\p{Nd}/u.test(String.fromCodePoint(zero - 1))) zero--;
+  return String((d.codePointAt(0)! - zero) % 10);
+}
+
+/**
+ * Text in the form secrets are compared in: NFKC (fullwidth and other compatibility forms), every Unicode decimal
+ * digit as its ASCII digit, then only letters and digits (separators, escapes' punctuation and zero-width characters
+ * gone), in lower case.
+ */
+export const normalise = (text: string) =>
+  // ASCII text, by far the most common, skips the Unicode steps: they cost a hundred times more.
+  (/[^\0-\x7f]/.test(text) ? text.normalize("NFKC").replace(/(?![0-9])\p{Nd}/gu, digit).replace(/[^\p{L}\p{N}]/gu, "") : text.replace(/[^a-z\d]/gi, "")).toLowerCase();
+
+/** What finds a secret: a long number by its last 8 digits, a shorter one without its leading zeros, other text whole. */
+function finder(secret: string): string {
+  if (!/^\d+$/.test(secret)) return secret;
+  const core = secret.replace(/^0+/, "");
+  return secret.length > 8 ? secret.slice(-8) : core.length > 3 ? core : secret;
+}
+
+/** `text` as written and as hex or base64(url) decoded from each of its first offsets: how a server may hide a secret. */
+function readings(text: string): string[] {
+  const out = [text];
+  for (let at = 0; at < 4; at++) {
+    const rest = text.slice(at);
+    // Only text with a run of 8 hex digits can hold a secret of 4 characters in hex.
+    if (at < 2 && /[\da-f]{8}/i.test(rest)) out.push(rest.replace(/[\da-f]{2}/gi, (hex) => String.fromCharCode(parseInt(hex, 16))));
+    // Checked first: a thrown error per reading would cost more than all the rest.
+    if (/^[\w-]{6,}$/.test(rest) && rest.length % 4 != 1) out.push(atob(rest.replace(/-/g, "+").replace(/_/g, "/")));
+  }
+  return out;
+}
+
+/**
+ * True when `text` (a request id, an error code) may be shown beside the exchange's `secrets` (the caller's
+ * credentials and header values, the answer's tokens and cookies): normalised, neither it nor its digits hold a secret
+ * (a number found as {@link finder} says, other text of 4 or more characters whole) or are part of one, and none of
+ * its hex or base64 readings holds one.
+ */
+export function freeOf(text: string, secrets: readonly unknown[]): boolean {
+  const form = normalise(text);
+  const digits = form.replace(/\D/g, "");
+  // The text and its digits may neither hold a secret nor be part of one; a decoded reading (random bytes, for most
+  // ids) may only not hold one, since its letters and scattered digits are part of too much by chance.
+  const whole = digits.length > 3 ? [form, digits] : [form];
+  const decoded = readings(text).map(normalise);
+  // A composite value ("Bearer <token>", a cookie's "name=value; Path=/") is compared by its parts too.
+  const parts = secrets.flatMap((secret) => (typeof secret == "string" ? [secret, ...secret.split(/[\s;,=]+/).filter((part) => part.length > 5)] : []));
+  return parts.every((part) => {
+    const secret = normalise(part);
+    const find = finder(secret);
+    // Forms of 3 characters or fewer are part of too much ordinary text to be compared but for equality.
+    return (
+      !secret ||
+      (whole.every((f) => f != secret && !(f.length > 3 && secret.includes(f))) && (find.length < 4 || [...whole, ...decoded].every((f) => !f.includes(find))))
+    );
+  });
+}
+
+/** `text` when it has `shape` and is {@link freeOf} the secrets, else undefined. */
+export const shown = (text: unknown, shape: RegExp, secrets: readonly unknown[]) =>
+  typeof text == "string" && shape.test(text) && freeOf(text, secrets) ? text : undefined;
