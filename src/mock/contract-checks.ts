@@ -1,7 +1,7 @@
 import type { IncomingHttpHeaders } from "node:http";
-import { headerViolations } from "../testing/check-request.js";
-import { mediaTypeProblem, parseMediaType } from "../testing/media-type.js";
-import type { SlViolation } from "../testing/sl-violations.js";
+import { headerViolations } from "../contract/request-rules.js";
+import { mediaTypeProblem, parseMediaType } from "../contract/media-type.js";
+import type { SlViolation } from "../contract/sl-violations.js";
 
 /** A request violation the mock adds to Prism's own, in Prism's sl-violations shape. */
 export type ContractViolation = SlViolation;

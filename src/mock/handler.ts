@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { BODY_LIMIT, tooLarge } from "../testing/check-request.js";
+import { BODY_LIMIT, tooLarge } from "../contract/request-rules.js";
 import { checkContract, type ContractViolation } from "./contract-checks.js";
 import type { Engine, EngineRequest, EngineResult, EngineViolation, MockPreferences } from "./engine.js";
 import { asciiJson, setViolations, trySetHeader } from "./safe-headers.js";

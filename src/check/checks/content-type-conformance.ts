@@ -1,5 +1,5 @@
 import { CONTENT_TYPE } from "../../client/constants.js";
-import { parseMediaType } from "../../testing/media-type.js";
+import { parseMediaType } from "../../contract/media-type.js";
 import { documented, undocumentedSkip, type Check } from "./check.js";
 
 /** JSON is UTF-8 (RFC 8259); OneAccess spells it `utf8`, as in the Content-Type it documents for requests. */
