@@ -42,3 +42,7 @@ test("the contract's operation facts are the spec's and the client's", () => {
   expect(spec.servers.map((server: { url: string }) => server.url)).toEqual(SERVER_TEMPLATES);
   expect([LOGIN_PATH, CONTENT_TYPE]).toEqual([CLIENT_LOGIN_PATH, CLIENT_CONTENT_TYPE]);
 });
+
+test("verify depends on recognising no value: src/check imports no redactor", () => {
+  expect(importsOf("check").filter(({ file }) => /redact/.test(readFileSync(join(repoPath("src"), file), "utf8")))).toEqual([]);
+});
