@@ -21,8 +21,10 @@ export interface CheckOptions {
   /** Request headers (X-client-id and friends), merged over the API page's example headers. */
   headers?: Record<string, string>;
   /**
-   * Real credentials for the one valid login. Sent once, never retried (a code is single use), and redacted from
-   * every report. Without them the page's sample ones are sent and positive_data_acceptance cannot judge a 400.
+   * Real credentials for the one valid login. Sent once, never retried (a code is single use), and never part of
+   * any report (which quotes nothing a server sent, so no echo of them can show). Without them the page's sample
+   * ones are sent and positive_data_acceptance cannot judge a 400. A mobile that is not written as a phone number,
+   * or a code that is not letters or digits (a placeholder pasted literally), is refused with a CheckOptionsError.
    */
   credentials?: { mobile: string; verify_code: string };
   /** At most this many requests in the whole run (default {@link DEFAULT_MAX_REQUESTS}). */

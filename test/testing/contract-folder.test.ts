@@ -44,5 +44,6 @@ test("the contract's operation facts are the spec's and the client's", () => {
 });
 
 test("verify depends on recognising no value: src/check imports no redactor", () => {
-  expect(importsOf("check").filter(({ file }) => /redact/.test(readFileSync(join(repoPath("src"), file), "utf8")))).toEqual([]);
+  const files = [...new Set(importsOf("check").map(({ file }) => file))];
+  expect(files.filter((file) => /from\s+"[^"]*redact[^"]*"/.test(readFileSync(join(repoPath("src"), file), "utf8")))).toEqual([]);
 });
