@@ -23,6 +23,8 @@ export function noAnswer(cause: unknown, timeoutMs: number): string {
   try {
     for (let depth = 0; depth <= DEPTH && link instanceof Error; depth++, link = link.cause) {
       if (link.name === "TimeoutError") return `no answer within ${timeoutMs} ms`;
+      // undici's refusal of a port the Fetch standard blocks (9, 25, 6000, …): a fixed message with no code.
+      if (link.message === "bad port") return "not sent: fetch refuses this port (the Fetch standard's bad ports)";
       const { code } = link as { code?: unknown };
       if (typeof code == "string" && code.length <= 40 && TRANSPORT_CODE.test(code)) return `no answer (${code})`;
     }

@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { CHECKS, CheckOptionsError, checkServer, type CheckName, type CheckOptions, type CheckReport } from "../../src/mock/index.js";
+import { serve } from "../helpers/upstreams.js";
 import { useServers, type Twist } from "./upstream.js";
 
 const REAL = { mobile: "13912345678", verify_code: "918273" };
@@ -218,6 +219,18 @@ describe("checkServer: the checks Schemathesis names", () => {
     const refused = { status: 0, error: "no answer (ECONNREFUSED)" };
     expect(report.requests).toEqual([{ name: "valid login", ...refused }, { name: "verify_code missing", ...refused }]);
     expect(report.ok).toBe(false);
+  });
+
+  test("says why a request went unsent when fetch refuses the port, and when the answer is late, in its own words", async () => {
+    const blocked = await checkServer({ upstream: "http://127.0.0.1:9", maxRequests: 1 });
+    expect(blocked.requests).toEqual([{ name: "valid login", status: 0, error: "not sent: fetch refuses this port (the Fetch standard's bad ports)" }]);
+    const silent = await serve(() => {}); // reads the request, never answers
+    try {
+      const late = await checkServer({ upstream: silent.url, maxRequests: 1, timeoutMs: 200 });
+      expect(late.requests).toEqual([{ name: "valid login", status: 0, error: "no answer within 200 ms" }]);
+    } finally {
+      void silent.close();
+    }
   });
 
   test("a header given in another case replaces the built-in one, never joins it", async () => {
