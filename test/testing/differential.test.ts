@@ -1,6 +1,7 @@
 // The in-process mock (oneaccess-sms-login/testing) against Prism, request for request: same status, same body,
-// same presence of sl-violations, for headers, bodies, query strings and percent-encoded paths. Where bare Prism 5.14.2 breaks the contract, both the in-process mock and the
-// package's Prism mock keep it (FIXED_IN_PRISM_MOCK). One difference is known and named: `Prefer: dynamic=true`.
+// same presence of sl-violations, for headers, bodies, query strings and percent-encoded paths. Where bare Prism
+// 5.14.2 breaks the contract, both the in-process mock and the package's Prism mock keep it (FIXED_IN_PRISM_MOCK).
+// One difference is known and named: `Prefer: dynamic=true`.
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { examples } from "../../generated/examples.js";
