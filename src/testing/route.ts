@@ -9,6 +9,8 @@ const SERVERS = SERVER_TEMPLATES.map((template) => new RegExp(`^${template.split
 
 /** Whether a URL path names the operation: `/api/v2/sdk/login/mobile%2Dverify-code` does, `login%2Fmobile…` does not. */
 export function isLoginPath(pathname: string): boolean {
+  // The path as the client sends it: no decoding needed (the in-process mock's every request takes this way).
+  if (pathname === LOGIN_PATH) return true;
   const segments = pathname.split("/");
   if (segments.length !== SEGMENTS.length) return false;
   return segments.every((segment, i) => {
