@@ -1,6 +1,4 @@
-import { LOGIN_PATH } from "../client/constants.js";
-import { reasonOf, safeCause } from "../client/cause.js";
-import type { Redactor } from "../client/redact.js";
+import { LOGIN_PATH } from "../contract/operation.js";
 import { readAnswerBody, type AnswerBody } from "./answer-body.js";
 import type { Probe } from "./probes.js";
 
@@ -10,11 +8,34 @@ export interface Answer extends AnswerBody {
   readonly headers: Headers;
 }
 
-/** One request sent and what came of it: an answer, or why there was none (redacted). */
+/** One request sent and what came of it: an answer, or why there was none (in the package's words, see noAnswer). */
 export type Exchange = { readonly probe: Probe } & ({ readonly answer: Answer } | { readonly answer?: undefined; readonly error: string });
 
+// Node's and undici's error codes (ECONNREFUSED, UND_ERR_SOCKET, ERR_TLS_CERT_ALTNAME_INVALID): a closed shape of
+// upper-case words. An error's message is not shown: it can quote what the server sent (a certificate's names, say).
+const TRANSPORT_CODE = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*$/;
+// Deep enough for fetch's TypeError, undici's error and the socket's; a cycle or a deeper chain is cut here.
+const DEPTH = 4;
+
+/** Why a request got no answer, built only from a transport error code of the fixed shape and the timeout. */
+export function noAnswer(cause: unknown, timeoutMs: number): string {
+  let link: unknown = cause;
+  try {
+    for (let depth = 0; depth <= DEPTH && link instanceof Error; depth++, link = link.cause) {
+      if (link.name === "TimeoutError") return `no answer within ${timeoutMs} ms`;
+      // undici's refusal of a port the Fetch standard blocks (9, 25, 6000, …): a fixed message with no code.
+      if (link.message === "bad port") return "not sent: fetch refuses this port (the Fetch standard's bad ports)";
+      const { code } = link as { code?: unknown };
+      if (typeof code == "string" && code.length <= 40 && TRANSPORT_CODE.test(code)) return `no answer (${code})`;
+    }
+  } catch {
+    // A getter that throws: nothing more can be read of the error.
+  }
+  return "no answer (the connection failed)";
+}
+
 /** Sends a probe once: never retried, never redirected (a retried or re-posted login can use up a one-time code). */
-export async function send(upstream: string, probe: Probe, timeoutMs: number, redact: Redactor): Promise<Exchange> {
+export async function send(upstream: string, probe: Probe, timeoutMs: number): Promise<Exchange> {
   try {
     const response = await fetch(`${upstream}${LOGIN_PATH}`, {
       method: "POST",
@@ -26,6 +47,6 @@ export async function send(upstream: string, probe: Probe, timeoutMs: number, re
     // The status and headers are known before the body: an oversized body still leaves them to judge.
     return { probe, answer: { status: response.status, headers: response.headers, ...(await readAnswerBody(response.body)) } };
   } catch (cause) {
-    return { probe, error: `no answer: ${reasonOf(safeCause(cause, redact))}` };
+    return { probe, error: noAnswer(cause, timeoutMs) };
   }
 }

@@ -2,6 +2,12 @@ import type { CheckReport, CheckStatus } from "./check-server.js";
 
 const LABELS: Record<CheckStatus, string> = { passed: "PASS ", failed: "FAIL ", skipped: "SKIP ", error: "ERROR" };
 
+// Control and bidirectional-format characters. The report's parts cannot carry them (see checkServer); this is the
+// last line of defence, so no text can ever start a line of its own or steer a terminal or CI runner.
+const UNPRINTABLE = /[\p{Cc}\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/gu;
+/** One line of the report, printable. */
+export const printable = (text: string): string => text.replace(UNPRINTABLE, "\uFFFD");
+
 /** The verdict on the whole run, as the report's last line says it. */
 export function verdict(report: CheckReport): string {
   if (report.checks.some((c) => c.status === "failed")) return "breaks the contract";
@@ -13,14 +19,25 @@ export function verdict(report: CheckReport): string {
   return "keeps the contract";
 }
 
+/** The requests as lines: one each, or one line for all when none was answered for the same reason (a server down). */
+function sentLines(report: CheckReport): string[] {
+  const { requests } = report;
+  const reasons = new Set(requests.map((r) => r.error));
+  if (requests.length > 1 && reasons.size === 1 && requests[0]!.error !== undefined) {
+    return [`  none answered, each for the same reason: ${requests[0]!.error}`];
+  }
+  return requests.map((r) => `  ${r.name}: ${r.error ?? `HTTP ${r.status}`}`);
+}
+
 /** The report as lines of text for a terminal or CI log: what was sent, then each check by name with why. */
 export function formatCheckReport(report: CheckReport): string {
-  const sent = report.requests.map((r) => `  ${r.name}: ${r.status ? `HTTP ${r.status}` : "no answer"}`);
-  const checks = report.checks.map((c) => [`${LABELS[c.status]} ${c.name}: ${c.summary}`, ...c.problems.map((p) => `        ${p}`)].join("\n"));
+  const checks = report.checks.flatMap((c) => [`${LABELS[c.status]} ${c.name}: ${c.summary}`, ...c.problems.map((p) => `        ${p}`)]);
   return [
     `${report.requests.length} requests sent to ${report.upstream} (budget ${report.maxRequests}):`,
-    ...sent,
+    ...sentLines(report),
     ...checks,
     `${report.upstream} ${verdict(report)}`,
-  ].join("\n");
+  ]
+    .map(printable)
+    .join("\n");
 }

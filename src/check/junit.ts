@@ -1,9 +1,9 @@
-import { LOGIN_PATH } from "../client/constants.js";
+import { LOGIN_PATH } from "../contract/operation.js";
 import type { CheckReport } from "./check-server.js";
-import { verdict } from "./format-report.js";
+import { printable, verdict } from "./format-report.js";
 
-// Characters XML 1.0 does not allow at all (control characters, lone surrogates, U+FFFE/U+FFFF): a server can put
-// anything in a body, and one of them would make the whole file unreadable to a CI dashboard.
+// Characters XML 1.0 does not allow at all (control characters, lone surrogates, U+FFFE/U+FFFF): the report's parts
+// cannot carry them, and one of them would make the whole file unreadable to a CI dashboard.
 const NOT_XML = /[^\t\n\r\x20-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
 const ENTITIES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;", "\n": "&#10;", "\r": "&#13;", "\t": "&#9;" };
 
@@ -12,7 +12,7 @@ const xml = (text: string) => text.replace(NOT_XML, "\uFFFD").replace(/[&<>\r]/g
 /** Attributes with values safe inside quotes; line breaks are kept as character references (parsers fold raw ones). */
 const attributes = (values: Record<string, string | number>) =>
   Object.entries(values)
-    .map(([name, value]) => ` ${name}="${String(value).replace(NOT_XML, "\uFFFD").replace(/[&<>"'\n\r\t]/g, (c) => ENTITIES[c]!)}"`)
+    .map(([name, value]) => ` ${name}="${printable(String(value)).replace(NOT_XML, "\uFFFD").replace(/[&<>"'\n\r\t]/g, (c) => ENTITIES[c]!)}"`)
     .join("");
 
 /**
@@ -24,7 +24,9 @@ export function toJUnit(report: CheckReport, timestamp = new Date()): string {
   const totals = { tests: report.checks.length, failures: count("failed"), errors: count("error"), skipped: count("skipped") };
   const cases = report.checks.map((check) => {
     const head = `    <testcase${attributes({ name: check.name, classname: "oneaccess-sms-login.verify" })}>`;
-    const details = xml([check.summary, ...check.problems].join("\n"));
+    // An errored check's details say why its requests got no answer, once per distinct reason.
+    const reasons = check.status === "error" ? [...new Set(report.requests.flatMap((r) => (r.error ? [r.error] : [])))] : [];
+    const details = xml([check.summary, ...check.problems, ...reasons].map(printable).join("\n"));
     const body = {
       passed: `      <system-out>${details}</system-out>`,
       failed: `      <failure${attributes({ message: check.summary, type: check.name })}>${details}</failure>`,

@@ -21,8 +21,10 @@ export interface CheckOptions {
   /** Request headers (X-client-id and friends), merged over the API page's example headers. */
   headers?: Record<string, string>;
   /**
-   * Real credentials for the one valid login. Sent once, never retried (a code is single use), and redacted from
-   * every report. Without them the page's sample ones are sent and positive_data_acceptance cannot judge a 400.
+   * Real credentials for the one valid login. Sent once, never retried (a code is single use), and never part of
+   * any report (which quotes nothing a server sent, so no echo of them can show). Without them the page's sample
+   * ones are sent and positive_data_acceptance cannot judge a 400. A mobile that is not written as a phone number,
+   * or a code that is not letters or digits (a placeholder pasted literally), is refused with a CheckOptionsError.
    */
   credentials?: { mobile: string; verify_code: string };
   /** At most this many requests in the whole run (default {@link DEFAULT_MAX_REQUESTS}). */
@@ -44,6 +46,10 @@ export function resolveCheckOptions(options: CheckOptions): Required<Omit<CheckO
   if (credentials && !(typeof credentials.mobile == "string" && typeof credentials.verify_code == "string")) {
     throw new CheckOptionsError("credentials need a mobile and a verify_code string");
   }
+  if (credentials) {
+    const problem = credentialProblem(credentials);
+    if (problem) throw new CheckOptionsError(problem);
+  }
   return { upstream, headers: options.headers ?? {}, credentials, maxRequests, timeoutMs };
 }
 
@@ -60,4 +66,28 @@ function resolveUpstream(upstream: string): string {
     // The valid login's credentials would cross the network in clear text.
     throw new CheckOptionsError("upstream must be https unless its host is loopback (localhost, 127.x.x.x, [::1])");
   }
+}
+
+// A phone number as people write one: digits with spaces, ( ) - . between them and a leading + or 00, in any digit
+// script or width (NFKC and \p{Nd}); E.164 allows at most 15 digits, and no real number has fewer than 5.
+const PHONE = /^\+?[\p{Nd}\s().-]+$/u;
+const DIGITS = /\p{Nd}/gu;
+
+/**
+ * Why credentials cannot be a real login, or undefined. A placeholder pasted literally (`ONEACCESS_MOBILE=…` from a
+ * document) would be sent as the one valid login and spend the run on a request no tenant can accept. The values are
+ * never quoted: they may be real.
+ */
+function credentialProblem({ mobile, verify_code }: { mobile: string; verify_code: string }): string | undefined {
+  const compact = mobile.normalize("NFKC").trim();
+  const digits = compact.match(DIGITS)?.length ?? 0;
+  if (!PHONE.test(compact) || digits < 5 || digits > 15) {
+    return "the mobile (ONEACCESS_MOBILE) is not a phone number: 5 to 15 digits, with spaces, ( ) - . and a leading + if you like (was a placeholder such as … pasted?)";
+  }
+  const code = verify_code.normalize("NFKC");
+  // A code is a word of letters or digits: whitespace, control characters or none of either mean a paste went wrong.
+  if (!/^[\p{L}\p{N}]+$/u.test(code) || code.length > 32) {
+    return "the verify code (ONEACCESS_VERIFY_CODE) is not a code: 1 to 32 letters or digits, nothing else (was a placeholder such as … pasted?)";
+  }
+  return undefined;
 }

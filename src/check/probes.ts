@@ -1,4 +1,4 @@
-import { CONTENT_TYPE } from "../client/constants.js";
+import { CONTENT_TYPE } from "../contract/operation.js";
 
 /** One request the check sends. */
 export interface Probe {

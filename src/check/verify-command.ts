@@ -1,10 +1,9 @@
-import { closeSync, mkdirSync, openSync, writeFileSync } from "node:fs";
-import { dirname } from "node:path";
 import { parseArgs } from "node:util";
 import { CheckOptionsError } from "./check-options-error.js";
 import { checkServer } from "./check-server.js";
 import { formatCheckReport } from "./format-report.js";
 import { toJUnit } from "./junit.js";
+import { checkReportFile, ReportFileError, writeReportFile } from "./junit-file.js";
 import { DEFAULT_MAX_REQUESTS, resolveCheckOptions, type CheckOptions } from "./options.js";
 
 /** The verify subcommand's usage line. */
@@ -12,8 +11,13 @@ export const VERIFY_USAGE =
   "oneaccess-sms-login verify --upstream URL [--client-id ID] [--tenant-id ID] [--header 'Name: value']... " +
   `[--max-requests N (default ${DEFAULT_MAX_REQUESTS})] [--timeout-ms N] [--junit FILE]`;
 
-/** Exit codes of `verify`: 2 (usage) comes from the bin's own error handling. */
-export const VERIFY_EXIT = { keeps: 0, breaks: 1, unanswered: 3, unreached: 4 } as const;
+/**
+ * Exit codes of `verify`: 0 keeps the contract, 1 a check failed, 2 usage (from the bin's own error handling: bad
+ * options, credentials or --junit file, before anything is sent), 3 requests got no answer, 4 the budget left a check
+ * without a request, 5 the checks ran but the --junit file could not be written at the end (the report on stdout
+ * still says how the server did).
+ */
+export const VERIFY_EXIT = { keeps: 0, breaks: 1, unanswered: 3, unreached: 4, reportUnwritten: 5 } as const;
 
 /** A whole number from an option, or a CheckOptionsError naming the option. */
 function whole(name: string, value: string | undefined): number | undefined {
@@ -22,21 +26,10 @@ function whole(name: string, value: string | undefined): number | undefined {
   return Number(value);
 }
 
-/** Creates the JUnit file's folder and opens the file for appending (truncating nothing), or says why it cannot be written. */
-function ensureWritable(file: string): void {
-  try {
-    mkdirSync(dirname(file), { recursive: true });
-    closeSync(openSync(file, "a"));
-  } catch (cause) {
-    // Found after the run, this would exit 1, which says a check failed.
-    throw new CheckOptionsError(`--junit ${file} cannot be written (${(cause as NodeJS.ErrnoException).code ?? "unknown error"})`);
-  }
-}
-
 /**
- * `verify`: checks a server against the contract and prints a report; exit 0 when it keeps the contract, 1 when a
- * check failed, 3 when requests got no answer, 4 when the budget left a check without a request. Credentials come from ONEACCESS_MOBILE and ONEACCESS_VERIFY_CODE,
- * never from arguments (arguments show in process lists and CI logs).
+ * `verify`: checks a server against the contract and prints a report; exits as {@link VERIFY_EXIT} says. Credentials
+ * come from ONEACCESS_MOBILE and ONEACCESS_VERIFY_CODE, never from arguments (arguments show in process lists and CI
+ * logs).
  */
 export async function runVerify(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const { values } = parseArgs({
@@ -74,11 +67,29 @@ export async function runVerify(argv: string[], env: NodeJS.ProcessEnv = process
   };
   // Bad options first, so a refused run leaves no file behind; then the file, while nothing has been sent yet.
   resolveCheckOptions(options);
-  if (values.junit) ensureWritable(values.junit);
+  if (values.junit) {
+    try {
+      checkReportFile(values.junit);
+    } catch (error) {
+      throw new CheckOptionsError(`--junit ${(error as Error).message}`);
+    }
+  }
   const report = await checkServer(options);
   console.log(formatCheckReport(report));
-  if (values.junit) writeFileSync(values.junit, toJUnit(report));
-  if (report.checks.some((c) => c.status === "failed")) return VERIFY_EXIT.breaks;
-  if (report.checks.some((c) => c.status === "error")) return VERIFY_EXIT.unanswered;
-  return report.ok ? VERIFY_EXIT.keeps : VERIFY_EXIT.unreached;
+  const exit =
+    report.checks.some((c) => c.status === "failed") ? VERIFY_EXIT.breaks
+    : report.checks.some((c) => c.status === "error") ? VERIFY_EXIT.unanswered
+    : report.ok ? VERIFY_EXIT.keeps
+    : VERIFY_EXIT.unreached;
+  if (values.junit) {
+    try {
+      writeReportFile(values.junit, toJUnit(report));
+    } catch (error) {
+      if (!(error instanceof ReportFileError)) throw error;
+      // Not exit 1: that says a check failed, and the server may well keep the contract.
+      console.error(`verify: the report above stands (it would exit ${exit}), but --junit ${error.message}`);
+      return VERIFY_EXIT.reportUnwritten;
+    }
+  }
+  return exit;
 }

@@ -1,7 +1,7 @@
 import type { IncomingHttpHeaders } from "node:http";
-import { headerViolations } from "../testing/check-request.js";
-import { mediaTypeProblem, parseMediaType } from "../testing/media-type.js";
-import type { SlViolation } from "../testing/sl-violations.js";
+import { headerViolations } from "../contract/request-rules.js";
+import { mediaTypeProblem, parseMediaType } from "../contract/media-type.js";
+import type { SlViolation } from "../contract/sl-violations.js";
 
 /** A request violation the mock adds to Prism's own, in Prism's sl-violations shape. */
 export type ContractViolation = SlViolation;
@@ -15,7 +15,7 @@ const UTF8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
  * (OneAccess's page), so another media type (even `application/ld+json`), another charset, a byte order mark, bytes
  * that are not UTF-8, a body that is not JSON, a Content-Type outside RFC 9110's grammar (`charset = latin1`: Node's
  * MIMEType drops such a parameter) and an empty optional header (Prism reads it as absent; the spec's header schemas
- * say minLength 1) break it. The rules are the in-process mock's (src/testing/), so both answer alike.
+ * say minLength 1) break it. The rules are shared with the in-process mock (src/contract/), so both answer alike.
  * `application/json` without a charset is accepted (JSON is UTF-8 by RFC 8259), as are the `utf8` and `utf-8` spellings. A missing Content-Type is left to Prism, which already
  * answers it with the documented 400.
  * Returns the parsed body too, so the engine validates what the mock checked.

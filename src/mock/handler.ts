@@ -1,5 +1,6 @@
+import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { BODY_LIMIT, tooLarge } from "../testing/check-request.js";
+import { BODY_LIMIT, tooLarge } from "../contract/request-rules.js";
 import { checkContract, type ContractViolation } from "./contract-checks.js";
 import type { Engine, EngineRequest, EngineResult, EngineViolation, MockPreferences } from "./engine.js";
 import { asciiJson, setViolations, trySetHeader } from "./safe-headers.js";
@@ -185,13 +186,16 @@ export function createHandler(engine: Engine, token: string) {
   function write(res: ServerResponse, input: EngineRequest, result: EngineResult, ours: ContractViolation[]): void {
     const violations = [...ours, ...result.validations.input.map(prefixed("request")), ...result.validations.output.map(prefixed("response"))];
     setViolations(res, violations);
-    for (const v of violations) {
+    // Prism's engine logs the violations it found itself: only the mock's own are logged here, so each shows once.
+    for (const v of ours) {
       const level = v.severity === "Error" ? "error" : v.severity === "Warning" ? "warn" : "info";
       logger[level]({ name: "VALIDATOR" }, `Violation: ${v.location.join(".")} ${v.message}`);
     }
     const { output } = result;
     for (const [name, value] of Object.entries(output.headers ?? {})) {
-      const dropped = trySetHeader(res, name, value);
+      // Prism answers the spec's example X-Request-Id every time: a request id names one answer, so each gets its own
+      // (32 hex digits, the example's shape).
+      const dropped = trySetHeader(res, name, name.toLowerCase() === "x-request-id" ? randomUUID().replaceAll("-", "") : value);
       if (dropped) logger.warn({ input }, dropped);
     }
     const contentType = res.getHeader("content-type");

@@ -1,7 +1,7 @@
 import type { ServerResponse } from "node:http";
-import { violationsHeader, type SlViolation } from "../testing/sl-violations.js";
+import { violationsHeader, type SlViolation } from "../contract/sl-violations.js";
 
-export { asciiJson } from "../testing/sl-violations.js";
+export { asciiJson } from "../contract/sl-violations.js";
 
 // Node refuses header values with characters above U+00FF or control characters, and throws from setHeader:
 // Prism's own server dies of it (stoplightio/prism issue 1934). Everything the mock writes goes through here.

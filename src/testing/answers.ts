@@ -1,8 +1,8 @@
 // The responses the in-process mock sends, shaped as Prism 5.14.2 shapes them (checked side by side by
 // test/testing/differential.test.ts).
 import { examples } from "../../generated/examples.js";
-import { LOGIN_PATH } from "../client/constants.js";
-import { violationsHeader, type SlViolation } from "./sl-violations.js";
+import { LOGIN_PATH } from "../contract/operation.js";
+import { violationsHeader, type SlViolation } from "../contract/sl-violations.js";
 
 
 const byStatus: Readonly<Record<string, Readonly<Record<string, unknown>>>> = examples;

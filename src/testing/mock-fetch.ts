@@ -1,8 +1,8 @@
-import { LOGIN_PATH } from "../client/constants.js";
 import type { Fetch } from "../client/options.js";
 import { problem, wrongMethod } from "./answers.js";
 import type { LoginMockOptions } from "./options.js";
 import { createResponder } from "./responder.js";
+import { isLoginPath, serverMismatch } from "./route.js";
 
 /** RequestInit's redirect modes, the values `new Request` accepts. */
 const REDIRECT_MODES = new Set<unknown>(["follow", "error", "manual"]);
@@ -10,8 +10,9 @@ const REDIRECT_MODES = new Set<unknown>(["follow", "error", "manual"]);
 /**
  * A fetch that answers the login operation in-process, as the Prism mock would: give it to
  * `createLoginClient({ fetch: createMockFetch() })`. Dependency-free; works in Node and browsers.
- * Any origin is served, at the operation's path exactly (no base path before it, as the Prism mock); any other path
- * gets 404 and any other method 405, as from Prism.
+ * Any origin is served, at the operation's path exactly (no base path before it, as the Prism mock; percent-encoded
+ * characters read as Prism reads them); any other path gets 404, any other method 405, and a `__server` query
+ * parameter matching none of the spec's servers 404, as from Prism.
  */
 export function createMockFetch(options: LoginMockOptions = {}): Fetch {
   const respond = createResponder(options);
@@ -27,10 +28,13 @@ export function createMockFetch(options: LoginMockOptions = {}): Fetch {
     // As fetch(request): the Request's own signal, unless init names one (null: none).
     const signal = reuse ? (init?.signal === undefined ? input.signal : init.signal) : request.signal;
     signal?.throwIfAborted();
-    const { pathname } = new URL(request.url);
+    const url = new URL(request.url);
+    const { pathname } = url;
     // The path exactly, as Prism matches it: any origin, but no base path (give the client a base URL without one).
-    if (pathname !== LOGIN_PATH) return problem(404, "NO_PATH_MATCHED_ERROR", "Route not resolved, no path matched", `The route ${pathname} hasn't been found in the specification file`);
+    if (!isLoginPath(pathname)) return problem(404, "NO_PATH_MATCHED_ERROR", "Route not resolved, no path matched", `The route ${pathname} hasn't been found in the specification file`);
     if (request.method !== "POST") return wrongMethod(request.method);
+    const mismatch = serverMismatch(url);
+    if (mismatch) return mismatch;
     return respond(request, signal);
   };
 }

@@ -2,9 +2,9 @@
 // spec (test/testing/differential.test.ts compares them), except where Prism breaks the contract.
 import { examples } from "../../generated/examples.js";
 import { exampleResponse, json, statusOf, withViolations } from "./answers.js";
-import type { SlViolation } from "./sl-violations.js";
+import type { SlViolation } from "../contract/sl-violations.js";
 import { Accounts, countable } from "./accounts.js";
-import { checkRequest } from "./check-request.js";
+import { checkRequest } from "../contract/request-rules.js";
 import type { LoginMockOptions } from "./options.js";
 import { readPreferences } from "./prefer.js";
 

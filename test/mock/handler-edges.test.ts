@@ -130,7 +130,7 @@ describe("the handler's own violations and Prefer", () => {
 describe("what a log line of the handler carries", () => {
   test("the request with its method and path; a violation under the validator's name; no warning for a clean answer", async () => {
     logged.length = 0;
-    await post(mock.url, PAGE_HEADERS, '{"mobile":"12345678901"}');
+    await post(mock.url, PAGE_HEADERS, `\uFEFF${PAGE_BODY}`);
     const received = logged.find((l) => l.message === "Request received");
     expect(received).toMatchObject({ level: "info", context: { input: { method: "post", url: { path: LOGIN_PATH, query: {} } } } });
     expect((received!.context.input as { url: { baseUrl?: string } }).url.baseUrl).toBeUndefined();

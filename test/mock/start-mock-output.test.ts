@@ -22,6 +22,35 @@ describe("startMock: the server's output and the edges of its options", () => {
     expect(reason).toBe(reason.trim());
   });
 
+  test("logs each request violation once (Prism's engine logs its own; the mock adds only those it found)", async () => {
+    const mock = await startMock({ logLevel: "info" });
+    const post = (headers: Record<string, string>, body: string) =>
+      fetch(`${mock.url}${LOGIN_PATH}`, { method: "POST", headers, body, signal: AbortSignal.timeout(5_000) }).then((r) => r.status);
+    // One the engine finds (a missing property), one only the mock finds (a byte order mark).
+    expect(await post(PAGE_HEADERS, JSON.stringify({ mobile: "12345678901" }))).toBe(400);
+    expect(await post(PAGE_HEADERS, `\uFEFF${PAGE_BODY}`)).toBe(400);
+    await mock.stop();
+    const { reason } = await mock.exited;
+    expect(reason.match(/verify_code/g), reason).toHaveLength(1);
+    expect(reason.match(/byte order mark/g), reason).toHaveLength(1);
+  });
+
+  test("sends a different X-Request-Id with every answer, of the documented shape", async () => {
+    const mock = await startMock();
+    try {
+      const ids = new Set<string | null>();
+      for (let i = 0; i < 5; i++) {
+        const response = await fetch(`${mock.url}${LOGIN_PATH}`, { method: "POST", headers: PAGE_HEADERS, body: i % 2 ? "{}" : PAGE_BODY });
+        await response.arrayBuffer();
+        ids.add(response.headers.get("x-request-id"));
+      }
+      expect(ids.size).toBe(5);
+      for (const id of ids) expect(id).toMatch(/^[0-9a-f]{32}$/);
+    } finally {
+      await mock.stop();
+    }
+  });
+
   test("takes the highest port and a plain http upstream", async () => {
     for (const options of [{ port: 65_535 }, { upstream: "http://127.0.0.1:9" }]) {
       const mock = await startMock(options);

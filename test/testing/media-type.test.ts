@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { mediaTypeProblem, parseMediaType } from "../../src/testing/media-type.js";
+import { mediaTypeProblem, parseMediaType } from "../../src/contract/media-type.js";
 
 // Content-Types whose whitespace and empty parameters a backtracking grammar can split many ways: each is far past
 // what an exponential regex could finish (20 repeats of " ; " took 46 s), so answering at all is the test.

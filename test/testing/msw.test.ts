@@ -10,6 +10,7 @@ import { createLoginClient, LOGIN_PATH, type LoginClient } from "../../src/index
 import { createMockFetch } from "../../src/testing/index.js";
 import { createHandlers, handlers } from "../../src/testing/msw.js";
 import { PAGE } from "../helpers/client.js";
+import { PAGE_HEADERS } from "../helpers/contract.js";
 
 const server = setupServer(...handlers);
 let client: LoginClient;
@@ -43,6 +44,32 @@ describe(`MSW handlers (msw ${mswVersion})`, () => {
     expect((await post(`https://any.example${LOGIN_PATH}`)).status).toBe(400);
     // Unhandled, so MSW lets it through to the network: nothing listens on port 9 of this machine.
     await expect(post(`http://127.0.0.1:9/x${LOGIN_PATH}`)).rejects.toThrow();
+  });
+
+  test("a body with 200,000 extra fields (1.75 MB) gets the documented 400, as from createMockFetch and Prism (was 500)", async () => {
+    const body = JSON.stringify({ ...credentials, ...Object.fromEntries(Array.from({ length: 200_000 }, (_, i) => [`k${i}`, 1])) });
+    const headers = PAGE_HEADERS;
+    const response = await fetch(`https://any.example${LOGIN_PATH}`, { method: "POST", headers, body });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual(Object.values(examples[400])[0]);
+    expect(JSON.parse(response.headers.get("sl-violations")!)).toEqual([expect.objectContaining({ code: "additionalProperties" })]);
+  });
+
+  test("read a percent-encoded path and Prism's __server parameter as Prism does, as createMockFetch", async () => {
+    const mockFetch = createMockFetch();
+    const headers = PAGE_HEADERS;
+    const body = JSON.stringify(credentials);
+    for (const path of [
+      LOGIN_PATH.replace("mobile-verify", "mobile%2Dverify"),
+      LOGIN_PATH.replace("login", "%6c%6F%67in"),
+      `${LOGIN_PATH}?__server=x`,
+      `${LOGIN_PATH}?__server=https://t.example.com`,
+    ]) {
+      const response = await fetch(`https://any.example${path}`, { method: "POST", headers, body });
+      const expected = await mockFetch(new Request(`https://any.example${path}`, { method: "POST", headers, body }));
+      expect(response.status, path).toBe(expected.status);
+      expect(await response.json(), path).toEqual(await expected.json());
+    }
   });
 
   test("another method on the operation's path gets 405 in Prism's shape, as from createMockFetch", async () => {

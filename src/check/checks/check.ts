@@ -1,5 +1,4 @@
 import { responses } from "../../../generated/schemas.js";
-import type { Redactor } from "../../client/redact.js";
 import type { Answer } from "../exchange.js";
 import type { Probe } from "../probes.js";
 
@@ -17,8 +16,6 @@ export type CheckName =
 export interface CheckContext {
   /** True when real credentials were sent, so a 400 to the valid login is a real rejection. */
   readonly realCredentials: boolean;
-  /** Removes the credentials from any text a check writes. */
-  readonly redact: Redactor;
 }
 
 /** A check cannot judge this answer, and why (e.g. an undocumented status has no schema). */
@@ -26,7 +23,10 @@ export interface Skip {
   readonly skip: string;
 }
 
-/** One check: which probes it looks at, and what it finds wrong in an answer. */
+/**
+ * One check: which probes it looks at, and what it finds wrong in an answer. A problem is built only from parts that
+ * cannot carry a secret (see src/check/README or docs): never from the answer's text, header names or values.
+ */
 export interface Check {
   readonly name: CheckName;
   /** What a pass means, for the report: "every status was documented". */
@@ -46,9 +46,16 @@ export const DOCUMENTED_STATUSES = Object.keys(responses).join(", ");
 /** Skip for an answer whose status the spec does not document: status_code_conformance reports that. */
 export const undocumentedSkip = (status: number): Skip => ({ skip: `HTTP ${status} is undocumented, so there is nothing to judge it by` });
 
-/** A short, redacted view of a body for a message: JSON re-serialized (so escaped echoes are caught), else text. */
-export function snippet(answer: Answer, redact: Redactor, max = 200): string {
-  if (!answer.text && answer.unreadable) return `(${answer.unreadable})`;
-  const text = redact(answer.json === undefined ? answer.text : JSON.stringify(answer.json));
-  return text.length > max ? `${text.slice(0, max)}…` : text;
+/**
+ * OneAccess's documented error codes: an upper-case dotted name and 4 digits (LOGIN.0002, USER.0038). The one part of
+ * an answer's body a view may show, and only in exactly this shape.
+ */
+const ERROR_CODE = /^[A-Z]{2,20}(?:\.[A-Z]{2,20})*\.\d{4}$/;
+
+/** What a view may say about an answer's body: its OneAccess-shaped error code if any, and its size. */
+export function bodyFacts(answer: Answer): string {
+  const code = (answer.json as { error_code?: unknown } | undefined)?.error_code;
+  const shown = typeof code == "string" && ERROR_CODE.test(code) ? `error_code ${code}; ` : "";
+  const size = answer.size === undefined ? answer.unreadable! : answer.size === 0 ? "an empty body" : `a body of ${answer.size} bytes`;
+  return `(${shown}${size})`;
 }

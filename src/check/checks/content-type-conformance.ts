@@ -1,11 +1,15 @@
-import { CONTENT_TYPE } from "../../client/constants.js";
-import { parseMediaType } from "../../testing/media-type.js";
+import { CONTENT_TYPE } from "../../contract/operation.js";
+import { parseMediaType } from "../../contract/media-type.js";
 import { documented, undocumentedSkip, type Check } from "./check.js";
 
 /** JSON is UTF-8 (RFC 8259); OneAccess spells it `utf8`, as in the Content-Type it documents for requests. */
 const UTF8 = new Set(["utf-8", "utf8"]);
 
-/** Problems with a response's Content-Type against the documented media types. */
+/**
+ * Problems with a response's Content-Type against the documented media types. The header is the server's text:
+ * a media type is named only when it is a documented one, any other is "another media type", and a charset is
+ * never named (a server can put anything there).
+ */
 function responseContentType(value: string | null, mediaTypes: readonly string[]): string[] {
   const listed = mediaTypes.join(", ");
   if (value === null) return [`missing Content-Type (documented: ${listed})`];
@@ -13,12 +17,12 @@ function responseContentType(value: string | null, mediaTypes: readonly string[]
   const type = parseMediaType(value);
   if (!type) {
     // The parser refuses a second charset too (which one would a client honour?): said apart, as it is no typo.
-    if ((value.match(/;[ \t]*charset=/gi) ?? []).length > 1) return [`Content-Type "${value}" names more than one charset; JSON must be UTF-8, once`];
-    return [`malformed media type "${value}" (documented: ${listed})`];
+    if ((value.match(/;[ \t]*charset=/gi) ?? []).length > 1) return ["the Content-Type names more than one charset; JSON must be UTF-8, once"];
+    return [`the Content-Type is not a media type by RFC 9110's grammar (documented: ${listed})`];
   }
-  if (!mediaTypes.includes(type.essence)) return [`undocumented Content-Type "${value}" (documented: ${listed})`];
+  if (!mediaTypes.includes(type.essence)) return [`the Content-Type names another media type (documented: ${listed})`];
   const { charset } = type;
-  return charset === undefined || UTF8.has(charset) ? [] : [`Content-Type "${value}" declares charset ${charset}; JSON must be UTF-8`];
+  return charset === undefined || UTF8.has(charset) ? [] : [`the Content-Type ${type.essence} declares a charset other than UTF-8; JSON must be UTF-8`];
 }
 
 /**

@@ -1,4 +1,4 @@
-import { violations } from "../../client/validate.js";
+import { violations } from "../../contract/validate.js";
 import { documented, undocumentedSkip, type Check } from "./check.js";
 
 /**

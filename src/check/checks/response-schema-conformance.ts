@@ -1,5 +1,5 @@
 import { schemas } from "../../../generated/schemas.js";
-import { violations } from "../../client/validate.js";
+import { violations, type Schema } from "../../contract/validate.js";
 import { duplicateNames } from "../duplicate-names.js";
 import { documented, undocumentedSkip, type Check } from "./check.js";
 
@@ -8,8 +8,9 @@ import { documented, undocumentedSkip, type Check } from "./check.js";
  * mark, each member name once per object) of at most 65536 bytes, the client's own default cap (the contract's
  * answers are a few hundred bytes).
  * Checked with the client's own validator on the schemas generated from the spec, which refuses to generate any
- * keyword the validator does not enforce; its messages name fields, never values. A 400 to malformed JSON is not
- * judged (see `Probe.unparsable`).
+ * keyword the validator does not enforce; its messages name the schema's fields, never values, and count the
+ * properties the schema does not know (their names are the server's text). A 400 to malformed JSON is not judged
+ * (see `Probe.unparsable`).
  */
 export const responseSchemaConformance: Check = {
   name: "response_schema_conformance",
@@ -23,7 +24,20 @@ export const responseSchemaConformance: Check = {
     // Too large for any client to read, not UTF-8, or a byte order mark: not the JSON text RFC 8259 defines.
     if (answer.unreadable) return [`${where} ${answer.unreadable} (documented: ${response.body})`];
     if (answer.json === undefined) return [`${where} the body is not JSON (documented: ${response.body})`];
-    const repeated = duplicateNames(answer.text).map((name) => `body member ${JSON.stringify(name)} appears more than once in one object`);
-    return [...repeated, ...violations(schemas[response.body], answer.json)].map((v) => `${where} ${v} (${response.body})`);
+    const schema: Schema = schemas[response.body];
+    const known = new Set(namesIn(schema));
+    const repeated = duplicateNames(answer.text);
+    const unknown = repeated.filter((name) => !known.has(name)).length;
+    const problems = [
+      ...repeated.filter((name) => known.has(name)).map((name) => `body member ${name} appears more than once in one object`),
+      ...(unknown > 0 ? [`${unknown} body member name${unknown === 1 ? "" : "s"} the contract does not know appear${unknown === 1 ? "s" : ""} more than once in one object`] : []),
+      ...violations(schema, answer.json),
+    ];
+    return problems.map((v) => `${where} ${v} (${response.body})`);
   },
 };
+
+/** Every property name a schema declares, at any depth: the names a view may repeat. */
+function namesIn(schema: Schema): string[] {
+  return Object.entries(schema.properties ?? {}).flatMap(([name, sub]) => [name, ...namesIn(sub)]);
+}

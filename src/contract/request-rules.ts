@@ -1,30 +1,14 @@
-// Validates a request against the same reduced schemas the client enforces (generated/schemas.ts, checked by
-// src/client/validate.ts), plus what the contract says about the Content-Type and the body's bytes.
+// The request rules both mocks share (the Prism mock's src/mock/contract-checks.ts and the in-process one): the
+// reduced schemas of generated/schemas.ts, plus what the contract says about the Content-Type and the body's bytes.
 import { schemas } from "../../generated/schemas.js";
-import { violations, type Schema } from "../client/validate.js";
+import { schemaViolations, type Schema, type Violation } from "./validate.js";
 import type { SlViolation } from "./sl-violations.js";
 import { mediaTypeProblem } from "./media-type.js";
 
-/** Prism's violation codes for the rules src/client/validate.ts words. */
-const CODES: Array<[RegExp, string]> = [
-  [/ is required$/, "required"],
-  [/ is not allowed$/, "additionalProperties"],
-  [/ must be an? \w+$/, "type"],
-  [/ must not be empty$/, "minLength"],
-  [/ must be at most /, "maxLength"],
-  [/ must be one of /, "enum"],
-  [/ must be >= /, "minimum"],
-];
-
 const error = (location: string[], code: string | number, message: string): SlViolation => ({ location, severity: "Error", code, message });
 
-/** A violation from src/client/validate.ts's wording. */
-function fromRule(text: string): SlViolation {
-  const code = CODES.find(([rule]) => rule.test(text))?.[1] ?? "schema";
-  const where = text.startsWith("headers") ? "header" : "body";
-  // Field names come from the request and may be huge: violationsHeader cuts long messages.
-  return error(["request", where], code, `Request ${text}`);
-}
+/** A violation in Prism's sl-violations shape: its code is the JSON Schema rule, as Prism's. */
+const fromRule = ({ where, rule, message }: Violation): SlViolation => error(["request", where.startsWith("headers") ? "header" : "body"], rule, `Request ${message}`);
 
 /** The largest body either mock reads (Prism's server's limit): a larger one is refused with the documented 400. */
 export const BODY_LIMIT = 10 * 1024 * 1024;
@@ -76,7 +60,7 @@ const optional: Schema = { type: "object", properties: Object.fromEntries(Object
 export function headerViolations(get: (name: string) => string | undefined, optionalOnly = false): SlViolation[] {
   const schema: Schema = optionalOnly ? optional : schemas.LoginHeaders;
   const values = Object.fromEntries(Object.keys(schema.properties ?? {}).map((name) => [name, get(name)]));
-  return violations(schema, values, "headers").map(fromRule);
+  return schemaViolations(schema, values, "headers").map(fromRule);
 }
 
 /** The request's body (when it parsed) and every way the request breaks the contract; rejects when `signal` aborts the read. */
@@ -98,6 +82,6 @@ export async function checkRequest(request: Request, signal?: AbortSignal | null
   } catch {
     return { body, problems: [error(["request", "body"], "invalid_json", "Request body is not UTF-8 JSON"), ...problems] };
   }
-  problems.unshift(...violations(schemas.MobileVerifyCodeLoginRequest, body).map(fromRule));
-  return { body, problems };
+  // Bounded by the schema (unknown properties are counted as one violation), so spreading it cannot overflow.
+  return { body, problems: [...schemaViolations(schemas.MobileVerifyCodeLoginRequest, body).map(fromRule), ...problems] };
 }
