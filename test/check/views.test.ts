@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { inspect } from "node:util";
 import fc from "fast-check";
 import { afterAll, describe, expect, test } from "vitest";
-import { checkServer, formatCheckReport, toJUnit, type CheckReport } from "../../src/mock/index.js";
+import { checkServer, formatCheckReport, toJUnit, type CheckReport } from "../../src/check/index.js";
 import { repoPath } from "../helpers/spec.js";
 import { useRawServers, type RawReply, type RawSeen } from "./raw-upstream.js";
 
