@@ -92,6 +92,10 @@ describe("the spec carries the API page", () => {
     expect(spec.servers[1].url).toBe("https://{common_domain}");
     expect(spec.info.description).toMatch(/ISV tenant[\s\S]*X-tenant-id[\s\S]*template/);
   });
+
+  test("server descriptions are plain text: Redoc's Servers panel prints Markdown marks literally", () => {
+    for (const server of spec.servers) expect(server.description, server.url).not.toMatch(/[`*_[\]]/);
+  });
 });
 
 describe("named examples", () => {
