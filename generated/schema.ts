@@ -15,6 +15,8 @@ export interface paths {
          *
          *     Send `Content-Type: application/json;charset=utf8`. On HTTP 200 read `status` to decide the next step;
          *     on HTTP 400 read `error_code` (an open set: see `ErrorResponse`).
+         *
+         *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/LoginByMobileVerifyCode.html
          */
         post: operations["loginWithMobileVerifyCode"];
         delete?: never;
@@ -29,6 +31,10 @@ export interface components {
     schemas: {
         /**
          * @description Body of a login with an SMS verification code.
+         *
+         *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/LoginByMobileVerifyCode.html
+         *
+         *     Package rule: additionalProperties false is this package's rule: the page lists these two fields and says nothing about others, so OneAccess may well ignore an extra one, but the client and both mocks refuse it (a likely typo in a field name).
          * @example {
          *       "mobile": "12345678901",
          *       "verify_code": "232326"
@@ -36,78 +42,238 @@ export interface components {
          */
         MobileVerifyCodeLoginRequest: {
             /**
-             * @description Mobile number for receiving a verification code.
+             * @description The mobile number that received the verification code.
+             *
+             *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/LoginByMobileVerifyCode.html
+             *
+             *     Package rule: minLength 1 and maxLength 32 are this package's limits: the page sets none. The client and both mocks refuse an empty value or one longer than 32 characters before OneAccess could judge it.
              * @example 12345678901
              */
             mobile: string;
             /**
-             * @description Verification code that is received.
+             * @description The verification code the user received by SMS.
+             *
+             *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/LoginByMobileVerifyCode.html
+             *
+             *     Package rule: minLength 1 and maxLength 32 are this package's limits: the page sets none. The client and both mocks refuse an empty value or one longer than 32 characters before OneAccess could judge it.
              * @example 232326
              */
             verify_code: string;
         };
         /**
-         * @description Login process status identifier; it tells the caller what to do next (see the meaning of each value).
+         * @description Login process status; it tells the caller what to do next (see the meaning of each value).
+         *
+         *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/LoginByMobileVerifyCode.html
+         *
+         *     Package rule: The login page names the field but lists no values; each value says where it comes from.
          * @example SUCCESS
          * @enum {string}
          */
         LoginStatus: "SUCCESS" | "PASSWORD_WARN" | "PASSWORD_EXPIRED" | "ACCESS_DENIED" | "MFA_AUTH";
         /**
-         * @description Body of HTTP 200. Only `status` is always present: the API page's own success example carries no `id_token`
-         *     or `state_token`, so every other field is optional and depends on `status`.
+         * @description The user's session token. Exchange it through the SSO API for an sso_ticket, which in turn gives the user's information.
+         *
+         *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/LoginByMobileVerifyCode.html
+         * @example bts******2VO
+         */
+        SessionToken: string;
+        /**
+         * @description How long session_token stays valid, in seconds; within that time it can be exchanged for an sso_ticket.
+         *
+         *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/LoginByMobileVerifyCode.html
+         *
+         *     Package rule: minimum 0 is this package's bound: a negative lifetime is meaningless, and the bound keeps the mock's generated answers sane. The page sets none.
+         * @example 604800
+         */
+        SessionExpire: number;
+        /**
+         * @description A JWT carrying the user's identity, valid for 2 hours unless the tenant configured another lifetime.
+         *
+         *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/LoginByMobileVerifyCode.html
+         * @example eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiIyMDI0MDEwMTAwMDAwMDAwMSJ9.c2lnbmF0dXJl
+         */
+        IdToken: string;
+        /**
+         * @description A description returned with the answer. The page calls it only that; it does not say what it contains or with which status it comes.
+         *
+         *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/LoginByMobileVerifyCode.html
+         */
+        ReturnData: string;
+        /**
+         * SUCCESS
+         * @description The user is logged in.
+         *
+         *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/LoginByMobileVerifyCode.html
+         *
+         *     Package rule: session_token and expire are required because the page's only example answer, a SUCCESS, carries both; id_token is absent from that example, so it stays optional, as does data.
          * @example {
          *       "status": "SUCCESS",
          *       "session_token": "bts******2VO",
          *       "expire": 604800
          *     }
          */
-        LoginResponse: {
-            status: components["schemas"]["LoginStatus"];
+        LoginResponseSuccess: {
             /**
-             * @description User session_token, which can be used to call the SSO API to obtain sso_ticket. User information can be obtained using sso_ticket.
-             * @example bts******2VO
+             * @description Logged in.
+             *
+             *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/LoginByMobileVerifyCode.html (enum property replaced by openapi-typescript)
+             * @enum {string}
              */
-            session_token?: string;
-            /**
-             * @description It is essentially a JWT token that contains user identity information. The token is valid for 2 hours by default and its validity period can be configured.
-             * @example eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiIyMDI0MDEwMTAwMDAwMDAwMSJ9.c2lnbmF0dXJl
-             */
-            id_token?: string;
-            /**
-             * @description session_token validity period. Unit: second. Within the validity period, sso_ticket can be obtained using session_token.
-             * @example 604800
-             */
-            expire?: number;
-            /**
-             * @description User token with a status. Sent as header `X-state-token` in the MFA and password-change steps that follow `MFA_AUTH`, `PASSWORD_WARN` and `PASSWORD_EXPIRED`.
-             * @example sta******7Kd
-             */
-            state_token?: string;
-            /**
-             * @description Return description. A JSON document encoded as a string (for example a password policy on `PASSWORD_WARN`), not an object.
-             * @example {"pwd_expire_days":5,"min_length":8}
-             */
-            data?: string;
+            status: "SUCCESS";
+            session_token: components["schemas"]["SessionToken"];
+            expire: components["schemas"]["SessionExpire"];
+            id_token?: components["schemas"]["IdToken"];
+            data?: components["schemas"]["ReturnData"];
         };
         /**
-         * @description Body of HTTP 400 (invalid parameter).
+         * @description A token that carries the login's state to the next step: send it as header X-state-token to the second-factor or password-change calls.
+         *
+         *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/LoginByMobileVerifyCode.html, https://support.huaweicloud.com/intl/en-us/api-oneaccess/SecondaryAuthByMobileVerifyCode.html, https://support.huaweicloud.com/intl/en-us/api-oneaccess/ForceUpdatePwd.html
+         * @example sta******7Kd
+         */
+        StateToken: string;
+        /**
+         * PASSWORD_WARN
+         * @description The password is about to expire. Change it through the forced password change (POST /api/v2/sdk/pwd/update) or skip the change (GET /api/v2/sdk/pwd/skip-update), sending state_token as X-state-token either way.
+         *
+         *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/ForceUpdatePwd.html, https://support.huaweicloud.com/api-oneaccess/ForceUpdatePwd.html, https://support.huaweicloud.com/intl/en-us/api-oneaccess/SkipForceUpdatePwd.html
+         *
+         *     Package rule: The login page shows no PASSWORD_WARN answer. The password-change pages say a state_token comes back when the password is about to expire, so state_token is listed, but no public example shows it on this API's answer: it stays optional, as does data.
          * @example {
-         *       "error_code": "USER.0038",
-         *       "error_msg": "Invalid mobile number."
+         *       "status": "PASSWORD_WARN",
+         *       "state_token": "sta******3Fw"
+         *     }
+         */
+        LoginResponsePasswordWarn: {
+            /**
+             * @description The password is about to expire.
+             *
+             *     Package rule: The value's name is not on the pages checked; its meaning is that of the password-change pages. (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            status: "PASSWORD_WARN";
+            state_token?: components["schemas"]["StateToken"];
+            data?: components["schemas"]["ReturnData"];
+        };
+        /**
+         * PASSWORD_EXPIRED
+         * @description The password has expired. Change it through the forced password change (POST /api/v2/sdk/pwd/update), sending state_token as X-state-token, before the user can continue.
+         *
+         *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/ForceUpdatePwd.html, https://support.huaweicloud.com/api-oneaccess/ForceUpdatePwd.html
+         *
+         *     Package rule: The login page shows no PASSWORD_EXPIRED answer. The forced password change page says a state_token comes back when the password has expired, so state_token is listed, but no public example shows it on this API's answer: it stays optional, as does data.
+         * @example {
+         *       "status": "PASSWORD_EXPIRED",
+         *       "state_token": "sta******8Zr"
+         *     }
+         */
+        LoginResponsePasswordExpired: {
+            /**
+             * @description The password has expired.
+             *
+             *     Package rule: The value's name is not on the pages checked; its meaning is that of the forced password change page. (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            status: "PASSWORD_EXPIRED";
+            state_token?: components["schemas"]["StateToken"];
+            data?: components["schemas"]["ReturnData"];
+        };
+        /**
+         * ACCESS_DENIED
+         * @description Access is denied; the answer offers no next step.
+         *
+         *     Source: https://support.huaweicloud.com/api-oneaccess/SecondaryAuthByMobileVerifyCode.html
+         *
+         *     Package rule: The login page shows no ACCESS_DENIED answer; the SMS MFA page lists the value for the same login status field. No token is listed because no page shows one with it; data stays optional.
+         * @example {
+         *       "status": "ACCESS_DENIED"
+         *     }
+         */
+        LoginResponseAccessDenied: {
+            /**
+             * @description Access denied.
+             *
+             *     Source: https://support.huaweicloud.com/api-oneaccess/SecondaryAuthByMobileVerifyCode.html (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            status: "ACCESS_DENIED";
+            data?: components["schemas"]["ReturnData"];
+        };
+        /**
+         * MFA_AUTH
+         * @description A second factor is required. Send state_token as X-state-token to GET /api/v2/sdk/mobile-by-token, which answers with the user's mobile number, then to POST /api/v2/sdk/mfa/sms with that number and the code the user received.
+         *
+         *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/ShowMobileByStateToken.html, https://support.huaweicloud.com/intl/en-us/api-oneaccess/SecondaryAuthByMobileVerifyCode.html, https://support.huaweicloud.com/api-oneaccess/SecondaryAuthByMobileVerifyCode.html
+         *
+         *     Package rule: The login page shows no MFA_AUTH answer. The MFA pages say login calls return a state_token when a second factor is needed, so state_token is listed, but no public example shows it on this API's answer: it stays optional, as does data.
+         * @example {
+         *       "status": "MFA_AUTH",
+         *       "state_token": "sta******7Kd"
+         *     }
+         */
+        LoginResponseMfaAuth: {
+            /**
+             * @description A second factor is required.
+             *
+             *     Package rule: The value's name is not on the pages checked; its meaning is that of the SMS MFA pages. (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            status: "MFA_AUTH";
+            state_token?: components["schemas"]["StateToken"];
+            data?: components["schemas"]["ReturnData"];
+        };
+        /**
+         * @description Body of HTTP 200. status says what happened and which fields come with it: one shape per status value.
+         *
+         *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/LoginByMobileVerifyCode.html
+         *
+         *     Package rule: The page lists six fields for every 200 answer without saying which status carries which. One shape per status is this package's reading of the page's example and of the companion pages; a field no page shows for a status stays optional, and no shape forbids fields it does not list.
+         * @example {
+         *       "status": "SUCCESS",
+         *       "session_token": "bts******2VO",
+         *       "expire": 604800
+         *     }
+         */
+        LoginResponse: components["schemas"]["LoginResponseSuccess"] | components["schemas"]["LoginResponsePasswordWarn"] | components["schemas"]["LoginResponsePasswordExpired"] | components["schemas"]["LoginResponseAccessDenied"] | components["schemas"]["LoginResponseMfaAuth"];
+        /**
+         * @description Body of HTTP 400 (invalid parameter).
+         *
+         *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/LoginByMobileVerifyCode.html
+         * @example {
+         *       "error_code": "APP.0002",
+         *       "error_msg": "Application ID required."
          *     }
          */
         ErrorResponse: {
             /**
-             * @description Error code. An open set: OneAccess publishes no complete list, so treat unknown codes as a generic failure.
-             *     Known values include `APP.0001` (application does not exist), `APP.0002` (application ID required),
-             *     `APP.0003` (application disabled), `USER.0038` (invalid mobile number) and `LOGIN.0002` (invalid account
-             *     name or password).
-             * @example USER.0038
+             * @description Error code. An open set: the login page points to OneAccess's shared error table, which no API page narrows down,
+             *     so treat a code you do not know as a generic failure. Codes and messages from that table, carried over as
+             *     published:
+             *
+             *     - APP.0001 "Application does not exist."
+             *     - APP.0002 "Application ID required."
+             *     - APP.0003 "Application disabled."
+             *     - LOGIN.0002 "Invalid account name or password. Remaining attempts: {0}" (published with the password login's
+             *       example; that this API answers it for a wrong SMS code is this package's inference)
+             *     - USER.0038 "Invalid mobile number." (a mobile number that breaks the tenant's mobile-number rule in user data;
+             *       that this API answers it is not documented)
+             *     - PARAM.0004 "Coordinates required." and PARAM.0005 "Token required." (inputs of the CAPTCHA check before the
+             *       code is sent, not of this call)
+             *     - an entry for a missing client ID (Chinese table: "clientId不能为空"), whose code the stored copy cuts off
+             *     - a user locked after repeated failed logins, unlocked by itself after a while (Chinese table:
+             *       "由于多次登录失败,用户已被锁定。 它将在 {0} 分钟和 {1} 秒内解锁"), whose code and English message the stored copy
+             *       cuts off. The default password policy locks an account after 10 failed logins (configurable from 1 to 10) for
+             *       3 minutes (configurable from 1 to 1440).
+             *
+             *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/LoginByMobileVerifyCode.html, https://support.huaweicloud.com/intl/ar-mena/api-oneaccess/ErrorCode.html, https://huaweicloud.com/s/JWNh5pWw5a2X6K-B5Lmm5peg5rOV6K-G5YirJQ/t_30_p_3/JeW6lOeUqOi6q-S7veeuoeeQhuacjeWKoSBPbmVBY2Nlc3Ml, https://huaweicloud.com/s/JeS_ruaUuWRuc-acjeWKoeWZqOWcsOWdgOeahOiEmuacrCU/t_30_p_11/JeW6lOeUqOi6q-S7veeuoeeQhuacjeWKoSBPbmVBY2Nlc3Ml, https://huaweicloud.com/s/JXNzaOWKoOmAnyU/t_30_p_12/JeW6lOeUqOi6q-S7veeuoeeQhuacjeWKoSBPbmVBY2Nlc3Ml, https://huaweicloud.com/s/JWFp6K-t6Z-z5pm66IO95a6i5pyNJQ/t_30_p_5/JeW6lOeUqOi6q-S7veeuoeeQhuacjeWKoSBPbmVBY2Nlc3Ml, https://huaweicloud.com/s/JeWmguS9lea1i-ivlemqjOivgWRuc-acjeWKoeWZqOWcsOWdgCU/t_30_p_8/JeW6lOeUqOi6q-S7veeuoeeQhuacjeWKoSBPbmVBY2Nlc3Ml
+             * @example APP.0002
              */
             error_code: string;
             /**
-             * @description Error details, human readable; the language follows `X-L`.
-             * @example Invalid mobile number.
+             * @description Error details, in words meant for people. Carried over as OneAccess sends it; some messages hold placeholders such as {0} filled in by the server.
+             *
+             *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/LoginByMobileVerifyCode.html, https://support.huaweicloud.com/intl/ar-mena/api-oneaccess/ErrorCode.html
+             * @example Application ID required.
              */
             error_msg: string;
         };
@@ -135,19 +301,61 @@ export interface components {
         };
     };
     parameters: {
-        /** @description Caller OS version, for example, Android 10. */
+        /**
+         * @description The operating system and version of the caller's device, such as Android 10.
+         *
+         *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/LoginByMobileVerifyCode.html
+         *
+         *     Package rule: The page marks it mandatory and gives no format; minLength 1 is this package's reading of mandatory (an empty value counts as missing), so the client and the mocks refuse an empty value.
+         */
         XOperatingSysVersion: string;
-        /** @description Caller device fingerprint, for example, 156aysdna213sc50. */
+        /**
+         * @description A fingerprint that identifies the caller's device, such as 156aysdna213sc50.
+         *
+         *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/LoginByMobileVerifyCode.html
+         *
+         *     Package rule: The page marks it mandatory and gives no format; minLength 1 is this package's reading of mandatory (an empty value counts as missing), so the client and the mocks refuse an empty value.
+         */
         XDeviceFingerprint: string;
-        /** @description Caller IP address, for example, 10.10.10.1 */
+        /**
+         * @description The caller's IP address, such as 10.10.10.1.
+         *
+         *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/LoginByMobileVerifyCode.html
+         *
+         *     Package rule: The page gives no format; minLength 1 is this package's rule: an empty value is treated as a caller mistake and refused by the client and the mocks, where OneAccess may simply ignore it.
+         */
         XDeviceIp: string;
-        /** @description User agent information, for example, Mozilla/5.0 (Linux; Android 10; Redmi K30 Build/QKQ1.190825.002; wv) AppleWebKit/537.36 (KHTML, like Gecko) Version/4.0 Chrome/80.0.3987.99 Mobile Safari/537.36 */
+        /**
+         * @description The caller's user agent string, such as Mozilla/5.0 (Linux; Android 10; Redmi K30 Build/QKQ1.190825.002; wv) AppleWebKit/537.36 (KHTML, like Gecko) Version/4.0 Chrome/80.0.3987.99 Mobile Safari/537.36
+         *
+         *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/LoginByMobileVerifyCode.html
+         *
+         *     Package rule: The page marks it mandatory and gives no format; minLength 1 is this package's reading of mandatory (an empty value counts as missing), so the client and the mocks refuse an empty value.
+         */
         XAgent: string;
-        /** @description Language type, for example, en. */
+        /**
+         * @description The language for the answer's messages, such as en; the page's own example request sends zh. The pages this package checked do not list the accepted values.
+         *
+         *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/LoginByMobileVerifyCode.html
+         *
+         *     Package rule: The page gives no format; minLength 1 is this package's rule: an empty value is treated as a caller mistake and refused by the client and the mocks, where OneAccess may simply ignore it.
+         */
         XLanguage: string;
-        /** @description Application ID, which is a ClientId allocated to an application after registration. In ISV tenant mode, send the client_id of the ISV application template instead. */
+        /**
+         * @description The application's client ID, the ClientId OneAccess assigned when the application was registered. In ISV tenant mode, send the client ID of the ISV application template instead.
+         *
+         *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/LoginByMobileVerifyCode.html
+         *
+         *     Package rule: The page marks it mandatory and gives no format; minLength 1 is this package's reading of mandatory (an empty value counts as missing), so the client and the mocks refuse an empty value.
+         */
         XClientId: string;
-        /** @description Tenant ID. This parameter is mandatory when calling an ISV application. Replace "{domain_name}" with the ISV common domain name "{common_domain}". In the request header, specify tenant_id of the corresponding tenant and replace X-client-id with client_id of the ISV application template. */
+        /**
+         * @description The tenant's ID. Needed only when calling an ISV application: then the request goes to the ISV common domain {common_domain} instead of {domain_name}, this header names the tenant, and X-client-id carries the ISV application template's client ID.
+         *
+         *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/LoginByMobileVerifyCode.html, https://support.huaweicloud.com/intl/en-us/api-oneaccess/SendSmsVerifyCode.html, https://support.huaweicloud.com/api-oneaccess/SendSmsVerifyCode.html
+         *
+         *     Package rule: The page gives no format; minLength 1 is this package's rule: an empty value is treated as a caller mistake and refused by the client and the mocks, where OneAccess may simply ignore it.
+         */
         XTenantId: string;
     };
     requestBodies: {
@@ -163,9 +371,10 @@ export interface components {
     };
     headers: {
         /**
-         * @description The request's id, for tracing: quote it to support. Huawei Cloud's common response headers name `X-Request-Id`;
-         *     OneAccess's own pages do not say whether this login API sends it, so it is optional and clients must not rely on
-         *     it. It is not a secret.
+         * @description The request's id, for tracing: quote it to support. OneAccess's pages do not list response headers for this API,
+         *     so it is optional and clients must not rely on it; this package's mocks send one. It is not a secret.
+         *
+         *     Package rule: The pages name no response header for this API; an optional, non-empty string is this package's rule, so a client can quote whatever id a server sends.
          * @example 5f1c0d9e8b7a4c3d2e1f0a9b8c7d6e5f
          */
         XRequestId: string;
@@ -178,19 +387,61 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description Caller OS version, for example, Android 10. */
+                /**
+                 * @description The operating system and version of the caller's device, such as Android 10.
+                 *
+                 *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/LoginByMobileVerifyCode.html
+                 *
+                 *     Package rule: The page marks it mandatory and gives no format; minLength 1 is this package's reading of mandatory (an empty value counts as missing), so the client and the mocks refuse an empty value.
+                 */
                 "X-operating-sys-version": components["parameters"]["XOperatingSysVersion"];
-                /** @description Caller device fingerprint, for example, 156aysdna213sc50. */
+                /**
+                 * @description A fingerprint that identifies the caller's device, such as 156aysdna213sc50.
+                 *
+                 *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/LoginByMobileVerifyCode.html
+                 *
+                 *     Package rule: The page marks it mandatory and gives no format; minLength 1 is this package's reading of mandatory (an empty value counts as missing), so the client and the mocks refuse an empty value.
+                 */
                 "X-device-fingerprint": components["parameters"]["XDeviceFingerprint"];
-                /** @description Caller IP address, for example, 10.10.10.1 */
+                /**
+                 * @description The caller's IP address, such as 10.10.10.1.
+                 *
+                 *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/LoginByMobileVerifyCode.html
+                 *
+                 *     Package rule: The page gives no format; minLength 1 is this package's rule: an empty value is treated as a caller mistake and refused by the client and the mocks, where OneAccess may simply ignore it.
+                 */
                 "X-device-ip"?: components["parameters"]["XDeviceIp"];
-                /** @description User agent information, for example, Mozilla/5.0 (Linux; Android 10; Redmi K30 Build/QKQ1.190825.002; wv) AppleWebKit/537.36 (KHTML, like Gecko) Version/4.0 Chrome/80.0.3987.99 Mobile Safari/537.36 */
+                /**
+                 * @description The caller's user agent string, such as Mozilla/5.0 (Linux; Android 10; Redmi K30 Build/QKQ1.190825.002; wv) AppleWebKit/537.36 (KHTML, like Gecko) Version/4.0 Chrome/80.0.3987.99 Mobile Safari/537.36
+                 *
+                 *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/LoginByMobileVerifyCode.html
+                 *
+                 *     Package rule: The page marks it mandatory and gives no format; minLength 1 is this package's reading of mandatory (an empty value counts as missing), so the client and the mocks refuse an empty value.
+                 */
                 "X-agent": components["parameters"]["XAgent"];
-                /** @description Language type, for example, en. */
+                /**
+                 * @description The language for the answer's messages, such as en; the page's own example request sends zh. The pages this package checked do not list the accepted values.
+                 *
+                 *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/LoginByMobileVerifyCode.html
+                 *
+                 *     Package rule: The page gives no format; minLength 1 is this package's rule: an empty value is treated as a caller mistake and refused by the client and the mocks, where OneAccess may simply ignore it.
+                 */
                 "X-L"?: components["parameters"]["XLanguage"];
-                /** @description Application ID, which is a ClientId allocated to an application after registration. In ISV tenant mode, send the client_id of the ISV application template instead. */
+                /**
+                 * @description The application's client ID, the ClientId OneAccess assigned when the application was registered. In ISV tenant mode, send the client ID of the ISV application template instead.
+                 *
+                 *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/LoginByMobileVerifyCode.html
+                 *
+                 *     Package rule: The page marks it mandatory and gives no format; minLength 1 is this package's reading of mandatory (an empty value counts as missing), so the client and the mocks refuse an empty value.
+                 */
                 "X-client-id": components["parameters"]["XClientId"];
-                /** @description Tenant ID. This parameter is mandatory when calling an ISV application. Replace "{domain_name}" with the ISV common domain name "{common_domain}". In the request header, specify tenant_id of the corresponding tenant and replace X-client-id with client_id of the ISV application template. */
+                /**
+                 * @description The tenant's ID. Needed only when calling an ISV application: then the request goes to the ISV common domain {common_domain} instead of {domain_name}, this header names the tenant, and X-client-id carries the ISV application template's client ID.
+                 *
+                 *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/LoginByMobileVerifyCode.html, https://support.huaweicloud.com/intl/en-us/api-oneaccess/SendSmsVerifyCode.html, https://support.huaweicloud.com/api-oneaccess/SendSmsVerifyCode.html
+                 *
+                 *     Package rule: The page gives no format; minLength 1 is this package's rule: an empty value is treated as a caller mistake and refused by the client and the mocks, where OneAccess may simply ignore it.
+                 */
                 "X-tenant-id"?: components["parameters"]["XTenantId"];
             };
             path?: never;

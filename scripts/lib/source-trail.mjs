@@ -54,8 +54,16 @@ export function missingSourceTrail(spec) {
     if (!target) return problems.push(`${where}: unresolved $ref ${node.$ref}`);
     visit(target, node.$ref);
   };
-  const schema = (node, where) =>
-    follow(node, where, (s, at) => {
+  const schema = (node, where) => {
+    // Keywords beside a $ref (3.1) are a claim of their own, e.g. a oneOf shape narrowing status to one value.
+    if (node && typeof node.$ref == "string" && Object.keys(node).some((key) => !["$ref", "description", "summary"].includes(key))) {
+      claim(node, where);
+      if (Array.isArray(node.enum)) {
+        const problem = enumProblem(node);
+        if (problem) problems.push(`${where} ${problem}`);
+      }
+    }
+    return follow(node, where, (s, at) => {
       claim(s, at);
       if (Array.isArray(s.enum)) {
         const problem = enumProblem(s);
@@ -65,6 +73,7 @@ export function missingSourceTrail(spec) {
       for (const key of ["oneOf", "anyOf", "allOf", "prefixItems"]) (s[key] ?? []).forEach((sub, i) => schema(sub, `${at}/${key}/${i}`));
       for (const key of ["items", "not", "additionalProperties", "contains"]) if (s[key] && typeof s[key] == "object") schema(s[key], `${at}/${key}`);
     });
+  };
   const example = (node, where) =>
     follow(node, where, (ex, at) => {
       const value = ex.value;

@@ -11,6 +11,29 @@ export interface Schema {
   readonly minLength?: number;
   readonly maxLength?: number;
   readonly additionalProperties?: boolean;
+  /** Exactly one of these shapes; with `discriminator`, the one its property's value selects. */
+  readonly oneOf?: readonly Schema[];
+  /** Which `oneOf` shape (by index) each value of `propertyName` selects. */
+  readonly discriminator?: { readonly propertyName: string; readonly mapping: { readonly [value: string]: number } };
+}
+
+/** How value breaks a `oneOf`: the selected shape's violations, or why no single shape fits. */
+function oneOfViolations(schema: Schema, value: unknown, where: string): string[] {
+  const shapes = schema.oneOf ?? [];
+  const { discriminator } = schema;
+  if (discriminator) {
+    if (!isType.object!(value)) return [];
+    const tag = (value as Record<string, unknown>)[discriminator.propertyName];
+    const at = `${where}.${discriminator.propertyName}`;
+    // Own keys only: a tag of "constructor" must not find Object.prototype's members.
+    if (typeof tag != "string" || !Object.hasOwn(discriminator.mapping, tag)) {
+      return tag === undefined ? [`${at} is required`] : [`${at} must be one of ${Object.keys(discriminator.mapping).join(", ")}`];
+    }
+    const shape = shapes[discriminator.mapping[tag]!];
+    return shape ? violations(shape, value, where) : [];
+  }
+  const fits = shapes.filter((shape) => violations(shape, value, where).length == 0).length;
+  return fits == 1 ? [] : [`${where} must match exactly one of ${shapes.length} shapes (matches ${fits})`];
 }
 
 // The types scripts/lib/schemas.mjs lets through; it refuses any other.
@@ -44,5 +67,7 @@ export function violations(schema: Schema, value: unknown, where = "body"): stri
       } else if (record[name] !== undefined) out.push(...violations(sub, record[name], `${where}.${name}`));
     }
   }
+  // A shape repeats what the parent already said (status's enum): report each rule once.
+  if (schema.oneOf) for (const problem of oneOfViolations(schema, value, where)) if (!out.includes(problem)) out.push(problem);
   return out;
 }
