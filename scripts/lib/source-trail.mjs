@@ -1,4 +1,4 @@
-// The spec's source trail (docs/source-trail.md): every claim says where it comes from, as data. A claim is an
+// The spec's source trail (openapi/README.md, "Source trail"): every claim says where it comes from, as data. A claim is an
 // operation, a parameter, a schema or property schema, an enum value, or a named example that carries an error code
 // or a status; it carries `x-source` (Huawei Cloud pages) and/or `x-package-rule` (why this package decided it).
 // Walks a bundled spec (local "#/..." refs only), so it sees every operation, including ones added later.
