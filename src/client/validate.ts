@@ -27,7 +27,14 @@ function oneOfViolations(schema: Schema, value: unknown, where: string): string[
     const at = `${where}.${discriminator.propertyName}`;
     // Own keys only: a tag of "constructor" must not find Object.prototype's members.
     if (typeof tag != "string" || !Object.hasOwn(discriminator.mapping, tag)) {
-      return tag === undefined ? [`${at} is required`] : [`${at} must be one of ${Object.keys(discriminator.mapping).join(", ")}`];
+      const out = tag === undefined ? [`${at} is required`] : [`${at} must be one of ${Object.keys(discriminator.mapping).join(", ")}`];
+      // No shape applies, but a field any shape defines (expire) still has the type that shape gives it.
+      for (const [name, field] of Object.entries(value as Record<string, unknown>)) {
+        if (name == discriminator.propertyName || field === undefined) continue;
+        const sub = shapes.map((shape) => shape.properties).find((p) => p && Object.hasOwn(p, name))?.[name];
+        if (sub) out.push(...violations(sub, field, `${where}.${name}`));
+      }
+      return out;
     }
     const shape = shapes[discriminator.mapping[tag]!];
     return shape ? violations(shape, value, where) : [];

@@ -15,7 +15,7 @@ const viewOf = async (handler: () => Response | Promise<Response>) => {
 describe("a logged result still says what happened", () => {
   test("a success's view has the answer's status and its header names", async () => {
     const headers = { "Content-Type": "application/json", "X-Request-Id": "req-1", "Set-Cookie": "S=cookie-value" };
-    const { view } = await viewOf(() => json(200, { status: "SUCCESS" }, { headers }));
+    const { view } = await viewOf(() => json(200, { status: "SUCCESS", session_token: "bts******2VO", expire: 604800 }, { headers }));
     expect(view.response).toEqual({ status: 200, headers: ["content-type", "set-cookie", "x-request-id"] });
   });
 
@@ -33,7 +33,7 @@ describe("a logged result still says what happened", () => {
   });
 
   test("a token of 3 characters or fewer is not hunted through the rest of the body", async () => {
-    const { view } = await viewOf(() => json(200, { status: "SUCCESS", session_token: "abc", state_token: "abcd", note: "abc-abcd" }));
-    expect(view.body).toEqual({ status: "SUCCESS", session_token: REDACTED, state_token: REDACTED, note: `abc-${REDACTED}` });
+    const { view } = await viewOf(() => json(200, { status: "SUCCESS", session_token: "abc", expire: 1, state_token: "abcd", note: "abc-abcd" }));
+    expect(view.body).toEqual({ status: "SUCCESS", session_token: REDACTED, expire: 1, state_token: REDACTED, note: `abc-${REDACTED}` });
   });
 });

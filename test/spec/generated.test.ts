@@ -126,3 +126,12 @@ describe("a oneOf chosen by a discriminator (LoginResponse: one shape per status
     expect(violations(schemas.LoginResponse, { status: "ACCESS_DENIED", state_token: "t", extra: 1 })).toEqual([]);
   });
 });
+
+describe("an unknown status still has its known fields checked", () => {
+  test("the fields a shape defines keep their types when no shape applies", () => {
+    expect(violations(schemas.LoginResponse, { status: "LOGGED_IN", expire: "7d", other: 1 })).toEqual([
+      "body.status must be one of SUCCESS, PASSWORD_WARN, PASSWORD_EXPIRED, ACCESS_DENIED, MFA_AUTH",
+      "body.expire must be an integer",
+    ]);
+  });
+});
