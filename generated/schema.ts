@@ -203,7 +203,7 @@ export interface components {
          * MFA_AUTH
          * @description A second factor is required. Send state_token as X-state-token to GET /api/v2/sdk/mobile-by-token, which answers with the user's mobile number, then to POST /api/v2/sdk/mfa/sms with that number and the code the user received.
          *
-         *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/ShowMobileByStateToken.html, https://support.huaweicloud.com/intl/en-us/api-oneaccess/SecondaryAuthByMobileVerifyCode.html, https://support.huaweicloud.com/api-oneaccess/SecondaryAuthByMobileVerifyCode.html
+         *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/ShowMobileByStateToken.html, https://support.huaweicloud.com/api-oneaccess/ShowMobileByStateToken.html, https://huaweicloud.com/s/JeWNjuS4uueKtuaAgeeggeino-ivuyU/t_30_p_4/JeW6lOeUqOi6q-S7veeuoeeQhuacjeWKoSBPbmVBY2Nlc3Ml, https://support.huaweicloud.com/intl/en-us/api-oneaccess/SecondaryAuthByMobileVerifyCode.html, https://support.huaweicloud.com/api-oneaccess/SecondaryAuthByMobileVerifyCode.html
          *
          *     Package rule: The login page shows no MFA_AUTH answer. The MFA pages say login calls return a state_token when a second factor is needed, so state_token is listed, but no public example shows it on this API's answer: it stays optional, as does data.
          * @example {
