@@ -11,6 +11,8 @@ export interface paths {
          * Get a captcha puzzle
          * @description Returns a slider puzzle. The user solves it before a code can be sent: pass its `token` and the user's answer to
          *     `POST /api/v2/sdk/captcha/verify`.
+         *
+         *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/ShowCaptcha.html, https://huaweicloud.com/guide/productsdesc-bms_fe6d7de6e51a6aac5fe6419bd1399806support1
          */
         get: operations["showCaptcha"];
         put?: never;
@@ -36,6 +38,8 @@ export interface paths {
          *     `captcha_token` that `POST /api/v2/sdk/sms/send` requires.
          *
          *     Send `Content-Type: application/json;charset=utf8`.
+         *
+         *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/ValidateCaptcha.html
          */
         post: operations["validateCaptcha"];
         delete?: never;
@@ -54,6 +58,8 @@ export interface paths {
         /**
          * List the supported country codes
          * @description Returns the country codes a mobile number may carry and the one the administrator set as preferred.
+         *
+         *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/ListCountryCodes.html
          */
         get: operations["listCountryCodes"];
         put?: never;
@@ -82,6 +88,10 @@ export interface paths {
          *     Every call sends a real SMS that the tenant pays for: never repeat a call that may have reached the server.
          *
          *     Send `Content-Type: application/json;charset=utf8`.
+         *
+         *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/SendSmsVerifyCode.html, https://support.huaweicloud.com/api-oneaccess/SendSmsVerifyCode.html, https://huaweicloud.com/guide/productsdesc-bms_05420ce4f278361c62a79e022637b522support0
+         *
+         *     Package rule: The advice never to repeat a call that may have arrived is this package's (an SMS costs money); the pages do not discuss retries.
          */
         post: operations["sendSmsVerifyCode"];
         delete?: never;
@@ -105,6 +115,8 @@ export interface paths {
          *
          *     Send `Content-Type: application/json;charset=utf8`. On HTTP 200 read `status` to decide the next step;
          *     on HTTP 400 read `error_code` (an open set: see `ErrorResponse`).
+         *
+         *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/LoginByMobileVerifyCode.html
          */
         post: operations["loginWithMobileVerifyCode"];
         delete?: never;
@@ -125,6 +137,10 @@ export interface paths {
          * @description After a login answered `MFA_AUTH`, returns the user's mobile number for the `state_token` in
          *     `X-state-token`. Send the second-factor code to it (`POST /api/v2/sdk/sms/send`, type `OTP_REST_SMS`), then
          *     call `POST /api/v2/sdk/mfa/sms`.
+         *
+         *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/ShowMobileByStateToken.html, https://support.huaweicloud.com/api-oneaccess/ShowMobileByStateToken.html
+         *
+         *     Package rule: Sending the code with type OTP_REST_SMS between the two MFA calls is this package's reading of the scenario list; the MFA pages do not name the scenario.
          */
         get: operations["showMobileByStateToken"];
         put?: never;
@@ -150,6 +166,8 @@ export interface paths {
          *     `state_token` in `X-state-token`. Read `status` as after a login.
          *
          *     Send `Content-Type: application/json;charset=utf8`.
+         *
+         *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/SecondaryAuthByMobileVerifyCode.html, https://support.huaweicloud.com/api-oneaccess/SecondaryAuthByMobileVerifyCode.html
          */
         post: operations["secondaryAuthByMobileVerifyCode"];
         delete?: never;
@@ -173,6 +191,10 @@ export interface paths {
          *     `state_token` in `X-state-token` and goes on with the login.
          *
          *     Send `Content-Type: application/json;charset=utf8`.
+         *
+         *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/ForceUpdatePwd.html, https://support.huaweicloud.com/api-oneaccess/ForceUpdatePwd.html
+         *
+         *     Package rule: The pages describe this call after a password login; that an SMS login's PASSWORD_WARN and PASSWORD_EXPIRED lead here too is this package's reading (the login page's status list points to the forced password change).
          */
         post: operations["forceUpdatePwd"];
         delete?: never;
@@ -192,6 +214,10 @@ export interface paths {
          * Skip the password change
          * @description After a login answered `PASSWORD_WARN` (password about to expire), goes on with the login without changing
          *     the password, with the login's `state_token` in `X-state-token`.
+         *
+         *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/SkipForceUpdatePwd.html
+         *
+         *     Package rule: The page describes this call after a password login; that an SMS login's PASSWORD_WARN leads here too is this package's reading.
          */
         get: operations["skipForceUpdatePwd"];
         put?: never;
@@ -209,124 +235,312 @@ export interface components {
         /**
          * @description Body of HTTP 200 from `GET /api/v2/sdk/captcha`: a slider puzzle to show the user. Keep `token` for
          *     `POST /api/v2/sdk/captcha/verify`. Several fields are not supported yet and always come back as null.
+         *
+         *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/ShowCaptcha.html, https://huaweicloud.com/guide/productsdesc-bms_fe6d7de6e51a6aac5fe6419bd1399806support1
+         *
+         *     Package rule: The page marks no response field as always present, so none is required; the object stays open to fields the page may add later.
          */
         CaptchaChallenge: {
-            /** @description The puzzle's id. */
+            /**
+             * @description The puzzle's id.
+             *
+             *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/ShowCaptcha.html
+             */
             captchaId?: string;
-            /** @description Project code; not supported yet, always null. */
+            /**
+             * @description Project code; not supported yet, always null.
+             *
+             *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/ShowCaptcha.html
+             *
+             *     Package rule: The page types it String and says it is fixed at null, so null is allowed.
+             */
             projectCode?: string | null;
-            /** @description Path of the original image; not supported yet, always null. */
+            /**
+             * @description Path of the original image; not supported yet, always null.
+             *
+             *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/ShowCaptcha.html
+             *
+             *     Package rule: The page types it String and says it is fixed at null, so null is allowed.
+             */
             captchaOriginalPath?: string | null;
-            /** @description Font of the puzzle; not supported yet, always null. */
+            /**
+             * @description Font of the puzzle; not supported yet, always null.
+             *
+             *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/ShowCaptcha.html
+             *
+             *     Package rule: The page types it String and says it is fixed at null, so null is allowed.
+             */
             captchaFontType?: string | null;
-            /** @description Font size of the puzzle; not supported yet, always null. */
+            /**
+             * @description Font size of the puzzle; not supported yet, always null.
+             *
+             *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/ShowCaptcha.html
+             *
+             *     Package rule: The page types it String and says it is fixed at null, so null is allowed.
+             */
             captchaFontSize?: string | null;
-            /** @description A secret; not supported yet, always null. */
+            /**
+             * @description A secret; not supported yet, always null.
+             *
+             *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/ShowCaptcha.html
+             *
+             *     Package rule: The page types it String and says it is fixed at null, so null is allowed; marked secret by this package because the page calls it a secret.
+             */
             secretKey?: string | null;
-            /** @description The background image, Base64-encoded. */
+            /**
+             * @description The background image, Base64-encoded.
+             *
+             *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/ShowCaptcha.html
+             */
             originalImageBase64?: string;
-            /** @description Coordinates of the slider for a tap-to-select puzzle. */
+            /**
+             * @description Coordinates of the slider for a tap-to-select puzzle.
+             *
+             *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/ShowCaptcha.html
+             */
             point?: string;
-            /** @description The slider piece's image, Base64-encoded. */
+            /**
+             * @description The slider piece's image, Base64-encoded.
+             *
+             *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/ShowCaptcha.html, https://huaweicloud.com/guide/productsdesc-bms_fe6d7de6e51a6aac5fe6419bd1399806support1
+             */
             jigsawImageBase64?: string;
-            /** @description Words to tap, for a tap-to-select puzzle. */
+            /**
+             * @description Words to tap, for a tap-to-select puzzle.
+             *
+             *     Source: https://huaweicloud.com/guide/productsdesc-bms_fe6d7de6e51a6aac5fe6419bd1399806support1
+             */
             wordList?: string;
-            /** @description Coordinates to tap, for a tap-to-select puzzle. */
+            /**
+             * @description Coordinates to tap, for a tap-to-select puzzle.
+             *
+             *     Source: https://huaweicloud.com/guide/productsdesc-bms_fe6d7de6e51a6aac5fe6419bd1399806support1
+             */
             pointList?: string;
-            /** @description Point coordinates, sent Base64-encoded. */
+            /**
+             * @description Point coordinates, sent Base64-encoded.
+             *
+             *     Source: https://huaweicloud.com/guide/productsdesc-bms_fe6d7de6e51a6aac5fe6419bd1399806support1
+             */
             pointJson?: string;
-            /** @description The unique id of this puzzle request; send it as `token` to `POST /api/v2/sdk/captcha/verify`. */
+            /**
+             * @description The unique id of this puzzle request; send it as `token` to `POST /api/v2/sdk/captcha/verify`.
+             *
+             *     Source: https://huaweicloud.com/guide/productsdesc-bms_fe6d7de6e51a6aac5fe6419bd1399806support1, https://support.huaweicloud.com/intl/en-us/api-oneaccess/ValidateCaptcha.html
+             *
+             *     Package rule: Marked secret by this package (captcha tokens are credentials for its views).
+             */
             token?: string;
-            /** @description Result of the check. */
+            /**
+             * @description Result of the check.
+             *
+             *     Source: https://huaweicloud.com/guide/productsdesc-bms_fe6d7de6e51a6aac5fe6419bd1399806support1
+             */
             result?: string;
-            /** @description A parameter for a second, server-side check of the puzzle. */
+            /**
+             * @description A parameter for a second, server-side check of the puzzle.
+             *
+             *     Source: https://huaweicloud.com/guide/productsdesc-bms_fe6d7de6e51a6aac5fe6419bd1399806support1
+             *
+             *     Package rule: Marked secret by this package (a verification credential of the captcha step).
+             */
             captchaVerification?: string;
         };
         /**
          * @description Body of HTTP 400 (invalid parameter).
+         *
+         *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/LoginByMobileVerifyCode.html
          * @example {
-         *       "error_code": "USER.0038",
-         *       "error_msg": "Invalid mobile number."
+         *       "error_code": "APP.0002",
+         *       "error_msg": "Application ID required."
          *     }
          */
         ErrorResponse: {
             /**
-             * @description Error code. An open set: OneAccess publishes no complete list, so treat unknown codes as a generic failure.
-             *     Known values include `APP.0001` (application does not exist), `APP.0002` (application ID required),
-             *     `APP.0003` (application disabled), `USER.0038` (invalid mobile number) and `LOGIN.0002` (invalid account
-             *     name or password).
-             * @example USER.0038
+             * @description Error code. An open set: the login page points to OneAccess's shared error table, which no API page narrows down,
+             *     so treat a code you do not know as a generic failure. Codes and messages from that table, carried over as
+             *     published:
+             *
+             *     - APP.0001 "Application does not exist."
+             *     - APP.0002 "Application ID required."
+             *     - APP.0003 "Application disabled."
+             *     - LOGIN.0002 "Invalid account name or password. Remaining attempts: {0}" (published with the password login's
+             *       example; that this API answers it for a wrong SMS code is this package's inference)
+             *     - USER.0038 "Invalid mobile number." (a mobile number that breaks the tenant's mobile-number rule in user data;
+             *       that this API answers it is not documented)
+             *     - PARAM.0004 "Coordinates required." and PARAM.0005 "Token required." (inputs of the CAPTCHA check before the
+             *       code is sent, not of this call)
+             *     - an entry for a missing client ID (Chinese table: "clientId不能为空"), whose code the stored copy cuts off
+             *     - a user locked after repeated failed logins, unlocked by itself after a while (Chinese table:
+             *       "由于多次登录失败,用户已被锁定。 它将在 {0} 分钟和 {1} 秒内解锁"), whose code and English message the stored copy
+             *       cuts off. The default password policy locks an account after 10 failed logins (configurable from 1 to 10) for
+             *       3 minutes (configurable from 1 to 1440).
+             *
+             *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/LoginByMobileVerifyCode.html, https://support.huaweicloud.com/intl/ar-mena/api-oneaccess/ErrorCode.html, https://huaweicloud.com/s/JWNh5pWw5a2X6K-B5Lmm5peg5rOV6K-G5YirJQ/t_30_p_3/JeW6lOeUqOi6q-S7veeuoeeQhuacjeWKoSBPbmVBY2Nlc3Ml, https://huaweicloud.com/s/JeS_ruaUuWRuc-acjeWKoeWZqOWcsOWdgOeahOiEmuacrCU/t_30_p_11/JeW6lOeUqOi6q-S7veeuoeeQhuacjeWKoSBPbmVBY2Nlc3Ml, https://huaweicloud.com/s/JXNzaOWKoOmAnyU/t_30_p_12/JeW6lOeUqOi6q-S7veeuoeeQhuacjeWKoSBPbmVBY2Nlc3Ml, https://huaweicloud.com/s/JWFp6K-t6Z-z5pm66IO95a6i5pyNJQ/t_30_p_5/JeW6lOeUqOi6q-S7veeuoeeQhuacjeWKoSBPbmVBY2Nlc3Ml, https://huaweicloud.com/s/JeWmguS9lea1i-ivlemqjOivgWRuc-acjeWKoeWZqOWcsOWdgCU/t_30_p_8/JeW6lOeUqOi6q-S7veeuoeeQhuacjeWKoSBPbmVBY2Nlc3Ml
+             * @example APP.0002
              */
             error_code: string;
             /**
-             * @description Error details, human readable; the language follows `X-L`.
-             * @example Invalid mobile number.
+             * @description Error details, in words meant for people. Carried over as OneAccess sends it; some messages hold placeholders such as {0} filled in by the server.
+             *
+             *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/LoginByMobileVerifyCode.html, https://support.huaweicloud.com/intl/ar-mena/api-oneaccess/ErrorCode.html
+             * @example Application ID required.
              */
             error_msg: string;
         };
-        /** @description Body of `POST /api/v2/sdk/captcha/verify`: the user's answer to the puzzle and who the code will go to. */
+        /**
+         * @description Body of `POST /api/v2/sdk/captcha/verify`: the user's answer to the puzzle and who the code will go to.
+         *
+         *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/ValidateCaptcha.html
+         *
+         *     Package rule: additionalProperties false is this package's own rule, as for the login body.
+         */
         CaptchaVerifyRequest: {
             /**
              * @description Where the user placed the slider, as a JSON string; the page says the Y value is always 5.0.
+             *
+             *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/ValidateCaptcha.html
+             *
+             *     Package rule: The page sets no length; 1 to 256 characters is this package's own bound so oversized input is a 400, never a 5xx.
              * @example {"x":237.0,"y":5.0}
              */
             point_json: string;
             /**
              * @description The `token` that `GET /api/v2/sdk/captcha` returned.
+             *
+             *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/ValidateCaptcha.html
+             *
+             *     Package rule: The page sets no length; 1 to 256 characters is this package's own bound. Marked secret by this package (a captcha token).
              * @example 71d******635
              */
             token: string;
             /**
              * @description Where the code will be sent afterwards, a mobile number or an email address.
+             *
+             *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/ValidateCaptcha.html
+             *
+             *     Package rule: The page sets no length; 1 to 256 characters is this package's own bound. Marked secret by this package (mobile numbers and addresses stay out of views).
              * @example 12345678901
              */
             sender: string;
         };
-        /** @description Body of HTTP 200 from `POST /api/v2/sdk/captcha/verify`. */
+        /**
+         * @description Body of HTTP 200 from `POST /api/v2/sdk/captcha/verify`.
+         *
+         *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/ValidateCaptcha.html
+         *
+         *     Package rule: The page marks no response field as always present, so none is required.
+         */
         CaptchaVerifyResponse: {
             /**
              * @description Proof that the captcha was passed; send it as `captcha_token` to `POST /api/v2/sdk/sms/send`.
+             *
+             *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/ValidateCaptcha.html, https://support.huaweicloud.com/intl/en-us/api-oneaccess/SendSmsVerifyCode.html
+             *
+             *     Package rule: Marked secret by this package (a captcha token).
              * @example 71d******635---{"x":237.0,"y":5.0}
              */
             captcha_token?: string;
         };
-        /** @description The country's name in several languages. */
+        /**
+         * @description The country's name in several languages.
+         *
+         *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/ListCountryCodes.html
+         *
+         *     Package rule: The stored copy of the page lists zh-TW, en and zh-CN (its table was cut after zh-CN); the object stays open to further languages and none is required.
+         */
         DisplayMapping: {
-            /** @description Name in Traditional Chinese. */
+            /**
+             * @description Name in Traditional Chinese.
+             *
+             *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/ListCountryCodes.html
+             */
             "zh-TW"?: string;
-            /** @description Name in English. */
+            /**
+             * @description Name in English.
+             *
+             *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/ListCountryCodes.html
+             */
             en?: string;
-            /** @description Name in Simplified Chinese. */
+            /**
+             * @description Name in Simplified Chinese.
+             *
+             *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/ListCountryCodes.html
+             */
             "zh-CN"?: string;
         };
-        /** @description One supported country code (the page's PhoneAreaCodeDefinitionsResult). */
+        /**
+         * @description One supported country code (the page's PhoneAreaCodeDefinitionsResult).
+         *
+         *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/ListCountryCodes.html
+         *
+         *     Package rule: The page marks no field as always present, so none is required.
+         */
         PhoneAreaCodeDefinition: {
-            /** @description The country code. */
+            /**
+             * @description The country code.
+             *
+             *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/ListCountryCodes.html
+             */
             areaCode?: string;
             displayMapping?: components["schemas"]["DisplayMapping"];
-            /** @description The country code (the page describes it with the same words as areaCode). */
+            /**
+             * @description The country code (the page describes it with the same words as areaCode).
+             *
+             *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/ListCountryCodes.html
+             */
             countryCode?: string;
-            /** @description A regular expression that mobile numbers with this country code match. */
+            /**
+             * @description A regular expression that mobile numbers with this country code match.
+             *
+             *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/ListCountryCodes.html
+             */
             mobileRegex?: string;
-            /** @description Suffix of the country code. */
+            /**
+             * @description Suffix of the country code.
+             *
+             *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/ListCountryCodes.html
+             */
             areaCodeSuffixes?: string;
         };
-        /** @description Body of HTTP 200 from `GET /api/v2/sdk/country-codes`: the country codes a mobile number may carry. */
+        /**
+         * @description Body of HTTP 200 from `GET /api/v2/sdk/country-codes`: the country codes a mobile number may carry.
+         *
+         *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/ListCountryCodes.html
+         *
+         *     Package rule: The page marks no response field as always present, so none is required.
+         */
         CountryCodes: {
-            /** @description The supported country codes. */
+            /**
+             * @description The supported country codes.
+             *
+             *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/ListCountryCodes.html
+             */
             phoneAreaCodeDefinitions?: components["schemas"]["PhoneAreaCodeDefinition"][];
-            /** @description The country code the administrator portal sets as preferred. */
+            /**
+             * @description The country code the administrator portal sets as preferred.
+             *
+             *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/ListCountryCodes.html
+             */
             preferredAreaCode?: string;
         };
         /**
          * @description Why the code is sent; OneAccess accepts a code only in the scenario it was sent for. A login by SMS code sends
          *     `LOGIN_SMS`.
+         *
+         *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/SendSmsVerifyCode.html, https://support.huaweicloud.com/api-oneaccess/SendSmsVerifyCode.html, https://huaweicloud.com/guide/productsdesc-bms_05420ce4f278361c62a79e022637b522support0
+         *
+         *     Package rule: A closed enum of the six values the Chinese edition lists; the sentence that a code is accepted only in its own scenario is this package's reading, not a page's.
          * @example LOGIN_SMS
          * @enum {string}
          */
         SmsScenario: "REGISTER_SMS" | "LOGIN_SMS" | "FORGET_PWD_SMS" | "BIND_MOBILE_SMS" | "UPDATE_MOBILE_SMS" | "OTP_REST_SMS";
         /**
          * @description Body of `POST /api/v2/sdk/sms/send`. Each call sends a real SMS, which the tenant pays for.
+         *
+         *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/SendSmsVerifyCode.html, https://support.huaweicloud.com/api-oneaccess/SendSmsVerifyCode.html
+         *
+         *     Package rule: additionalProperties false is this package's own rule, as for the login body; the cost of an SMS is this package's warning, not a page's.
          * @example {
          *       "mobile": "12345678901",
          *       "type": "BIND_MOBILE_SMS",
@@ -337,18 +551,30 @@ export interface components {
             /**
              * @description The mobile number to send the code to. The current Chinese edition of the page says digits only, 11 long; the
              *     English edition sets no format.
+             *
+             *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/SendSmsVerifyCode.html, https://huaweicloud.com/guide/productsdesc-bms_05420ce4f278361c62a79e022637b522support0
+             *
+             *     Package rule: No pattern is enforced (numbers with a country code exist: GET /api/v2/sdk/country-codes); 1 to 32 characters is this package's own bound, as for the login's mobile. Marked secret by this package (mobile numbers stay out of views).
              * @example 12345678901
              */
             mobile: string;
             type: components["schemas"]["SmsScenario"];
             /**
              * @description The `captcha_token` from `POST /api/v2/sdk/captcha/verify`.
+             *
+             *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/SendSmsVerifyCode.html, https://huaweicloud.com/guide/productsdesc-bms_05420ce4f278361c62a79e022637b522support0
+             *
+             *     Package rule: The page sets no length; 1 to 512 characters is this package's own bound. Marked secret by this package (a captcha token).
              * @example 71d******635---{"x":237.0,"y":5.0}
              */
             captcha_token: string;
         };
         /**
          * @description Body of a login with an SMS verification code.
+         *
+         *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/LoginByMobileVerifyCode.html
+         *
+         *     Package rule: additionalProperties false is this package's rule: the page lists these two fields and says nothing about others, so OneAccess may well ignore an extra one, but the client and both mocks refuse it (a likely typo in a field name).
          * @example {
          *       "mobile": "12345678901",
          *       "verify_code": "232326"
@@ -356,69 +582,223 @@ export interface components {
          */
         MobileVerifyCodeLoginRequest: {
             /**
-             * @description Mobile number for receiving a verification code.
+             * @description The mobile number that received the verification code.
+             *
+             *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/LoginByMobileVerifyCode.html
+             *
+             *     Package rule: minLength 1 and maxLength 32 are this package's limits: the page sets none. The client and both mocks refuse an empty value or one longer than 32 characters before OneAccess could judge it.
              * @example 12345678901
              */
             mobile: string;
             /**
-             * @description Verification code that is received.
+             * @description The verification code the user received by SMS.
+             *
+             *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/LoginByMobileVerifyCode.html
+             *
+             *     Package rule: minLength 1 and maxLength 32 are this package's limits: the page sets none. The client and both mocks refuse an empty value or one longer than 32 characters before OneAccess could judge it.
              * @example 232326
              */
             verify_code: string;
         };
         /**
-         * @description Login process status identifier; it tells the caller what to do next (see the meaning of each value).
+         * @description Login process status; it tells the caller what to do next (see the meaning of each value).
+         *
+         *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/LoginByMobileVerifyCode.html
+         *
+         *     Package rule: The login page names the field but lists no values; each value says where it comes from.
          * @example SUCCESS
          * @enum {string}
          */
         LoginStatus: "SUCCESS" | "PASSWORD_WARN" | "PASSWORD_EXPIRED" | "ACCESS_DENIED" | "MFA_AUTH";
         /**
-         * @description Body of HTTP 200. Only `status` is always present: the API page's own success example carries no `id_token`
-         *     or `state_token`, so every other field is optional and depends on `status`.
+         * @description The user's session token. Exchange it through the SSO API for an sso_ticket, which in turn gives the user's information.
+         *
+         *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/LoginByMobileVerifyCode.html
+         * @example bts******2VO
+         */
+        SessionToken: string;
+        /**
+         * @description How long session_token stays valid, in seconds; within that time it can be exchanged for an sso_ticket.
+         *
+         *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/LoginByMobileVerifyCode.html
+         *
+         *     Package rule: minimum 0 is this package's bound: a negative lifetime is meaningless, and the bound keeps the mock's generated answers sane. The page sets none.
+         * @example 604800
+         */
+        SessionExpire: number;
+        /**
+         * @description A JWT carrying the user's identity, valid for 2 hours unless the tenant configured another lifetime.
+         *
+         *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/LoginByMobileVerifyCode.html
+         * @example eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiIyMDI0MDEwMTAwMDAwMDAwMSJ9.c2lnbmF0dXJl
+         */
+        IdToken: string;
+        /**
+         * @description A description returned with the answer. The page calls it only that; it does not say what it contains or with which status it comes.
+         *
+         *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/LoginByMobileVerifyCode.html
+         */
+        ReturnData: string;
+        /**
+         * SUCCESS
+         * @description The user is logged in.
+         *
+         *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/LoginByMobileVerifyCode.html
+         *
+         *     Package rule: session_token and expire are required because the page's only example answer, a SUCCESS, carries both; id_token is absent from that example, so it stays optional, as does data.
          * @example {
          *       "status": "SUCCESS",
          *       "session_token": "bts******2VO",
          *       "expire": 604800
          *     }
          */
-        LoginResponse: {
-            status: components["schemas"]["LoginStatus"];
+        LoginResponseSuccess: {
             /**
-             * @description User session_token, which can be used to call the SSO API to obtain sso_ticket. User information can be obtained using sso_ticket.
-             * @example bts******2VO
+             * @description Logged in.
+             *
+             *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/LoginByMobileVerifyCode.html (enum property replaced by openapi-typescript)
+             * @enum {string}
              */
-            session_token?: string;
-            /**
-             * @description It is essentially a JWT token that contains user identity information. The token is valid for 2 hours by default and its validity period can be configured.
-             * @example eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiIyMDI0MDEwMTAwMDAwMDAwMSJ9.c2lnbmF0dXJl
-             */
-            id_token?: string;
-            /**
-             * @description session_token validity period. Unit: second. Within the validity period, sso_ticket can be obtained using session_token.
-             * @example 604800
-             */
-            expire?: number;
-            /**
-             * @description User token with a status. Sent as header `X-state-token` in the MFA and password-change steps that follow `MFA_AUTH`, `PASSWORD_WARN` and `PASSWORD_EXPIRED`.
-             * @example sta******7Kd
-             */
-            state_token?: string;
-            /**
-             * @description Return description. A JSON document encoded as a string (for example a password policy on `PASSWORD_WARN`), not an object.
-             * @example {"pwd_expire_days":5,"min_length":8}
-             */
-            data?: string;
+            status: "SUCCESS";
+            session_token: components["schemas"]["SessionToken"];
+            expire: components["schemas"]["SessionExpire"];
+            id_token?: components["schemas"]["IdToken"];
+            data?: components["schemas"]["ReturnData"];
         };
-        /** @description Body of HTTP 200 from `GET /api/v2/sdk/mobile-by-token`. */
+        /**
+         * @description A token that carries the login's state to the next step: send it as header X-state-token to the second-factor or password-change calls.
+         *
+         *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/LoginByMobileVerifyCode.html, https://support.huaweicloud.com/intl/en-us/api-oneaccess/SecondaryAuthByMobileVerifyCode.html, https://support.huaweicloud.com/intl/en-us/api-oneaccess/ForceUpdatePwd.html
+         * @example sta******7Kd
+         */
+        StateToken: string;
+        /**
+         * PASSWORD_WARN
+         * @description The password is about to expire. Change it through the forced password change (POST /api/v2/sdk/pwd/update) or skip the change (GET /api/v2/sdk/pwd/skip-update), sending state_token as X-state-token either way.
+         *
+         *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/ForceUpdatePwd.html, https://support.huaweicloud.com/api-oneaccess/ForceUpdatePwd.html, https://support.huaweicloud.com/intl/en-us/api-oneaccess/SkipForceUpdatePwd.html
+         *
+         *     Package rule: The login page shows no PASSWORD_WARN answer. The password-change pages say a state_token comes back when the password is about to expire, so state_token is listed, but no public example shows it on this API's answer: it stays optional, as does data.
+         * @example {
+         *       "status": "PASSWORD_WARN",
+         *       "state_token": "sta******3Fw"
+         *     }
+         */
+        LoginResponsePasswordWarn: {
+            /**
+             * @description The password is about to expire.
+             *
+             *     Package rule: The value's name is not on the pages checked; its meaning is that of the password-change pages. (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            status: "PASSWORD_WARN";
+            state_token?: components["schemas"]["StateToken"];
+            data?: components["schemas"]["ReturnData"];
+        };
+        /**
+         * PASSWORD_EXPIRED
+         * @description The password has expired. Change it through the forced password change (POST /api/v2/sdk/pwd/update), sending state_token as X-state-token, before the user can continue.
+         *
+         *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/ForceUpdatePwd.html, https://support.huaweicloud.com/api-oneaccess/ForceUpdatePwd.html
+         *
+         *     Package rule: The login page shows no PASSWORD_EXPIRED answer. The forced password change page says a state_token comes back when the password has expired, so state_token is listed, but no public example shows it on this API's answer: it stays optional, as does data.
+         * @example {
+         *       "status": "PASSWORD_EXPIRED",
+         *       "state_token": "sta******8Zr"
+         *     }
+         */
+        LoginResponsePasswordExpired: {
+            /**
+             * @description The password has expired.
+             *
+             *     Package rule: The value's name is not on the pages checked; its meaning is that of the forced password change page. (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            status: "PASSWORD_EXPIRED";
+            state_token?: components["schemas"]["StateToken"];
+            data?: components["schemas"]["ReturnData"];
+        };
+        /**
+         * ACCESS_DENIED
+         * @description Access is denied; the answer offers no next step.
+         *
+         *     Source: https://support.huaweicloud.com/api-oneaccess/SecondaryAuthByMobileVerifyCode.html
+         *
+         *     Package rule: The login page shows no ACCESS_DENIED answer; the SMS MFA page lists the value for the same login status field. No token is listed because no page shows one with it; data stays optional.
+         * @example {
+         *       "status": "ACCESS_DENIED"
+         *     }
+         */
+        LoginResponseAccessDenied: {
+            /**
+             * @description Access denied.
+             *
+             *     Source: https://support.huaweicloud.com/api-oneaccess/SecondaryAuthByMobileVerifyCode.html (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            status: "ACCESS_DENIED";
+            data?: components["schemas"]["ReturnData"];
+        };
+        /**
+         * MFA_AUTH
+         * @description A second factor is required. Send state_token as X-state-token to GET /api/v2/sdk/mobile-by-token, which answers with the user's mobile number, then to POST /api/v2/sdk/mfa/sms with that number and the code the user received.
+         *
+         *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/ShowMobileByStateToken.html, https://support.huaweicloud.com/api-oneaccess/ShowMobileByStateToken.html, https://huaweicloud.com/s/JeWNjuS4uueKtuaAgeeggeino-ivuyU/t_30_p_4/JeW6lOeUqOi6q-S7veeuoeeQhuacjeWKoSBPbmVBY2Nlc3Ml, https://support.huaweicloud.com/intl/en-us/api-oneaccess/SecondaryAuthByMobileVerifyCode.html, https://support.huaweicloud.com/api-oneaccess/SecondaryAuthByMobileVerifyCode.html
+         *
+         *     Package rule: The login page shows no MFA_AUTH answer. The MFA pages say login calls return a state_token when a second factor is needed, so state_token is listed, but no public example shows it on this API's answer: it stays optional, as does data.
+         * @example {
+         *       "status": "MFA_AUTH",
+         *       "state_token": "sta******7Kd"
+         *     }
+         */
+        LoginResponseMfaAuth: {
+            /**
+             * @description A second factor is required.
+             *
+             *     Package rule: The value's name is not on the pages checked; its meaning is that of the SMS MFA pages. (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            status: "MFA_AUTH";
+            state_token?: components["schemas"]["StateToken"];
+            data?: components["schemas"]["ReturnData"];
+        };
+        /**
+         * @description Body of HTTP 200. status says what happened and which fields come with it: one shape per status value.
+         *
+         *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/LoginByMobileVerifyCode.html
+         *
+         *     Package rule: The page lists six fields for every 200 answer without saying which status carries which. One shape per status is this package's reading of the page's example and of the companion pages; a field no page shows for a status stays optional, and no shape forbids fields it does not list.
+         * @example {
+         *       "status": "SUCCESS",
+         *       "session_token": "bts******2VO",
+         *       "expire": 604800
+         *     }
+         */
+        LoginResponse: components["schemas"]["LoginResponseSuccess"] | components["schemas"]["LoginResponsePasswordWarn"] | components["schemas"]["LoginResponsePasswordExpired"] | components["schemas"]["LoginResponseAccessDenied"] | components["schemas"]["LoginResponseMfaAuth"];
+        /**
+         * @description Body of HTTP 200 from `GET /api/v2/sdk/mobile-by-token`.
+         *
+         *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/ShowMobileByStateToken.html, https://support.huaweicloud.com/api-oneaccess/ShowMobileByStateToken.html
+         *
+         *     Package rule: The page marks no response field as always present, so none is required.
+         */
         MobileByStateToken: {
             /**
              * @description The mobile number of the user being logged in, to send the second-factor code to.
+             *
+             *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/ShowMobileByStateToken.html, https://support.huaweicloud.com/api-oneaccess/ShowMobileByStateToken.html
+             *
+             *     Package rule: Marked secret by this package (mobile numbers stay out of views); whether OneAccess masks it is not stated by the page.
              * @example 12345678901
              */
             mobile?: string;
         };
         /**
          * @description Body of `POST /api/v2/sdk/mfa/sms`: the mobile number that received the second-factor code, and the code.
+         *
+         *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/SecondaryAuthByMobileVerifyCode.html, https://support.huaweicloud.com/api-oneaccess/SecondaryAuthByMobileVerifyCode.html
+         *
+         *     Package rule: additionalProperties false is this package's own rule, as for the login body.
          * @example {
          *       "mobile": "12345678901",
          *       "verify_code": "123456"
@@ -427,23 +807,39 @@ export interface components {
         MfaSmsRequest: {
             /**
              * @description The mobile number that received the code (from `GET /api/v2/sdk/mobile-by-token`).
+             *
+             *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/SecondaryAuthByMobileVerifyCode.html
+             *
+             *     Package rule: The page sets no limits; 1 to 32 characters is this package's own bound, as for the login's mobile. Marked secret by this package.
              * @example 12345678901
              */
             mobile: string;
             /**
              * @description The code the user received.
+             *
+             *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/SecondaryAuthByMobileVerifyCode.html
+             *
+             *     Package rule: The page sets no limits; 1 to 32 characters is this package's own bound, as for the login's code. Marked secret by this package.
              * @example 123456
              */
             verify_code: string;
         };
         /**
          * @description Outcome of the second factor.
+         *
+         *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/SecondaryAuthByMobileVerifyCode.html, https://huaweicloud.com/guide/productsdesc-bms_1133bbdbb49acc02ca3db4346b392999support1
+         *
+         *     Package rule: A closed enum of the two values the Chinese edition lists (its copy on huaweicloud.com/guide, which names support.huaweicloud.com/api-oneaccess/SecondaryAuthByMobileVerifyCode.html); the English page only says "login process status identifier".
          * @example SUCCESS
          * @enum {string}
          */
         SecondFactorStatus: "SUCCESS" | "ACCESS_DENIED";
         /**
          * @description Body of HTTP 200 from `POST /api/v2/sdk/mfa/sms`.
+         *
+         *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/SecondaryAuthByMobileVerifyCode.html, https://support.huaweicloud.com/api-oneaccess/SecondaryAuthByMobileVerifyCode.html
+         *
+         *     Package rule: Only status is required, as for the login's answer; the page marks no field as always present.
          * @example {
          *       "status": "SUCCESS",
          *       "session_token": "bts******2VO",
@@ -454,44 +850,98 @@ export interface components {
             status: components["schemas"]["SecondFactorStatus"];
             /**
              * @description The user's session token, to exchange for an sso_ticket.
+             *
+             *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/SecondaryAuthByMobileVerifyCode.html
+             *
+             *     Package rule: Marked secret by this package (session tokens).
              * @example bts******2VO
              */
             session_token?: string;
-            /** @description A JWT with the user's identity, valid 2 hours by default (configurable). */
+            /**
+             * @description A JWT with the user's identity, valid 2 hours by default (configurable).
+             *
+             *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/SecondaryAuthByMobileVerifyCode.html
+             *
+             *     Package rule: Marked secret by this package (id tokens).
+             */
             id_token?: string;
             /**
              * @description How many seconds session_token stays valid.
+             *
+             *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/SecondaryAuthByMobileVerifyCode.html, https://support.huaweicloud.com/api-oneaccess/SecondaryAuthByMobileVerifyCode.html
+             *
+             *     Package rule: minimum 0 is this package's own bound (a negative lifetime is meaningless), as for the login.
              * @example 604800
              */
             expire?: number;
         };
-        /** @description Body of `POST /api/v2/sdk/pwd/update`: the user's current password and the new one. */
+        /**
+         * @description Body of `POST /api/v2/sdk/pwd/update`: the user's current password and the new one.
+         *
+         *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/ForceUpdatePwd.html, https://support.huaweicloud.com/api-oneaccess/ForceUpdatePwd.html
+         *
+         *     Package rule: additionalProperties false is this package's own rule, as for the login body.
+         */
         PasswordChangeRequest: {
-            /** @description The user's current password. */
+            /**
+             * @description The user's current password.
+             *
+             *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/ForceUpdatePwd.html, https://support.huaweicloud.com/api-oneaccess/ForceUpdatePwd.html
+             *
+             *     Package rule: The page sets no limits (the tenant's password policy does); 1 to 256 characters is this package's own bound. A password is secret.
+             */
             old_password: string;
-            /** @description The new password; the tenant's password policy decides what it accepts. */
+            /**
+             * @description The new password; the tenant's password policy decides what it accepts.
+             *
+             *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/ForceUpdatePwd.html, https://support.huaweicloud.com/api-oneaccess/ForceUpdatePwd.html
+             *
+             *     Package rule: The page sets no limits; 1 to 256 characters is this package's own bound. A password is secret.
+             */
             new_password: string;
         };
         /**
          * @description Body of HTTP 200 from `POST /api/v2/sdk/pwd/update` and `GET /api/v2/sdk/pwd/skip-update`: the login goes on
          *     as after a SUCCESS login.
+         *
+         *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/ForceUpdatePwd.html, https://support.huaweicloud.com/api-oneaccess/ForceUpdatePwd.html, https://support.huaweicloud.com/intl/en-us/api-oneaccess/SkipForceUpdatePwd.html
+         *
+         *     Package rule: Only status is required, as for the login's answer; the pages mark no field as always present.
          */
         PasswordStepResponse: {
             /**
              * @description Where the login stands. The pages do not list the values here; treat `SUCCESS` as logged in and anything
              *     else as not.
+             *
+             *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/ForceUpdatePwd.html, https://support.huaweicloud.com/intl/en-us/api-oneaccess/SkipForceUpdatePwd.html
+             *
+             *     Package rule: An open string, because neither page lists its values; reading SUCCESS as logged in is this package's rule.
              * @example SUCCESS
              */
             status: string;
             /**
              * @description The user's session token, to exchange for an sso_ticket.
+             *
+             *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/ForceUpdatePwd.html, https://support.huaweicloud.com/intl/en-us/api-oneaccess/SkipForceUpdatePwd.html
+             *
+             *     Package rule: Marked secret by this package (session tokens).
              * @example bts******2VO
              */
             session_token?: string;
-            /** @description A JWT with the user's identity, valid 2 hours by default (configurable). */
+            /**
+             * @description A JWT with the user's identity, valid 2 hours by default (configurable).
+             *
+             *     Source: https://support.huaweicloud.com/api-oneaccess/ForceUpdatePwd.html, https://support.huaweicloud.com/intl/en-us/api-oneaccess/SkipForceUpdatePwd.html
+             *
+             *     Package rule: Marked secret by this package (id tokens).
+             */
             id_token?: string;
             /**
              * @description How many seconds session_token stays valid.
+             *
+             *     Source: https://support.huaweicloud.com/api-oneaccess/ForceUpdatePwd.html, https://support.huaweicloud.com/intl/en-us/api-oneaccess/SkipForceUpdatePwd.html
+             *
+             *     Package rule: minimum 0 is this package's own bound (a negative lifetime is meaningless), as for the login.
              * @example 604800
              */
             expire?: number;
@@ -599,23 +1049,69 @@ export interface components {
         };
     };
     parameters: {
-        /** @description Caller OS version, for example, Android 10. */
+        /**
+         * @description The operating system and version of the caller's device, such as Android 10.
+         *
+         *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/LoginByMobileVerifyCode.html
+         *
+         *     Package rule: The page marks it mandatory and gives no format; minLength 1 is this package's reading of mandatory (an empty value counts as missing), so the client and the mocks refuse an empty value.
+         */
         XOperatingSysVersion: string;
-        /** @description Caller device fingerprint, for example, 156aysdna213sc50. */
+        /**
+         * @description A fingerprint that identifies the caller's device, such as 156aysdna213sc50.
+         *
+         *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/LoginByMobileVerifyCode.html
+         *
+         *     Package rule: The page marks it mandatory and gives no format; minLength 1 is this package's reading of mandatory (an empty value counts as missing), so the client and the mocks refuse an empty value.
+         */
         XDeviceFingerprint: string;
-        /** @description Caller IP address, for example, 10.10.10.1 */
+        /**
+         * @description The caller's IP address, such as 10.10.10.1.
+         *
+         *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/LoginByMobileVerifyCode.html
+         *
+         *     Package rule: The page gives no format; minLength 1 is this package's rule: an empty value is treated as a caller mistake and refused by the client and the mocks, where OneAccess may simply ignore it.
+         */
         XDeviceIp: string;
-        /** @description User agent information, for example, Mozilla/5.0 (Linux; Android 10; Redmi K30 Build/QKQ1.190825.002; wv) AppleWebKit/537.36 (KHTML, like Gecko) Version/4.0 Chrome/80.0.3987.99 Mobile Safari/537.36 */
+        /**
+         * @description The caller's user agent string, such as Mozilla/5.0 (Linux; Android 10; Redmi K30 Build/QKQ1.190825.002; wv) AppleWebKit/537.36 (KHTML, like Gecko) Version/4.0 Chrome/80.0.3987.99 Mobile Safari/537.36
+         *
+         *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/LoginByMobileVerifyCode.html
+         *
+         *     Package rule: The page marks it mandatory and gives no format; minLength 1 is this package's reading of mandatory (an empty value counts as missing), so the client and the mocks refuse an empty value.
+         */
         XAgent: string;
-        /** @description Language type, for example, en. */
+        /**
+         * @description The language for the answer's messages, such as en; the page's own example request sends zh. The pages this package checked do not list the accepted values.
+         *
+         *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/LoginByMobileVerifyCode.html
+         *
+         *     Package rule: The page gives no format; minLength 1 is this package's rule: an empty value is treated as a caller mistake and refused by the client and the mocks, where OneAccess may simply ignore it.
+         */
         XLanguage: string;
-        /** @description Application ID, which is a ClientId allocated to an application after registration. In ISV tenant mode, send the client_id of the ISV application template instead. */
+        /**
+         * @description The application's client ID, the ClientId OneAccess assigned when the application was registered. In ISV tenant mode, send the client ID of the ISV application template instead.
+         *
+         *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/LoginByMobileVerifyCode.html
+         *
+         *     Package rule: The page marks it mandatory and gives no format; minLength 1 is this package's reading of mandatory (an empty value counts as missing), so the client and the mocks refuse an empty value.
+         */
         XClientId: string;
-        /** @description Tenant ID. This parameter is mandatory when calling an ISV application. Replace "{domain_name}" with the ISV common domain name "{common_domain}". In the request header, specify tenant_id of the corresponding tenant and replace X-client-id with client_id of the ISV application template. */
+        /**
+         * @description The tenant's ID. Needed only when calling an ISV application: then the request goes to the ISV common domain {common_domain} instead of {domain_name}, this header names the tenant, and X-client-id carries the ISV application template's client ID.
+         *
+         *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/LoginByMobileVerifyCode.html, https://support.huaweicloud.com/intl/en-us/api-oneaccess/SendSmsVerifyCode.html, https://support.huaweicloud.com/api-oneaccess/SendSmsVerifyCode.html
+         *
+         *     Package rule: The page gives no format; minLength 1 is this package's rule: an empty value is treated as a caller mistake and refused by the client and the mocks, where OneAccess may simply ignore it.
+         */
         XTenantId: string;
         /**
          * @description The `state_token` an earlier step returned (the login's `MFA_AUTH`, `PASSWORD_WARN` or `PASSWORD_EXPIRED` answer),
          *     which ties this call to that unfinished login. A credential: never log or show it.
+         *
+         *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/ShowMobileByStateToken.html, https://support.huaweicloud.com/intl/en-us/api-oneaccess/SecondaryAuthByMobileVerifyCode.html, https://support.huaweicloud.com/intl/en-us/api-oneaccess/ForceUpdatePwd.html, https://support.huaweicloud.com/intl/en-us/api-oneaccess/SkipForceUpdatePwd.html, https://support.huaweicloud.com/api-oneaccess/ShowMobileByStateToken.html, https://support.huaweicloud.com/api-oneaccess/SecondaryAuthByMobileVerifyCode.html
+         *
+         *     Package rule: The pages type it String and set no limits; minLength 1 is this package's own rule (an empty token is a caller mistake).
          */
         XStateToken: string;
     };
@@ -662,9 +1158,10 @@ export interface components {
     };
     headers: {
         /**
-         * @description The request's id, for tracing: quote it to support. Huawei Cloud's common response headers name `X-Request-Id`;
-         *     OneAccess's own pages do not say whether this login API sends it, so it is optional and clients must not rely on
-         *     it. It is not a secret.
+         * @description The request's id, for tracing: quote it to support. OneAccess's pages do not list response headers for this API,
+         *     so it is optional and clients must not rely on it; this package's mocks send one. It is not a secret.
+         *
+         *     Package rule: The pages name no response header for this API; an optional, non-empty string is this package's rule, so a client can quote whatever id a server sends.
          * @example 5f1c0d9e8b7a4c3d2e1f0a9b8c7d6e5f
          */
         XRequestId: string;
@@ -677,19 +1174,61 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description Caller OS version, for example, Android 10. */
+                /**
+                 * @description The operating system and version of the caller's device, such as Android 10.
+                 *
+                 *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/LoginByMobileVerifyCode.html
+                 *
+                 *     Package rule: The page marks it mandatory and gives no format; minLength 1 is this package's reading of mandatory (an empty value counts as missing), so the client and the mocks refuse an empty value.
+                 */
                 "X-operating-sys-version": components["parameters"]["XOperatingSysVersion"];
-                /** @description Caller device fingerprint, for example, 156aysdna213sc50. */
+                /**
+                 * @description A fingerprint that identifies the caller's device, such as 156aysdna213sc50.
+                 *
+                 *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/LoginByMobileVerifyCode.html
+                 *
+                 *     Package rule: The page marks it mandatory and gives no format; minLength 1 is this package's reading of mandatory (an empty value counts as missing), so the client and the mocks refuse an empty value.
+                 */
                 "X-device-fingerprint": components["parameters"]["XDeviceFingerprint"];
-                /** @description Caller IP address, for example, 10.10.10.1 */
+                /**
+                 * @description The caller's IP address, such as 10.10.10.1.
+                 *
+                 *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/LoginByMobileVerifyCode.html
+                 *
+                 *     Package rule: The page gives no format; minLength 1 is this package's rule: an empty value is treated as a caller mistake and refused by the client and the mocks, where OneAccess may simply ignore it.
+                 */
                 "X-device-ip"?: components["parameters"]["XDeviceIp"];
-                /** @description User agent information, for example, Mozilla/5.0 (Linux; Android 10; Redmi K30 Build/QKQ1.190825.002; wv) AppleWebKit/537.36 (KHTML, like Gecko) Version/4.0 Chrome/80.0.3987.99 Mobile Safari/537.36 */
+                /**
+                 * @description The caller's user agent string, such as Mozilla/5.0 (Linux; Android 10; Redmi K30 Build/QKQ1.190825.002; wv) AppleWebKit/537.36 (KHTML, like Gecko) Version/4.0 Chrome/80.0.3987.99 Mobile Safari/537.36
+                 *
+                 *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/LoginByMobileVerifyCode.html
+                 *
+                 *     Package rule: The page marks it mandatory and gives no format; minLength 1 is this package's reading of mandatory (an empty value counts as missing), so the client and the mocks refuse an empty value.
+                 */
                 "X-agent": components["parameters"]["XAgent"];
-                /** @description Language type, for example, en. */
+                /**
+                 * @description The language for the answer's messages, such as en; the page's own example request sends zh. The pages this package checked do not list the accepted values.
+                 *
+                 *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/LoginByMobileVerifyCode.html
+                 *
+                 *     Package rule: The page gives no format; minLength 1 is this package's rule: an empty value is treated as a caller mistake and refused by the client and the mocks, where OneAccess may simply ignore it.
+                 */
                 "X-L"?: components["parameters"]["XLanguage"];
-                /** @description Application ID, which is a ClientId allocated to an application after registration. In ISV tenant mode, send the client_id of the ISV application template instead. */
+                /**
+                 * @description The application's client ID, the ClientId OneAccess assigned when the application was registered. In ISV tenant mode, send the client ID of the ISV application template instead.
+                 *
+                 *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/LoginByMobileVerifyCode.html
+                 *
+                 *     Package rule: The page marks it mandatory and gives no format; minLength 1 is this package's reading of mandatory (an empty value counts as missing), so the client and the mocks refuse an empty value.
+                 */
                 "X-client-id": components["parameters"]["XClientId"];
-                /** @description Tenant ID. This parameter is mandatory when calling an ISV application. Replace "{domain_name}" with the ISV common domain name "{common_domain}". In the request header, specify tenant_id of the corresponding tenant and replace X-client-id with client_id of the ISV application template. */
+                /**
+                 * @description The tenant's ID. Needed only when calling an ISV application: then the request goes to the ISV common domain {common_domain} instead of {domain_name}, this header names the tenant, and X-client-id carries the ISV application template's client ID.
+                 *
+                 *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/LoginByMobileVerifyCode.html, https://support.huaweicloud.com/intl/en-us/api-oneaccess/SendSmsVerifyCode.html, https://support.huaweicloud.com/api-oneaccess/SendSmsVerifyCode.html
+                 *
+                 *     Package rule: The page gives no format; minLength 1 is this package's rule: an empty value is treated as a caller mistake and refused by the client and the mocks, where OneAccess may simply ignore it.
+                 */
                 "X-tenant-id"?: components["parameters"]["XTenantId"];
             };
             path?: never;
@@ -705,19 +1244,61 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description Caller OS version, for example, Android 10. */
+                /**
+                 * @description The operating system and version of the caller's device, such as Android 10.
+                 *
+                 *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/LoginByMobileVerifyCode.html
+                 *
+                 *     Package rule: The page marks it mandatory and gives no format; minLength 1 is this package's reading of mandatory (an empty value counts as missing), so the client and the mocks refuse an empty value.
+                 */
                 "X-operating-sys-version": components["parameters"]["XOperatingSysVersion"];
-                /** @description Caller device fingerprint, for example, 156aysdna213sc50. */
+                /**
+                 * @description A fingerprint that identifies the caller's device, such as 156aysdna213sc50.
+                 *
+                 *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/LoginByMobileVerifyCode.html
+                 *
+                 *     Package rule: The page marks it mandatory and gives no format; minLength 1 is this package's reading of mandatory (an empty value counts as missing), so the client and the mocks refuse an empty value.
+                 */
                 "X-device-fingerprint": components["parameters"]["XDeviceFingerprint"];
-                /** @description Caller IP address, for example, 10.10.10.1 */
+                /**
+                 * @description The caller's IP address, such as 10.10.10.1.
+                 *
+                 *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/LoginByMobileVerifyCode.html
+                 *
+                 *     Package rule: The page gives no format; minLength 1 is this package's rule: an empty value is treated as a caller mistake and refused by the client and the mocks, where OneAccess may simply ignore it.
+                 */
                 "X-device-ip"?: components["parameters"]["XDeviceIp"];
-                /** @description User agent information, for example, Mozilla/5.0 (Linux; Android 10; Redmi K30 Build/QKQ1.190825.002; wv) AppleWebKit/537.36 (KHTML, like Gecko) Version/4.0 Chrome/80.0.3987.99 Mobile Safari/537.36 */
+                /**
+                 * @description The caller's user agent string, such as Mozilla/5.0 (Linux; Android 10; Redmi K30 Build/QKQ1.190825.002; wv) AppleWebKit/537.36 (KHTML, like Gecko) Version/4.0 Chrome/80.0.3987.99 Mobile Safari/537.36
+                 *
+                 *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/LoginByMobileVerifyCode.html
+                 *
+                 *     Package rule: The page marks it mandatory and gives no format; minLength 1 is this package's reading of mandatory (an empty value counts as missing), so the client and the mocks refuse an empty value.
+                 */
                 "X-agent": components["parameters"]["XAgent"];
-                /** @description Language type, for example, en. */
+                /**
+                 * @description The language for the answer's messages, such as en; the page's own example request sends zh. The pages this package checked do not list the accepted values.
+                 *
+                 *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/LoginByMobileVerifyCode.html
+                 *
+                 *     Package rule: The page gives no format; minLength 1 is this package's rule: an empty value is treated as a caller mistake and refused by the client and the mocks, where OneAccess may simply ignore it.
+                 */
                 "X-L"?: components["parameters"]["XLanguage"];
-                /** @description Application ID, which is a ClientId allocated to an application after registration. In ISV tenant mode, send the client_id of the ISV application template instead. */
+                /**
+                 * @description The application's client ID, the ClientId OneAccess assigned when the application was registered. In ISV tenant mode, send the client ID of the ISV application template instead.
+                 *
+                 *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/LoginByMobileVerifyCode.html
+                 *
+                 *     Package rule: The page marks it mandatory and gives no format; minLength 1 is this package's reading of mandatory (an empty value counts as missing), so the client and the mocks refuse an empty value.
+                 */
                 "X-client-id": components["parameters"]["XClientId"];
-                /** @description Tenant ID. This parameter is mandatory when calling an ISV application. Replace "{domain_name}" with the ISV common domain name "{common_domain}". In the request header, specify tenant_id of the corresponding tenant and replace X-client-id with client_id of the ISV application template. */
+                /**
+                 * @description The tenant's ID. Needed only when calling an ISV application: then the request goes to the ISV common domain {common_domain} instead of {domain_name}, this header names the tenant, and X-client-id carries the ISV application template's client ID.
+                 *
+                 *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/LoginByMobileVerifyCode.html, https://support.huaweicloud.com/intl/en-us/api-oneaccess/SendSmsVerifyCode.html, https://support.huaweicloud.com/api-oneaccess/SendSmsVerifyCode.html
+                 *
+                 *     Package rule: The page gives no format; minLength 1 is this package's rule: an empty value is treated as a caller mistake and refused by the client and the mocks, where OneAccess may simply ignore it.
+                 */
                 "X-tenant-id"?: components["parameters"]["XTenantId"];
             };
             path?: never;
@@ -733,19 +1314,61 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description Caller OS version, for example, Android 10. */
+                /**
+                 * @description The operating system and version of the caller's device, such as Android 10.
+                 *
+                 *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/LoginByMobileVerifyCode.html
+                 *
+                 *     Package rule: The page marks it mandatory and gives no format; minLength 1 is this package's reading of mandatory (an empty value counts as missing), so the client and the mocks refuse an empty value.
+                 */
                 "X-operating-sys-version": components["parameters"]["XOperatingSysVersion"];
-                /** @description Caller device fingerprint, for example, 156aysdna213sc50. */
+                /**
+                 * @description A fingerprint that identifies the caller's device, such as 156aysdna213sc50.
+                 *
+                 *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/LoginByMobileVerifyCode.html
+                 *
+                 *     Package rule: The page marks it mandatory and gives no format; minLength 1 is this package's reading of mandatory (an empty value counts as missing), so the client and the mocks refuse an empty value.
+                 */
                 "X-device-fingerprint": components["parameters"]["XDeviceFingerprint"];
-                /** @description Caller IP address, for example, 10.10.10.1 */
+                /**
+                 * @description The caller's IP address, such as 10.10.10.1.
+                 *
+                 *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/LoginByMobileVerifyCode.html
+                 *
+                 *     Package rule: The page gives no format; minLength 1 is this package's rule: an empty value is treated as a caller mistake and refused by the client and the mocks, where OneAccess may simply ignore it.
+                 */
                 "X-device-ip"?: components["parameters"]["XDeviceIp"];
-                /** @description User agent information, for example, Mozilla/5.0 (Linux; Android 10; Redmi K30 Build/QKQ1.190825.002; wv) AppleWebKit/537.36 (KHTML, like Gecko) Version/4.0 Chrome/80.0.3987.99 Mobile Safari/537.36 */
+                /**
+                 * @description The caller's user agent string, such as Mozilla/5.0 (Linux; Android 10; Redmi K30 Build/QKQ1.190825.002; wv) AppleWebKit/537.36 (KHTML, like Gecko) Version/4.0 Chrome/80.0.3987.99 Mobile Safari/537.36
+                 *
+                 *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/LoginByMobileVerifyCode.html
+                 *
+                 *     Package rule: The page marks it mandatory and gives no format; minLength 1 is this package's reading of mandatory (an empty value counts as missing), so the client and the mocks refuse an empty value.
+                 */
                 "X-agent": components["parameters"]["XAgent"];
-                /** @description Language type, for example, en. */
+                /**
+                 * @description The language for the answer's messages, such as en; the page's own example request sends zh. The pages this package checked do not list the accepted values.
+                 *
+                 *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/LoginByMobileVerifyCode.html
+                 *
+                 *     Package rule: The page gives no format; minLength 1 is this package's rule: an empty value is treated as a caller mistake and refused by the client and the mocks, where OneAccess may simply ignore it.
+                 */
                 "X-L"?: components["parameters"]["XLanguage"];
-                /** @description Application ID, which is a ClientId allocated to an application after registration. In ISV tenant mode, send the client_id of the ISV application template instead. */
+                /**
+                 * @description The application's client ID, the ClientId OneAccess assigned when the application was registered. In ISV tenant mode, send the client ID of the ISV application template instead.
+                 *
+                 *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/LoginByMobileVerifyCode.html
+                 *
+                 *     Package rule: The page marks it mandatory and gives no format; minLength 1 is this package's reading of mandatory (an empty value counts as missing), so the client and the mocks refuse an empty value.
+                 */
                 "X-client-id": components["parameters"]["XClientId"];
-                /** @description Tenant ID. This parameter is mandatory when calling an ISV application. Replace "{domain_name}" with the ISV common domain name "{common_domain}". In the request header, specify tenant_id of the corresponding tenant and replace X-client-id with client_id of the ISV application template. */
+                /**
+                 * @description The tenant's ID. Needed only when calling an ISV application: then the request goes to the ISV common domain {common_domain} instead of {domain_name}, this header names the tenant, and X-client-id carries the ISV application template's client ID.
+                 *
+                 *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/LoginByMobileVerifyCode.html, https://support.huaweicloud.com/intl/en-us/api-oneaccess/SendSmsVerifyCode.html, https://support.huaweicloud.com/api-oneaccess/SendSmsVerifyCode.html
+                 *
+                 *     Package rule: The page gives no format; minLength 1 is this package's rule: an empty value is treated as a caller mistake and refused by the client and the mocks, where OneAccess may simply ignore it.
+                 */
                 "X-tenant-id"?: components["parameters"]["XTenantId"];
             };
             path?: never;
@@ -761,19 +1384,61 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description Caller OS version, for example, Android 10. */
+                /**
+                 * @description The operating system and version of the caller's device, such as Android 10.
+                 *
+                 *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/LoginByMobileVerifyCode.html
+                 *
+                 *     Package rule: The page marks it mandatory and gives no format; minLength 1 is this package's reading of mandatory (an empty value counts as missing), so the client and the mocks refuse an empty value.
+                 */
                 "X-operating-sys-version": components["parameters"]["XOperatingSysVersion"];
-                /** @description Caller device fingerprint, for example, 156aysdna213sc50. */
+                /**
+                 * @description A fingerprint that identifies the caller's device, such as 156aysdna213sc50.
+                 *
+                 *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/LoginByMobileVerifyCode.html
+                 *
+                 *     Package rule: The page marks it mandatory and gives no format; minLength 1 is this package's reading of mandatory (an empty value counts as missing), so the client and the mocks refuse an empty value.
+                 */
                 "X-device-fingerprint": components["parameters"]["XDeviceFingerprint"];
-                /** @description Caller IP address, for example, 10.10.10.1 */
+                /**
+                 * @description The caller's IP address, such as 10.10.10.1.
+                 *
+                 *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/LoginByMobileVerifyCode.html
+                 *
+                 *     Package rule: The page gives no format; minLength 1 is this package's rule: an empty value is treated as a caller mistake and refused by the client and the mocks, where OneAccess may simply ignore it.
+                 */
                 "X-device-ip"?: components["parameters"]["XDeviceIp"];
-                /** @description User agent information, for example, Mozilla/5.0 (Linux; Android 10; Redmi K30 Build/QKQ1.190825.002; wv) AppleWebKit/537.36 (KHTML, like Gecko) Version/4.0 Chrome/80.0.3987.99 Mobile Safari/537.36 */
+                /**
+                 * @description The caller's user agent string, such as Mozilla/5.0 (Linux; Android 10; Redmi K30 Build/QKQ1.190825.002; wv) AppleWebKit/537.36 (KHTML, like Gecko) Version/4.0 Chrome/80.0.3987.99 Mobile Safari/537.36
+                 *
+                 *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/LoginByMobileVerifyCode.html
+                 *
+                 *     Package rule: The page marks it mandatory and gives no format; minLength 1 is this package's reading of mandatory (an empty value counts as missing), so the client and the mocks refuse an empty value.
+                 */
                 "X-agent": components["parameters"]["XAgent"];
-                /** @description Language type, for example, en. */
+                /**
+                 * @description The language for the answer's messages, such as en; the page's own example request sends zh. The pages this package checked do not list the accepted values.
+                 *
+                 *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/LoginByMobileVerifyCode.html
+                 *
+                 *     Package rule: The page gives no format; minLength 1 is this package's rule: an empty value is treated as a caller mistake and refused by the client and the mocks, where OneAccess may simply ignore it.
+                 */
                 "X-L"?: components["parameters"]["XLanguage"];
-                /** @description Application ID, which is a ClientId allocated to an application after registration. In ISV tenant mode, send the client_id of the ISV application template instead. */
+                /**
+                 * @description The application's client ID, the ClientId OneAccess assigned when the application was registered. In ISV tenant mode, send the client ID of the ISV application template instead.
+                 *
+                 *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/LoginByMobileVerifyCode.html
+                 *
+                 *     Package rule: The page marks it mandatory and gives no format; minLength 1 is this package's reading of mandatory (an empty value counts as missing), so the client and the mocks refuse an empty value.
+                 */
                 "X-client-id": components["parameters"]["XClientId"];
-                /** @description Tenant ID. This parameter is mandatory when calling an ISV application. Replace "{domain_name}" with the ISV common domain name "{common_domain}". In the request header, specify tenant_id of the corresponding tenant and replace X-client-id with client_id of the ISV application template. */
+                /**
+                 * @description The tenant's ID. Needed only when calling an ISV application: then the request goes to the ISV common domain {common_domain} instead of {domain_name}, this header names the tenant, and X-client-id carries the ISV application template's client ID.
+                 *
+                 *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/LoginByMobileVerifyCode.html, https://support.huaweicloud.com/intl/en-us/api-oneaccess/SendSmsVerifyCode.html, https://support.huaweicloud.com/api-oneaccess/SendSmsVerifyCode.html
+                 *
+                 *     Package rule: The page gives no format; minLength 1 is this package's rule: an empty value is treated as a caller mistake and refused by the client and the mocks, where OneAccess may simply ignore it.
+                 */
                 "X-tenant-id"?: components["parameters"]["XTenantId"];
             };
             path?: never;
@@ -789,19 +1454,61 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description Caller OS version, for example, Android 10. */
+                /**
+                 * @description The operating system and version of the caller's device, such as Android 10.
+                 *
+                 *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/LoginByMobileVerifyCode.html
+                 *
+                 *     Package rule: The page marks it mandatory and gives no format; minLength 1 is this package's reading of mandatory (an empty value counts as missing), so the client and the mocks refuse an empty value.
+                 */
                 "X-operating-sys-version": components["parameters"]["XOperatingSysVersion"];
-                /** @description Caller device fingerprint, for example, 156aysdna213sc50. */
+                /**
+                 * @description A fingerprint that identifies the caller's device, such as 156aysdna213sc50.
+                 *
+                 *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/LoginByMobileVerifyCode.html
+                 *
+                 *     Package rule: The page marks it mandatory and gives no format; minLength 1 is this package's reading of mandatory (an empty value counts as missing), so the client and the mocks refuse an empty value.
+                 */
                 "X-device-fingerprint": components["parameters"]["XDeviceFingerprint"];
-                /** @description Caller IP address, for example, 10.10.10.1 */
+                /**
+                 * @description The caller's IP address, such as 10.10.10.1.
+                 *
+                 *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/LoginByMobileVerifyCode.html
+                 *
+                 *     Package rule: The page gives no format; minLength 1 is this package's rule: an empty value is treated as a caller mistake and refused by the client and the mocks, where OneAccess may simply ignore it.
+                 */
                 "X-device-ip"?: components["parameters"]["XDeviceIp"];
-                /** @description User agent information, for example, Mozilla/5.0 (Linux; Android 10; Redmi K30 Build/QKQ1.190825.002; wv) AppleWebKit/537.36 (KHTML, like Gecko) Version/4.0 Chrome/80.0.3987.99 Mobile Safari/537.36 */
+                /**
+                 * @description The caller's user agent string, such as Mozilla/5.0 (Linux; Android 10; Redmi K30 Build/QKQ1.190825.002; wv) AppleWebKit/537.36 (KHTML, like Gecko) Version/4.0 Chrome/80.0.3987.99 Mobile Safari/537.36
+                 *
+                 *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/LoginByMobileVerifyCode.html
+                 *
+                 *     Package rule: The page marks it mandatory and gives no format; minLength 1 is this package's reading of mandatory (an empty value counts as missing), so the client and the mocks refuse an empty value.
+                 */
                 "X-agent": components["parameters"]["XAgent"];
-                /** @description Language type, for example, en. */
+                /**
+                 * @description The language for the answer's messages, such as en; the page's own example request sends zh. The pages this package checked do not list the accepted values.
+                 *
+                 *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/LoginByMobileVerifyCode.html
+                 *
+                 *     Package rule: The page gives no format; minLength 1 is this package's rule: an empty value is treated as a caller mistake and refused by the client and the mocks, where OneAccess may simply ignore it.
+                 */
                 "X-L"?: components["parameters"]["XLanguage"];
-                /** @description Application ID, which is a ClientId allocated to an application after registration. In ISV tenant mode, send the client_id of the ISV application template instead. */
+                /**
+                 * @description The application's client ID, the ClientId OneAccess assigned when the application was registered. In ISV tenant mode, send the client ID of the ISV application template instead.
+                 *
+                 *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/LoginByMobileVerifyCode.html
+                 *
+                 *     Package rule: The page marks it mandatory and gives no format; minLength 1 is this package's reading of mandatory (an empty value counts as missing), so the client and the mocks refuse an empty value.
+                 */
                 "X-client-id": components["parameters"]["XClientId"];
-                /** @description Tenant ID. This parameter is mandatory when calling an ISV application. Replace "{domain_name}" with the ISV common domain name "{common_domain}". In the request header, specify tenant_id of the corresponding tenant and replace X-client-id with client_id of the ISV application template. */
+                /**
+                 * @description The tenant's ID. Needed only when calling an ISV application: then the request goes to the ISV common domain {common_domain} instead of {domain_name}, this header names the tenant, and X-client-id carries the ISV application template's client ID.
+                 *
+                 *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/LoginByMobileVerifyCode.html, https://support.huaweicloud.com/intl/en-us/api-oneaccess/SendSmsVerifyCode.html, https://support.huaweicloud.com/api-oneaccess/SendSmsVerifyCode.html
+                 *
+                 *     Package rule: The page gives no format; minLength 1 is this package's rule: an empty value is treated as a caller mistake and refused by the client and the mocks, where OneAccess may simply ignore it.
+                 */
                 "X-tenant-id"?: components["parameters"]["XTenantId"];
             };
             path?: never;
@@ -817,24 +1524,70 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description Caller OS version, for example, Android 10. */
+                /**
+                 * @description The operating system and version of the caller's device, such as Android 10.
+                 *
+                 *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/LoginByMobileVerifyCode.html
+                 *
+                 *     Package rule: The page marks it mandatory and gives no format; minLength 1 is this package's reading of mandatory (an empty value counts as missing), so the client and the mocks refuse an empty value.
+                 */
                 "X-operating-sys-version": components["parameters"]["XOperatingSysVersion"];
-                /** @description Caller device fingerprint, for example, 156aysdna213sc50. */
+                /**
+                 * @description A fingerprint that identifies the caller's device, such as 156aysdna213sc50.
+                 *
+                 *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/LoginByMobileVerifyCode.html
+                 *
+                 *     Package rule: The page marks it mandatory and gives no format; minLength 1 is this package's reading of mandatory (an empty value counts as missing), so the client and the mocks refuse an empty value.
+                 */
                 "X-device-fingerprint": components["parameters"]["XDeviceFingerprint"];
-                /** @description Caller IP address, for example, 10.10.10.1 */
+                /**
+                 * @description The caller's IP address, such as 10.10.10.1.
+                 *
+                 *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/LoginByMobileVerifyCode.html
+                 *
+                 *     Package rule: The page gives no format; minLength 1 is this package's rule: an empty value is treated as a caller mistake and refused by the client and the mocks, where OneAccess may simply ignore it.
+                 */
                 "X-device-ip"?: components["parameters"]["XDeviceIp"];
-                /** @description User agent information, for example, Mozilla/5.0 (Linux; Android 10; Redmi K30 Build/QKQ1.190825.002; wv) AppleWebKit/537.36 (KHTML, like Gecko) Version/4.0 Chrome/80.0.3987.99 Mobile Safari/537.36 */
+                /**
+                 * @description The caller's user agent string, such as Mozilla/5.0 (Linux; Android 10; Redmi K30 Build/QKQ1.190825.002; wv) AppleWebKit/537.36 (KHTML, like Gecko) Version/4.0 Chrome/80.0.3987.99 Mobile Safari/537.36
+                 *
+                 *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/LoginByMobileVerifyCode.html
+                 *
+                 *     Package rule: The page marks it mandatory and gives no format; minLength 1 is this package's reading of mandatory (an empty value counts as missing), so the client and the mocks refuse an empty value.
+                 */
                 "X-agent": components["parameters"]["XAgent"];
-                /** @description Language type, for example, en. */
+                /**
+                 * @description The language for the answer's messages, such as en; the page's own example request sends zh. The pages this package checked do not list the accepted values.
+                 *
+                 *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/LoginByMobileVerifyCode.html
+                 *
+                 *     Package rule: The page gives no format; minLength 1 is this package's rule: an empty value is treated as a caller mistake and refused by the client and the mocks, where OneAccess may simply ignore it.
+                 */
                 "X-L"?: components["parameters"]["XLanguage"];
-                /** @description Application ID, which is a ClientId allocated to an application after registration. In ISV tenant mode, send the client_id of the ISV application template instead. */
+                /**
+                 * @description The application's client ID, the ClientId OneAccess assigned when the application was registered. In ISV tenant mode, send the client ID of the ISV application template instead.
+                 *
+                 *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/LoginByMobileVerifyCode.html
+                 *
+                 *     Package rule: The page marks it mandatory and gives no format; minLength 1 is this package's reading of mandatory (an empty value counts as missing), so the client and the mocks refuse an empty value.
+                 */
                 "X-client-id": components["parameters"]["XClientId"];
                 /**
                  * @description The `state_token` an earlier step returned (the login's `MFA_AUTH`, `PASSWORD_WARN` or `PASSWORD_EXPIRED` answer),
                  *     which ties this call to that unfinished login. A credential: never log or show it.
+                 *
+                 *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/ShowMobileByStateToken.html, https://support.huaweicloud.com/intl/en-us/api-oneaccess/SecondaryAuthByMobileVerifyCode.html, https://support.huaweicloud.com/intl/en-us/api-oneaccess/ForceUpdatePwd.html, https://support.huaweicloud.com/intl/en-us/api-oneaccess/SkipForceUpdatePwd.html, https://support.huaweicloud.com/api-oneaccess/ShowMobileByStateToken.html, https://support.huaweicloud.com/api-oneaccess/SecondaryAuthByMobileVerifyCode.html
+                 *
+                 *     Package rule: The pages type it String and set no limits; minLength 1 is this package's own rule (an empty token is a caller mistake).
                  */
                 "X-state-token": components["parameters"]["XStateToken"];
-                /** @description Tenant ID. This parameter is mandatory when calling an ISV application. Replace "{domain_name}" with the ISV common domain name "{common_domain}". In the request header, specify tenant_id of the corresponding tenant and replace X-client-id with client_id of the ISV application template. */
+                /**
+                 * @description The tenant's ID. Needed only when calling an ISV application: then the request goes to the ISV common domain {common_domain} instead of {domain_name}, this header names the tenant, and X-client-id carries the ISV application template's client ID.
+                 *
+                 *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/LoginByMobileVerifyCode.html, https://support.huaweicloud.com/intl/en-us/api-oneaccess/SendSmsVerifyCode.html, https://support.huaweicloud.com/api-oneaccess/SendSmsVerifyCode.html
+                 *
+                 *     Package rule: The page gives no format; minLength 1 is this package's rule: an empty value is treated as a caller mistake and refused by the client and the mocks, where OneAccess may simply ignore it.
+                 */
                 "X-tenant-id"?: components["parameters"]["XTenantId"];
             };
             path?: never;
@@ -850,24 +1603,70 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description Caller OS version, for example, Android 10. */
+                /**
+                 * @description The operating system and version of the caller's device, such as Android 10.
+                 *
+                 *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/LoginByMobileVerifyCode.html
+                 *
+                 *     Package rule: The page marks it mandatory and gives no format; minLength 1 is this package's reading of mandatory (an empty value counts as missing), so the client and the mocks refuse an empty value.
+                 */
                 "X-operating-sys-version": components["parameters"]["XOperatingSysVersion"];
-                /** @description Caller device fingerprint, for example, 156aysdna213sc50. */
+                /**
+                 * @description A fingerprint that identifies the caller's device, such as 156aysdna213sc50.
+                 *
+                 *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/LoginByMobileVerifyCode.html
+                 *
+                 *     Package rule: The page marks it mandatory and gives no format; minLength 1 is this package's reading of mandatory (an empty value counts as missing), so the client and the mocks refuse an empty value.
+                 */
                 "X-device-fingerprint": components["parameters"]["XDeviceFingerprint"];
-                /** @description Caller IP address, for example, 10.10.10.1 */
+                /**
+                 * @description The caller's IP address, such as 10.10.10.1.
+                 *
+                 *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/LoginByMobileVerifyCode.html
+                 *
+                 *     Package rule: The page gives no format; minLength 1 is this package's rule: an empty value is treated as a caller mistake and refused by the client and the mocks, where OneAccess may simply ignore it.
+                 */
                 "X-device-ip"?: components["parameters"]["XDeviceIp"];
-                /** @description User agent information, for example, Mozilla/5.0 (Linux; Android 10; Redmi K30 Build/QKQ1.190825.002; wv) AppleWebKit/537.36 (KHTML, like Gecko) Version/4.0 Chrome/80.0.3987.99 Mobile Safari/537.36 */
+                /**
+                 * @description The caller's user agent string, such as Mozilla/5.0 (Linux; Android 10; Redmi K30 Build/QKQ1.190825.002; wv) AppleWebKit/537.36 (KHTML, like Gecko) Version/4.0 Chrome/80.0.3987.99 Mobile Safari/537.36
+                 *
+                 *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/LoginByMobileVerifyCode.html
+                 *
+                 *     Package rule: The page marks it mandatory and gives no format; minLength 1 is this package's reading of mandatory (an empty value counts as missing), so the client and the mocks refuse an empty value.
+                 */
                 "X-agent": components["parameters"]["XAgent"];
-                /** @description Language type, for example, en. */
+                /**
+                 * @description The language for the answer's messages, such as en; the page's own example request sends zh. The pages this package checked do not list the accepted values.
+                 *
+                 *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/LoginByMobileVerifyCode.html
+                 *
+                 *     Package rule: The page gives no format; minLength 1 is this package's rule: an empty value is treated as a caller mistake and refused by the client and the mocks, where OneAccess may simply ignore it.
+                 */
                 "X-L"?: components["parameters"]["XLanguage"];
-                /** @description Application ID, which is a ClientId allocated to an application after registration. In ISV tenant mode, send the client_id of the ISV application template instead. */
+                /**
+                 * @description The application's client ID, the ClientId OneAccess assigned when the application was registered. In ISV tenant mode, send the client ID of the ISV application template instead.
+                 *
+                 *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/LoginByMobileVerifyCode.html
+                 *
+                 *     Package rule: The page marks it mandatory and gives no format; minLength 1 is this package's reading of mandatory (an empty value counts as missing), so the client and the mocks refuse an empty value.
+                 */
                 "X-client-id": components["parameters"]["XClientId"];
                 /**
                  * @description The `state_token` an earlier step returned (the login's `MFA_AUTH`, `PASSWORD_WARN` or `PASSWORD_EXPIRED` answer),
                  *     which ties this call to that unfinished login. A credential: never log or show it.
+                 *
+                 *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/ShowMobileByStateToken.html, https://support.huaweicloud.com/intl/en-us/api-oneaccess/SecondaryAuthByMobileVerifyCode.html, https://support.huaweicloud.com/intl/en-us/api-oneaccess/ForceUpdatePwd.html, https://support.huaweicloud.com/intl/en-us/api-oneaccess/SkipForceUpdatePwd.html, https://support.huaweicloud.com/api-oneaccess/ShowMobileByStateToken.html, https://support.huaweicloud.com/api-oneaccess/SecondaryAuthByMobileVerifyCode.html
+                 *
+                 *     Package rule: The pages type it String and set no limits; minLength 1 is this package's own rule (an empty token is a caller mistake).
                  */
                 "X-state-token": components["parameters"]["XStateToken"];
-                /** @description Tenant ID. This parameter is mandatory when calling an ISV application. Replace "{domain_name}" with the ISV common domain name "{common_domain}". In the request header, specify tenant_id of the corresponding tenant and replace X-client-id with client_id of the ISV application template. */
+                /**
+                 * @description The tenant's ID. Needed only when calling an ISV application: then the request goes to the ISV common domain {common_domain} instead of {domain_name}, this header names the tenant, and X-client-id carries the ISV application template's client ID.
+                 *
+                 *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/LoginByMobileVerifyCode.html, https://support.huaweicloud.com/intl/en-us/api-oneaccess/SendSmsVerifyCode.html, https://support.huaweicloud.com/api-oneaccess/SendSmsVerifyCode.html
+                 *
+                 *     Package rule: The page gives no format; minLength 1 is this package's rule: an empty value is treated as a caller mistake and refused by the client and the mocks, where OneAccess may simply ignore it.
+                 */
                 "X-tenant-id"?: components["parameters"]["XTenantId"];
             };
             path?: never;
@@ -883,24 +1682,70 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description Caller OS version, for example, Android 10. */
+                /**
+                 * @description The operating system and version of the caller's device, such as Android 10.
+                 *
+                 *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/LoginByMobileVerifyCode.html
+                 *
+                 *     Package rule: The page marks it mandatory and gives no format; minLength 1 is this package's reading of mandatory (an empty value counts as missing), so the client and the mocks refuse an empty value.
+                 */
                 "X-operating-sys-version": components["parameters"]["XOperatingSysVersion"];
-                /** @description Caller device fingerprint, for example, 156aysdna213sc50. */
+                /**
+                 * @description A fingerprint that identifies the caller's device, such as 156aysdna213sc50.
+                 *
+                 *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/LoginByMobileVerifyCode.html
+                 *
+                 *     Package rule: The page marks it mandatory and gives no format; minLength 1 is this package's reading of mandatory (an empty value counts as missing), so the client and the mocks refuse an empty value.
+                 */
                 "X-device-fingerprint": components["parameters"]["XDeviceFingerprint"];
-                /** @description Caller IP address, for example, 10.10.10.1 */
+                /**
+                 * @description The caller's IP address, such as 10.10.10.1.
+                 *
+                 *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/LoginByMobileVerifyCode.html
+                 *
+                 *     Package rule: The page gives no format; minLength 1 is this package's rule: an empty value is treated as a caller mistake and refused by the client and the mocks, where OneAccess may simply ignore it.
+                 */
                 "X-device-ip"?: components["parameters"]["XDeviceIp"];
-                /** @description User agent information, for example, Mozilla/5.0 (Linux; Android 10; Redmi K30 Build/QKQ1.190825.002; wv) AppleWebKit/537.36 (KHTML, like Gecko) Version/4.0 Chrome/80.0.3987.99 Mobile Safari/537.36 */
+                /**
+                 * @description The caller's user agent string, such as Mozilla/5.0 (Linux; Android 10; Redmi K30 Build/QKQ1.190825.002; wv) AppleWebKit/537.36 (KHTML, like Gecko) Version/4.0 Chrome/80.0.3987.99 Mobile Safari/537.36
+                 *
+                 *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/LoginByMobileVerifyCode.html
+                 *
+                 *     Package rule: The page marks it mandatory and gives no format; minLength 1 is this package's reading of mandatory (an empty value counts as missing), so the client and the mocks refuse an empty value.
+                 */
                 "X-agent": components["parameters"]["XAgent"];
-                /** @description Language type, for example, en. */
+                /**
+                 * @description The language for the answer's messages, such as en; the page's own example request sends zh. The pages this package checked do not list the accepted values.
+                 *
+                 *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/LoginByMobileVerifyCode.html
+                 *
+                 *     Package rule: The page gives no format; minLength 1 is this package's rule: an empty value is treated as a caller mistake and refused by the client and the mocks, where OneAccess may simply ignore it.
+                 */
                 "X-L"?: components["parameters"]["XLanguage"];
-                /** @description Application ID, which is a ClientId allocated to an application after registration. In ISV tenant mode, send the client_id of the ISV application template instead. */
+                /**
+                 * @description The application's client ID, the ClientId OneAccess assigned when the application was registered. In ISV tenant mode, send the client ID of the ISV application template instead.
+                 *
+                 *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/LoginByMobileVerifyCode.html
+                 *
+                 *     Package rule: The page marks it mandatory and gives no format; minLength 1 is this package's reading of mandatory (an empty value counts as missing), so the client and the mocks refuse an empty value.
+                 */
                 "X-client-id": components["parameters"]["XClientId"];
                 /**
                  * @description The `state_token` an earlier step returned (the login's `MFA_AUTH`, `PASSWORD_WARN` or `PASSWORD_EXPIRED` answer),
                  *     which ties this call to that unfinished login. A credential: never log or show it.
+                 *
+                 *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/ShowMobileByStateToken.html, https://support.huaweicloud.com/intl/en-us/api-oneaccess/SecondaryAuthByMobileVerifyCode.html, https://support.huaweicloud.com/intl/en-us/api-oneaccess/ForceUpdatePwd.html, https://support.huaweicloud.com/intl/en-us/api-oneaccess/SkipForceUpdatePwd.html, https://support.huaweicloud.com/api-oneaccess/ShowMobileByStateToken.html, https://support.huaweicloud.com/api-oneaccess/SecondaryAuthByMobileVerifyCode.html
+                 *
+                 *     Package rule: The pages type it String and set no limits; minLength 1 is this package's own rule (an empty token is a caller mistake).
                  */
                 "X-state-token": components["parameters"]["XStateToken"];
-                /** @description Tenant ID. This parameter is mandatory when calling an ISV application. Replace "{domain_name}" with the ISV common domain name "{common_domain}". In the request header, specify tenant_id of the corresponding tenant and replace X-client-id with client_id of the ISV application template. */
+                /**
+                 * @description The tenant's ID. Needed only when calling an ISV application: then the request goes to the ISV common domain {common_domain} instead of {domain_name}, this header names the tenant, and X-client-id carries the ISV application template's client ID.
+                 *
+                 *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/LoginByMobileVerifyCode.html, https://support.huaweicloud.com/intl/en-us/api-oneaccess/SendSmsVerifyCode.html, https://support.huaweicloud.com/api-oneaccess/SendSmsVerifyCode.html
+                 *
+                 *     Package rule: The page gives no format; minLength 1 is this package's rule: an empty value is treated as a caller mistake and refused by the client and the mocks, where OneAccess may simply ignore it.
+                 */
                 "X-tenant-id"?: components["parameters"]["XTenantId"];
             };
             path?: never;
@@ -916,24 +1761,70 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description Caller OS version, for example, Android 10. */
+                /**
+                 * @description The operating system and version of the caller's device, such as Android 10.
+                 *
+                 *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/LoginByMobileVerifyCode.html
+                 *
+                 *     Package rule: The page marks it mandatory and gives no format; minLength 1 is this package's reading of mandatory (an empty value counts as missing), so the client and the mocks refuse an empty value.
+                 */
                 "X-operating-sys-version": components["parameters"]["XOperatingSysVersion"];
-                /** @description Caller device fingerprint, for example, 156aysdna213sc50. */
+                /**
+                 * @description A fingerprint that identifies the caller's device, such as 156aysdna213sc50.
+                 *
+                 *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/LoginByMobileVerifyCode.html
+                 *
+                 *     Package rule: The page marks it mandatory and gives no format; minLength 1 is this package's reading of mandatory (an empty value counts as missing), so the client and the mocks refuse an empty value.
+                 */
                 "X-device-fingerprint": components["parameters"]["XDeviceFingerprint"];
-                /** @description Caller IP address, for example, 10.10.10.1 */
+                /**
+                 * @description The caller's IP address, such as 10.10.10.1.
+                 *
+                 *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/LoginByMobileVerifyCode.html
+                 *
+                 *     Package rule: The page gives no format; minLength 1 is this package's rule: an empty value is treated as a caller mistake and refused by the client and the mocks, where OneAccess may simply ignore it.
+                 */
                 "X-device-ip"?: components["parameters"]["XDeviceIp"];
-                /** @description User agent information, for example, Mozilla/5.0 (Linux; Android 10; Redmi K30 Build/QKQ1.190825.002; wv) AppleWebKit/537.36 (KHTML, like Gecko) Version/4.0 Chrome/80.0.3987.99 Mobile Safari/537.36 */
+                /**
+                 * @description The caller's user agent string, such as Mozilla/5.0 (Linux; Android 10; Redmi K30 Build/QKQ1.190825.002; wv) AppleWebKit/537.36 (KHTML, like Gecko) Version/4.0 Chrome/80.0.3987.99 Mobile Safari/537.36
+                 *
+                 *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/LoginByMobileVerifyCode.html
+                 *
+                 *     Package rule: The page marks it mandatory and gives no format; minLength 1 is this package's reading of mandatory (an empty value counts as missing), so the client and the mocks refuse an empty value.
+                 */
                 "X-agent": components["parameters"]["XAgent"];
-                /** @description Language type, for example, en. */
+                /**
+                 * @description The language for the answer's messages, such as en; the page's own example request sends zh. The pages this package checked do not list the accepted values.
+                 *
+                 *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/LoginByMobileVerifyCode.html
+                 *
+                 *     Package rule: The page gives no format; minLength 1 is this package's rule: an empty value is treated as a caller mistake and refused by the client and the mocks, where OneAccess may simply ignore it.
+                 */
                 "X-L"?: components["parameters"]["XLanguage"];
-                /** @description Application ID, which is a ClientId allocated to an application after registration. In ISV tenant mode, send the client_id of the ISV application template instead. */
+                /**
+                 * @description The application's client ID, the ClientId OneAccess assigned when the application was registered. In ISV tenant mode, send the client ID of the ISV application template instead.
+                 *
+                 *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/LoginByMobileVerifyCode.html
+                 *
+                 *     Package rule: The page marks it mandatory and gives no format; minLength 1 is this package's reading of mandatory (an empty value counts as missing), so the client and the mocks refuse an empty value.
+                 */
                 "X-client-id": components["parameters"]["XClientId"];
                 /**
                  * @description The `state_token` an earlier step returned (the login's `MFA_AUTH`, `PASSWORD_WARN` or `PASSWORD_EXPIRED` answer),
                  *     which ties this call to that unfinished login. A credential: never log or show it.
+                 *
+                 *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/ShowMobileByStateToken.html, https://support.huaweicloud.com/intl/en-us/api-oneaccess/SecondaryAuthByMobileVerifyCode.html, https://support.huaweicloud.com/intl/en-us/api-oneaccess/ForceUpdatePwd.html, https://support.huaweicloud.com/intl/en-us/api-oneaccess/SkipForceUpdatePwd.html, https://support.huaweicloud.com/api-oneaccess/ShowMobileByStateToken.html, https://support.huaweicloud.com/api-oneaccess/SecondaryAuthByMobileVerifyCode.html
+                 *
+                 *     Package rule: The pages type it String and set no limits; minLength 1 is this package's own rule (an empty token is a caller mistake).
                  */
                 "X-state-token": components["parameters"]["XStateToken"];
-                /** @description Tenant ID. This parameter is mandatory when calling an ISV application. Replace "{domain_name}" with the ISV common domain name "{common_domain}". In the request header, specify tenant_id of the corresponding tenant and replace X-client-id with client_id of the ISV application template. */
+                /**
+                 * @description The tenant's ID. Needed only when calling an ISV application: then the request goes to the ISV common domain {common_domain} instead of {domain_name}, this header names the tenant, and X-client-id carries the ISV application template's client ID.
+                 *
+                 *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/LoginByMobileVerifyCode.html, https://support.huaweicloud.com/intl/en-us/api-oneaccess/SendSmsVerifyCode.html, https://support.huaweicloud.com/api-oneaccess/SendSmsVerifyCode.html
+                 *
+                 *     Package rule: The page gives no format; minLength 1 is this package's rule: an empty value is treated as a caller mistake and refused by the client and the mocks, where OneAccess may simply ignore it.
+                 */
                 "X-tenant-id"?: components["parameters"]["XTenantId"];
             };
             path?: never;

@@ -34,7 +34,9 @@ function bundleSpec() {
 /** Renders every generated file as { relative path: contents }. */
 async function render() {
   const spec = bundleSpec();
-  const ast = await openapiTS(spec, { exportType: false, alphabetize: false });
+  // openapi-typescript rewrites the document it is given (discriminator properties): it gets a copy, so the bundle
+  // written to openapi.json is what Redocly produced.
+  const ast = await openapiTS(structuredClone(spec), { exportType: false, alphabetize: false });
   return {
     "openapi.json": JSON.stringify(spec, null, 2) + "\n",
     "schema.ts": HEADER + astToString(ast),

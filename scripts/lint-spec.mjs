@@ -1,7 +1,12 @@
 #!/usr/bin/env node
 // Lints openapi/ with Redocly's recommended ruleset and fails on any problem: `redocly lint` alone exits 0 on
-// warnings, and this contract promises zero of both.
+// warnings, and this contract promises zero of both. Then checks the source trail (openapi/README.md): every claim
+// of the bundled spec carries x-source or x-package-rule.
 import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { missingSourceTrail } from "./lib/source-trail.mjs";
 
 const result = spawnSync("redocly", ["lint", "--format", "json"], {
   encoding: "utf8",
@@ -21,4 +26,23 @@ for (const p of report.problems) {
   console.error(`${p.severity} ${p.ruleId}: ${p.message}${where ? ` (${where.source?.ref ?? ""} ${where.pointer ?? ""})` : ""}`);
 }
 console.log(`redocly lint: ${errors} errors, ${warnings} warnings, ${ignored} ignored`);
-process.exit(errors + warnings + ignored === 0 && result.status === 0 ? 0 : 1);
+
+/** The claims of the bundled spec without a trail (a bundle of its own: generated/ may be stale while editing). */
+function trailProblems() {
+  const work = mkdtempSync(join(tmpdir(), "oa-trail-"));
+  try {
+    const out = join(work, "openapi.json");
+    const bundled = spawnSync("redocly", ["bundle", "sms-login", "--ext", "json", "-o", out], {
+      encoding: "utf8",
+      env: { ...process.env, REDOCLY_TELEMETRY: "off", PATH: `node_modules/.bin:${process.env.PATH}` },
+    });
+    if (bundled.status !== 0) return [`redocly bundle failed (exit ${bundled.status}):\n${bundled.stderr}`];
+    return missingSourceTrail(JSON.parse(readFileSync(out, "utf8")));
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+const trail = trailProblems();
+for (const problem of trail) console.error(`source-trail: ${problem}`);
+console.log(`source trail: ${trail.length} claims without x-source or x-package-rule`);
+process.exit(errors + warnings + ignored + trail.length === 0 && result.status === 0 ? 0 : 1);

@@ -3,7 +3,7 @@
 // refuses any keyword src/client/validate.ts does not implement rather than silently ignoring it.
 
 /** Keywords src/client/validate.ts enforces. */
-const ENFORCED = new Set(["type", "required", "properties", "enum", "minimum", "minLength", "maxLength", "additionalProperties"]);
+const ENFORCED = new Set(["type", "required", "properties", "enum", "minimum", "minLength", "maxLength", "additionalProperties", "oneOf", "discriminator"]);
 /** Values of `type` src/client/validate.ts knows. */
 const TYPES = new Set(["object", "string", "integer"]);
 /** Keywords that only annotate and are dropped (as is every `x-` extension, e.g. x-enumDescriptions). */
@@ -21,17 +21,55 @@ export function resolve(spec, node, path) {
   return resolve(spec, target, `${path} -> ${node.$ref}`);
 }
 
+/**
+ * A discriminator as the validator reads it: the property and, for each of its values, the index of the `oneOf` shape
+ * it selects. Taken from the mapping's refs, else from each shape's own single-value `enum` on that property.
+ */
+function reduceDiscriminator(spec, schema, path) {
+  const { propertyName, mapping } = schema.discriminator;
+  if (!Array.isArray(schema.oneOf)) throw new Error(`${path}: a discriminator needs oneOf`);
+  const refs = schema.oneOf.map((s) => s.$ref);
+  const indexes = {};
+  if (mapping) {
+    for (const [value, ref] of Object.entries(mapping)) {
+      const index = refs.indexOf(ref);
+      if (index < 0) throw new Error(`${path}: discriminator mapping ${value} -> ${ref} is not one of oneOf's refs`);
+      indexes[value] = index;
+    }
+  } else {
+    schema.oneOf.forEach((s, index) => {
+      const values = resolve(spec, resolve(spec, s, path).properties?.[propertyName] ?? {}, path).enum ?? [];
+      if (values.length !== 1) throw new Error(`${path}: oneOf/${index} has no single ${propertyName} value and there is no mapping`);
+      indexes[values[0]] = index;
+    });
+  }
+  return { propertyName, mapping: indexes };
+}
+
 /** Resolves local $refs and strips annotations, throwing on any keyword the runtime validator would not enforce. */
 export function reduceSchema(spec, schema, path) {
+  // OpenAPI 3.1 lets keywords sit beside a $ref (both apply): an enum there narrows the target's, as a oneOf shape's
+  // `status` narrows LoginStatus to its one value. Other enforced keywords beside a $ref would need a real merge.
+  if (typeof schema.$ref == "string" && Object.keys(schema).length > 1) {
+    const { $ref, ...siblings } = schema;
+    const narrowing = Object.keys(siblings).filter((key) => ENFORCED.has(key));
+    if (narrowing.some((key) => key !== "enum")) throw new Error(`${path}: only enum may narrow a $ref (found ${narrowing.join(", ")})`);
+    return { ...reduceSchema(spec, { $ref }, path), ...reduceSchema(spec, siblings, path) };
+  }
   const out = {};
-  for (const [key, value] of Object.entries(resolve(spec, schema, path))) {
+  const resolved = resolve(spec, schema, path);
+  for (const [key, value] of Object.entries(resolved)) {
     if (ANNOTATIONS.has(key) || key.startsWith("x-")) continue;
     if (!ENFORCED.has(key)) throw new Error(`${path}: keyword '${key}' is not supported by src/client/validate.ts`);
     if (key === "type" && !TYPES.has(value)) throw new Error(`${path}: type '${value}' is not supported by src/client/validate.ts`);
     out[key] =
       key === "properties"
         ? Object.fromEntries(Object.entries(value).map(([name, sub]) => [name, reduceSchema(spec, sub, `${path}.${name}`)]))
-        : value;
+        : key === "oneOf"
+          ? value.map((sub, i) => reduceSchema(spec, sub, `${path}.oneOf[${i}]`))
+          : key === "discriminator"
+            ? reduceDiscriminator(spec, resolved, path)
+            : value;
   }
   return out;
 }

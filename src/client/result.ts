@@ -7,8 +7,8 @@ export type LoginSuccess = {
     readonly ok: true;
     /** The documented `status`: what the caller does next (see the spec's LoginStatus). */
     readonly status: S;
-    /** The validated 200 body; tokens are in here and nowhere else. */
-    readonly body: LoginResponseBody & { status: S };
+    /** The validated 200 body, the shape of this status (a SUCCESS has its session_token); tokens are here only. */
+    readonly body: Extract<LoginResponseBody, { status: S }>;
     /** The raw HTTP response (body already read). */
     readonly response: Response;
     /** The answer's `X-Request-Id` when it is safe to show (docs/views.md), for support; absent when it had none, undefined when not safe. */

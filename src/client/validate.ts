@@ -11,6 +11,36 @@ export interface Schema {
   readonly minLength?: number;
   readonly maxLength?: number;
   readonly additionalProperties?: boolean;
+  /** Exactly one of these shapes; with `discriminator`, the one its property's value selects. */
+  readonly oneOf?: readonly Schema[];
+  /** Which `oneOf` shape (by index) each value of `propertyName` selects. */
+  readonly discriminator?: { readonly propertyName: string; readonly mapping: { readonly [value: string]: number } };
+}
+
+/** How value breaks a `oneOf`: the selected shape's violations, or why no single shape fits. */
+function oneOfViolations(schema: Schema, value: unknown, where: string): string[] {
+  const shapes = schema.oneOf ?? [];
+  const { discriminator } = schema;
+  if (discriminator) {
+    if (!isType.object!(value)) return [];
+    const tag = (value as Record<string, unknown>)[discriminator.propertyName];
+    const at = `${where}.${discriminator.propertyName}`;
+    // Own keys only: a tag of "constructor" must not find Object.prototype's members.
+    if (typeof tag != "string" || !Object.hasOwn(discriminator.mapping, tag)) {
+      const out = tag === undefined ? [`${at} is required`] : [`${at} must be one of ${Object.keys(discriminator.mapping).join(", ")}`];
+      // No shape applies, but a field any shape defines (expire) still has the type that shape gives it.
+      for (const [name, field] of Object.entries(value as Record<string, unknown>)) {
+        if (name == discriminator.propertyName || field === undefined) continue;
+        const sub = shapes.map((shape) => shape.properties).find((p) => p && Object.hasOwn(p, name))?.[name];
+        if (sub) out.push(...violations(sub, field, `${where}.${name}`));
+      }
+      return out;
+    }
+    const shape = shapes[discriminator.mapping[tag]!];
+    return shape ? violations(shape, value, where) : [];
+  }
+  const fits = shapes.filter((shape) => violations(shape, value, where).length == 0).length;
+  return fits == 1 ? [] : [`${where} must match exactly one of ${shapes.length} shapes (matches ${fits})`];
 }
 
 // The types scripts/lib/schemas.mjs lets through; it refuses any other.
@@ -49,5 +79,7 @@ export function violations(schema: Schema, value: unknown, where = "body", count
     }
     if (unknown) out.push(`${where} has ${unknown} ${unknown > 1 ? "properties" : "property"} the contract does not allow`);
   }
+  // A shape repeats what the parent already said (status's enum): report each rule once.
+  if (schema.oneOf) for (const problem of oneOfViolations(schema, value, where)) if (!out.includes(problem)) out.push(problem);
   return out;
 }

@@ -112,7 +112,7 @@ const breaking: Array<[check: CheckName, how: string, twist: Twist, alsoFailing:
   [
     "response_schema_conformance",
     "repeats a member name, so clients disagree on its value",
-    (_seen, keeping) => (keeping.status === 200 ? { ...keeping, body: '{"status":"NOPE","st\\u0061tus":"SUCCESS","extra":{"a":1,"b":[{"a":2}]}}' } : keeping),
+    (_seen, keeping) => (keeping.status === 200 ? { ...keeping, body: '{"status":"NOPE","st\\u0061tus":"SUCCESS","session_token":"t","expire":1,"extra":{"a":1,"b":[{"a":2}]}}' } : keeping),
     [],
     /valid login: HTTP 200: body member status appears more than once in one object \(LoginResponse\)$/,
   ],
@@ -133,7 +133,7 @@ const breaking: Array<[check: CheckName, how: string, twist: Twist, alsoFailing:
   [
     "negative_data_rejection",
     "logs in without a verify_code",
-    (seen, keeping) => (seen.json && seen.json.verify_code === undefined ? { ...keeping, status: 200, body: json({ status: "SUCCESS" }) } : keeping),
+    (seen, keeping) => (seen.json && seen.json.verify_code === undefined ? { ...keeping, status: 200, body: json({ status: "SUCCESS", session_token: "bts******2VO", expire: 604800 }) } : keeping),
     [],
     /verify_code missing: accepted a request breaking the contract with HTTP 200 \(invalid: required body property verify_code is missing/,
   ],

@@ -140,7 +140,7 @@ describe("oneaccess-sms-login verify --junit", () => {
   test("reports failures with messages and skips, and escapes whatever the server sent", async () => {
     const { url } = await server((seen, keeping) => {
       if (seen.json === undefined) return { status: 500, headers: {}, body: `<b>&"'</b>]]>\u0001 crash` };
-      if (!seen.headers["x-client-id"]) return { ...keeping, status: 200, body: JSON.stringify({ status: "SUCCESS" }) };
+      if (!seen.headers["x-client-id"]) return { ...keeping, status: 200, body: JSON.stringify({ status: "SUCCESS", session_token: "bts******2VO", expire: 604800 }) };
       return keeping;
     });
     const file = join(work, "breaking.xml");

@@ -71,7 +71,7 @@ describe("response validation at its boundaries", () => {
 
   test("the tokens must be strings when present, and may be absent", async () => {
     expect(await login({ status: "ACCESS_DENIED" })).toMatchObject({ ok: true, status: "ACCESS_DENIED" });
-    expect(await login({ status: "SUCCESS", session_token: 5 })).toMatchObject({
+    expect(await login({ status: "SUCCESS", session_token: 5, expire: 1 })).toMatchObject({
       ok: false,
       error: { violations: ["body.session_token must be a string"] },
     });

@@ -6,7 +6,7 @@ import { clientWith, json, PAGE } from "../helpers/client.js";
 // A login leaves nothing behind once it has settled: no pending timer (a CLI would stay alive until the timeout) and
 // no listener on the caller's signal (a long-lived signal shared by many calls would pile them up).
 const OUTCOMES: Array<[string, (request: Request, init?: RequestInit) => Response | Promise<Response>]> = [
-  ["a success", () => json(200, { status: "SUCCESS" })],
+  ["a success", () => json(200, { status: "SUCCESS", session_token: "bts******2VO", expire: 604800 })],
   ["a refusal", () => json(400, { error_code: "LOGIN.0002", error_msg: "Wrong code." })],
   ["a network failure", () => Promise.reject(new TypeError("fetch failed"))],
   ["a body that is not JSON", () => new Response("<html>", { status: 200 })],
@@ -50,7 +50,7 @@ describe("a settled login leaves no timer and no listener behind", () => {
   });
 
   test("one signal shared by many calls does not collect listeners", async () => {
-    const { client } = clientWith(() => json(200, { status: "SUCCESS" }));
+    const { client } = clientWith(() => json(200, { status: "SUCCESS", session_token: "bts******2VO", expire: 604800 }));
     const { signal } = new AbortController();
     const call: LoginCallOptions = { signal };
     for (let i = 0; i < 20; i++) await client.login(PAGE.credentials, call);
@@ -62,7 +62,7 @@ describe("a settled login leaves no timer and no listener behind", () => {
     const { signal } = new AbortController();
     const { client } = clientWith(() => {
       listening = getEventListeners(signal, "abort").length;
-      return json(200, { status: "SUCCESS" });
+      return json(200, { status: "SUCCESS", session_token: "bts******2VO", expire: 604800 });
     });
     await client.login(PAGE.credentials, { signal });
     expect(listening).toBe(1);
@@ -70,7 +70,7 @@ describe("a settled login leaves no timer and no listener behind", () => {
 
   test("aborting after the call settled changes nothing and throws nothing", async () => {
     const controller = new AbortController();
-    const { client } = clientWith(() => json(200, { status: "SUCCESS" }));
+    const { client } = clientWith(() => json(200, { status: "SUCCESS", session_token: "bts******2VO", expire: 604800 }));
     const result = await client.login(PAGE.credentials, { signal: controller.signal });
     expect(() => controller.abort()).not.toThrow();
     expect(result.ok).toBe(true);

@@ -50,7 +50,7 @@ describe("createLoginClient: the global fetch is looked up at call time", () => 
   test("a fetch installed after creation (MSW, nock, MockAgent) sees the login and raw calls", async () => {
     const client = createLoginClient(PAGE.options);
     const seen: string[] = [];
-    globalThis.fetch = (async (request: Request) => (seen.push(request.url), json(200, { status: "SUCCESS" }))) as typeof fetch;
+    globalThis.fetch = (async (request: Request) => (seen.push(request.url), json(200, { status: "SUCCESS", session_token: "bts******2VO", expire: 604800 }))) as typeof fetch;
     expect((await client.login(PAGE.credentials)).ok).toBe(true);
     const header = { "X-operating-sys-version": "o", "X-device-fingerprint": "f", "X-agent": "a", "X-client-id": "id" };
     await client.raw.POST(LOGIN_PATH, { params: { header }, body: PAGE.credentials });
@@ -58,7 +58,7 @@ describe("createLoginClient: the global fetch is looked up at call time", () => 
   });
 
   test("a fetch replaced after creation routes a real call to another local server", async () => {
-    const first = await localServer((res) => res.writeHead(200, { "Content-Type": "application/json" }).end('{"status":"SUCCESS"}'));
+    const first = await localServer((res) => res.writeHead(200, { "Content-Type": "application/json" }).end('{"status":"SUCCESS","session_token":"bts******2VO","expire":604800}'));
     const second = await localServer((res) => res.writeHead(200, { "Content-Type": "application/json" }).end('{"status":"MFA_AUTH"}'));
     try {
       const client = createLoginClient({ ...PAGE.options, baseUrl: first.url });
@@ -73,7 +73,7 @@ describe("createLoginClient: the global fetch is looked up at call time", () => 
 
   test("an explicit fetch option is still the one used", async () => {
     const mine: string[] = [];
-    const client = createLoginClient({ ...PAGE.options, fetch: async (r) => (mine.push(r.url), json(200, { status: "SUCCESS" })) });
+    const client = createLoginClient({ ...PAGE.options, fetch: async (r) => (mine.push(r.url), json(200, { status: "SUCCESS", session_token: "bts******2VO", expire: 604800 })) });
     globalThis.fetch = (async () => { throw new Error("global fetch used"); }) as typeof fetch;
     expect((await client.login(PAGE.credentials)).ok).toBe(true);
     expect(mine).toHaveLength(1);

@@ -45,7 +45,7 @@ describe("POST /api/v2/sdk/login/mobile-verify-code: failures are typed results"
     [500, { error_code: "SYS.0001", error_msg: "boom" }, "SYS.0001"],
     [503, "<html>busy</html>", undefined],
     [401, "", undefined],
-    [201, { status: "SUCCESS" }, undefined],
+    [201, { status: "SUCCESS", session_token: "bts******2VO", expire: 604800 }, undefined],
   ])("an undocumented HTTP %i is an HttpError", async (status, body, code) => {
     const { client } = clientWith(() => new Response(typeof body === "string" ? body : JSON.stringify(body), { status }));
     const { error } = failure(await client.login(PAGE.credentials));
@@ -106,7 +106,7 @@ describe("POST /api/v2/sdk/login/mobile-verify-code: failures are typed results"
   });
 
   test("a middleware that throws is a NetworkError, not a rejection", async () => {
-    const { client } = clientWith(() => json(200, { status: "SUCCESS" }), {
+    const { client } = clientWith(() => json(200, { status: "SUCCESS", session_token: "bts******2VO", expire: 604800 }), {
       middleware: [{ onRequest: () => { throw new Error("middleware broke"); } }],
     });
     expect(failure(await client.login(PAGE.credentials)).error.message).toMatch(/^Request failed \(Error\)/);
@@ -167,7 +167,7 @@ describe("POST /api/v2/sdk/login/mobile-verify-code: failures are typed results"
   });
 
   test("an already aborted signal sends nothing", async () => {
-    const { client, requests } = clientWith(() => json(200, { status: "SUCCESS" }));
+    const { client, requests } = clientWith(() => json(200, { status: "SUCCESS", session_token: "bts******2VO", expire: 604800 }));
     const { error } = failure(await client.login(PAGE.credentials, { signal: AbortSignal.abort() }));
     expect(error.kind).toBe("abort");
     expect(requests).toHaveLength(0);
@@ -183,7 +183,7 @@ describe("POST /api/v2/sdk/login/mobile-verify-code: failures are typed results"
     [null, "body must be an object"],
     [undefined, "body must be an object"],
   ])("refuses to send invalid credentials %j with an InputError", async (credentials, violation) => {
-    const { client, requests } = clientWith(() => json(200, { status: "SUCCESS" }));
+    const { client, requests } = clientWith(() => json(200, { status: "SUCCESS", session_token: "bts******2VO", expire: 604800 }));
     const { error } = failure(await client.login(credentials as never));
     expect(error).toBeInstanceOf(InputError);
     expect((error as InputError).violations).toContain(violation);
@@ -197,7 +197,7 @@ describe("POST /api/v2/sdk/login/mobile-verify-code: failures are typed results"
     [{ timeoutMs: -1 }, "timeoutMs must be a positive number of milliseconds"],
     [{ signal: { aborted: false } }, "signal must be an AbortSignal"],
   ])("refuses to send invalid call options %j with an InputError", async (call, violation) => {
-    const { client, requests } = clientWith(() => json(200, { status: "SUCCESS" }));
+    const { client, requests } = clientWith(() => json(200, { status: "SUCCESS", session_token: "bts******2VO", expire: 604800 }));
     const { error } = failure(await client.login(PAGE.credentials, call as LoginCallOptions));
     expect((error as InputError).violations).toEqual([violation]);
     expect(requests).toHaveLength(0);

@@ -119,7 +119,7 @@ describe("POST /api/v2/sdk/login/mobile-verify-code: bounded reading", () => {
   });
 
   test("a body in many chunks, with a character split between two, is read whole", async () => {
-    const bytes = new TextEncoder().encode(JSON.stringify({ status: "SUCCESS", data: "café ✓" }));
+    const bytes = new TextEncoder().encode(JSON.stringify({ status: "SUCCESS", session_token: "bts******2VO", expire: 604800, data: "café ✓" }));
     const split = bytes.indexOf(0xc3) + 1; // inside "é"
     const body = new ReadableStream({
       start(c) {
@@ -133,7 +133,7 @@ describe("POST /api/v2/sdk/login/mobile-verify-code: bounded reading", () => {
   });
 
   test("an answer exactly at the cap is read", async () => {
-    const body = JSON.stringify({ status: "SUCCESS", data: "" });
+    const body = JSON.stringify({ status: "SUCCESS", session_token: "bts******2VO", expire: 604800, data: "" });
     const padded = body.replace('""', `"${" ".repeat(1000 - body.length)}"`);
     const { client } = clientWith(() => json(200, JSON.parse(padded)), { maxResponseBytes: 1000 });
     expect(new TextEncoder().encode(padded).length).toBe(1000);

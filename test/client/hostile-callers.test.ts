@@ -7,7 +7,7 @@ const MOBILE = "13912345678";
 const CODE = "918273";
 
 async function loginWith(credentials: unknown, call?: unknown): Promise<LoginResult> {
-  const { client, requests } = clientWith(() => json(200, { status: "SUCCESS" }));
+  const { client, requests } = clientWith(() => json(200, { status: "SUCCESS", session_token: "bts******2VO", expire: 604800 }));
   const result = await client.login(credentials as never, call as never);
   expect(requests).toHaveLength(0);
   return result;
@@ -89,7 +89,7 @@ describe("login() never rejects, whatever a caller passes", () => {
   });
 
   test("null call options are the same as none", async () => {
-    const { client } = clientWith(() => json(200, { status: "SUCCESS" }));
+    const { client } = clientWith(() => json(200, { status: "SUCCESS", session_token: "bts******2VO", expire: 604800 }));
     expect(await client.login(PAGE.credentials, null as never)).toMatchObject({ ok: true, status: "SUCCESS" });
   });
 });

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, test } from "vitest";
 import type { ApiError, LoginCallOptions, LoginCredentials } from "../../src/index.js";
 import { clientWith, json, PAGE } from "../helpers/client.js";
 
-const OK = () => json(200, { status: "SUCCESS" });
+const OK = () => json(200, { status: "SUCCESS", session_token: "bts******2VO", expire: 604800 });
 const { mobile, verify_code } = PAGE.credentials;
 
 /** Logs in with `credentials` and returns the result and the bodies that went out. */

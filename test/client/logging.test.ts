@@ -32,9 +32,9 @@ describe("POST /api/v2/sdk/login/mobile-verify-code: logging a whole result is s
   });
 
   test("a success still gives its tokens to the code that asks", async () => {
-    const { client } = clientWith(answer(200, { status: "SUCCESS", ...TOKENS }));
+    const { client } = clientWith(answer(200, { status: "SUCCESS", ...TOKENS, expire: 7200 }));
     const result = await client.login(PAGE.credentials);
-    expect(result.ok && result.body.session_token).toBe(TOKENS.session_token);
+    expect(result.ok && result.status === "SUCCESS" && result.body.session_token).toBe(TOKENS.session_token);
     expect(inspect(result)).toContain("SUCCESS");
     // The view names the documented fields present, never their values.
     expect(inspect(result)).toContain("'session_token'");

@@ -24,7 +24,7 @@ const realisticCredentials = fc.record({
 
 describe("the client never throws, never rejects, and never leaks (fast-check)", () => {
   test("arbitrary credentials and call options end in a result", async () => {
-    const { client } = clientWith(() => json(200, { status: "SUCCESS" }));
+    const { client } = clientWith(() => json(200, { status: "SUCCESS", session_token: "bts******2VO", expire: 604800 }));
     await fc.assert(
       fc.asyncProperty(fc.anything(), fc.option(fc.anything()), async (credentials, call) => {
         const result: LoginResult = await client.login(credentials as never, call as never);

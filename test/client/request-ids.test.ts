@@ -10,12 +10,12 @@ const withId = (response: Response, id: string) => (response.headers.set("X-Requ
 
 describe("POST /api/v2/sdk/login/mobile-verify-code: X-Request-Id", () => {
   test("a success carries the answer's request id", async () => {
-    const { client } = clientWith(() => withId(json(200, { status: "SUCCESS" }), "abc123"));
+    const { client } = clientWith(() => withId(json(200, { status: "SUCCESS", session_token: "bts******2VO", expire: 604800 }), "abc123"));
     expect(await client.login(PAGE.credentials)).toMatchObject({ ok: true, status: "SUCCESS", requestId: "abc123" });
   });
 
   test("a success without the header has no requestId, and logs as before", async () => {
-    const { client } = clientWith(() => json(200, { status: "SUCCESS" }));
+    const { client } = clientWith(() => json(200, { status: "SUCCESS", session_token: "bts******2VO", expire: 604800 }));
     const result = await client.login(PAGE.credentials);
     expect(result.ok && "requestId" in result).toBe(false);
     expect(inspect(result)).not.toContain("requestId");
@@ -61,7 +61,7 @@ describe("POST /api/v2/sdk/login/mobile-verify-code: X-Request-Id", () => {
     ["a space (not of a request id's shape)", "id 1"],
     ["the mobile number's national digits after a country prefix", `86${mobile}`],
   ])("a success's request id holding %s is left out", async (_what, id) => {
-    const answer = json(200, { status: "SUCCESS", session_token: "sess-9f8e7d6c5b4a" }, { headers: { "Set-Cookie": "S=cookie-7a6b5c4d; Path=/" } });
+    const answer = json(200, { status: "SUCCESS", session_token: "sess-9f8e7d6c5b4a", expire: 604800 }, { headers: { "Set-Cookie": "S=cookie-7a6b5c4d; Path=/" } });
     const { client } = clientWith(() => withId(answer, id));
     const result = await client.login(PAGE.credentials);
     expect(result).toMatchObject({ ok: true });
@@ -80,7 +80,7 @@ describe("POST /api/v2/sdk/login/mobile-verify-code: X-Request-Id over loopback"
     let n = 0;
     const server = await localServer((res) => {
       n++;
-      if (n == 1) res.writeHead(200, { "Content-Type": "application/json", "X-Request-Id": "r-1" }).end('{"status":"SUCCESS"}');
+      if (n == 1) res.writeHead(200, { "Content-Type": "application/json", "X-Request-Id": "r-1" }).end('{"status":"SUCCESS","session_token":"bts******2VO","expire":604800}');
       else res.writeHead(502, { "X-Request-Id": "r-2" }).end("bad gateway");
     });
     closing.push(server.close);

@@ -146,7 +146,7 @@ describe("retries: 429 and 503 with Retry-After, only when enabled", () => {
   async function busyOnce(status: number, headers: Record<string, string>) {
     const server = await localServer((res, _seen) => {
       if (server.requests.length == 1) res.writeHead(status, headers).end("busy");
-      else res.writeHead(200, { "Content-Type": "application/json" }).end('{"status":"SUCCESS"}');
+      else res.writeHead(200, { "Content-Type": "application/json" }).end('{"status":"SUCCESS","session_token":"bts******2VO","expire":604800}');
     });
     closing.push(server.close);
     return server;
@@ -242,7 +242,7 @@ describe("retries: the option is checked", () => {
   );
 
   test("a bad retry on a call is an InputError, and nothing is sent", async () => {
-    const { client, requests } = clientWith(() => json(200, { status: "SUCCESS" }));
+    const { client, requests } = clientWith(() => json(200, { status: "SUCCESS", session_token: "bts******2VO", expire: 604800 }));
     const result = await client.login(PAGE.credentials, { retry: { retries: 99 } });
     expect(result).toMatchObject({ ok: false, error: { kind: "input", violations: [expect.stringMatching(/^retry must be/)] } });
     expect(requests).toHaveLength(0);

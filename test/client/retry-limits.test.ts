@@ -48,7 +48,7 @@ describe("retries: what is not waited for, with onRetryAfter on", () => {
   test.each([
     ["a 503 without Retry-After", () => new Response("busy", { status: 503 })],
     ["a 429 whose Retry-After is past maxRetryAfterMs", () => new Response("busy", { status: 429, headers: { "Retry-After": "2" } })],
-    ["a success", () => json(200, { status: "SUCCESS" })],
+    ["a success", () => json(200, { status: "SUCCESS", session_token: "bts******2VO", expire: 604800 })],
     ["a refusal", () => json(400, { error_code: "LOGIN.0002", error_msg: "Wrong code." })],
   ])("%s is answered after one request", async (_what, handler) => {
     const { client, requests } = clientWith(handler, { retry: { retries: 2, onRetryAfter: true, maxRetryAfterMs: 1_000 } });
@@ -61,7 +61,7 @@ describe("retries: the Retry-After limits are inclusive on the caller's side", (
   /** Answers 429 with this Retry-After first, then a success. */
   const busyOnce = (after: string) => {
     let calls = 0;
-    return () => (calls++ ? json(200, { status: "SUCCESS" }) : new Response("busy", { status: 429, headers: { "Retry-After": after } }));
+    return () => (calls++ ? json(200, { status: "SUCCESS", session_token: "bts******2VO", expire: 604800 }) : new Response("busy", { status: 429, headers: { "Retry-After": after } }));
   };
 
   test("a Retry-After of exactly maxRetryAfterMs is waited for", async () => {

@@ -30,7 +30,7 @@ describe("a signal shared by several logins", () => {
 
   test("a login that ends first leaves the signal listening for the one still in flight", async () => {
     let calls = 0;
-    const { client, requests } = clientWith(() => (calls++ ? json(200, { status: "SUCCESS" }) : never()), { timeoutMs: 1_000 });
+    const { client, requests } = clientWith(() => (calls++ ? json(200, { status: "SUCCESS", session_token: "bts******2VO", expire: 604800 }) : never()), { timeoutMs: 1_000 });
     const controller = new AbortController();
     const slow = client.login(PAGE.credentials, { signal: controller.signal });
     await until(() => requests.length == 1);
@@ -43,7 +43,7 @@ describe("a signal shared by several logins", () => {
 
   test("a signal whose logins have all ended still reaches the next login given it", async () => {
     let calls = 0;
-    const { client, requests } = clientWith(() => (calls++ ? never() : json(200, { status: "SUCCESS" })), { timeoutMs: 1_000 });
+    const { client, requests } = clientWith(() => (calls++ ? never() : json(200, { status: "SUCCESS", session_token: "bts******2VO", expire: 604800 })), { timeoutMs: 1_000 });
     const controller = new AbortController();
     expect(kindOf(await client.login(PAGE.credentials, { signal: controller.signal }))).toBe("ok");
     expect(listeners(controller.signal)).toBe(0);
@@ -58,7 +58,7 @@ describe("a signal shared by several logins", () => {
 describe("what counts as a signal", () => {
   test("a function carrying a signal's members is not an AbortSignal: an InputError, and nothing is sent", async () => {
     const signal = Object.assign(() => {}, { aborted: false, addEventListener() {}, removeEventListener() {} });
-    const { client, requests } = clientWith(() => json(200, { status: "SUCCESS" }));
+    const { client, requests } = clientWith(() => json(200, { status: "SUCCESS", session_token: "bts******2VO", expire: 604800 }));
     const result = await client.login(PAGE.credentials, { signal: signal as unknown as AbortSignal });
     expect(result).toMatchObject({ ok: false, error: { kind: "input", violations: ["signal must be an AbortSignal"] } });
     expect(requests).toHaveLength(0);

@@ -72,11 +72,32 @@ describe("rendered API docs, offline, in headless Chromium", () => {
       expect(text).toContain(parameter.name);
       expect(text, parameter.name).toContain(flat(parameter.description));
     }
-    for (const [name, field] of fields("MobileVerifyCodeLoginRequest").concat(fields("LoginResponse"))) {
+    for (const [name, field] of fields("MobileVerifyCodeLoginRequest")) {
       expect(text).toContain(name);
       expect(text, name).toContain(firstSentence(field.description));
     }
     expect(text.match(/required/g)?.length ?? 0).toBeGreaterThanOrEqual(4 + 2 + 1); // headers, body fields, status
+  });
+
+  test("shows the 200 body's shape for each status, picked by its button, with each field's description", async () => {
+    const shapes: Array<{ title: string; properties: Record<string, unknown> }> = spec.components.schemas.LoginResponse.oneOf.map(deref);
+    expect(shapes.map((shape) => shape.title)).toEqual(["SUCCESS", "PASSWORD_WARN", "PASSWORD_EXPIRED", "ACCESS_DENIED", "MFA_AUTH"]);
+    // Redoc shows one shape at a time, chosen in the discriminator's menu.
+    const pick = async (from: string, to: string) => {
+      await page.getByTestId("dropdown").filter({ has: page.getByRole("button", { name: from, exact: true }) }).first().getByRole("button").click();
+      await page.getByRole("menuitem", { name: to, exact: true }).click();
+    };
+    let current = "SUCCESS";
+    for (const shape of shapes) {
+      if (shape.title !== current) await pick(current, (current = shape.title));
+      const text = flat(await page.locator("body").innerText());
+      for (const [name, field] of Object.entries<any>(shape.properties)) {
+        expect(text, `${shape.title} ${name}`).toContain(name);
+        // A field's own description (beside a $ref) is the one shown, else the referenced schema's.
+        expect(text, `${shape.title} ${name}`).toContain(firstSentence(field.description ?? deref(field).description));
+      }
+    }
+    await pick(current, "SUCCESS");
   });
 
   test("shows the status values and what to do next", async () => {
@@ -124,6 +145,21 @@ describe("rendered API docs, offline, in headless Chromium", () => {
     await page.getByRole("button", { name: shown, exact: true }).scrollIntoViewIfNeeded();
     mkdirSync(repoPath("artifacts"), { recursive: true });
     await page.screenshot({ path: repoPath("artifacts/docs-samples.png"), fullPage: false });
+  });
+
+  test("tells a OneAccess fact from a package rule at a glance: Source lines and Package rule lines", async () => {
+    const text = flat(await page.locator("body").innerText());
+    expect(text).toContain("Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/LoginByMobileVerifyCode.html");
+    expect(text).toContain("Package rule: minLength 1 and maxLength 32 are this package's limits: the page sets none.");
+    // Each status value's meaning carries its own trail: the test of x-enumDescriptions above shows them whole.
+    expect(spec.components.schemas.LoginStatus["x-enumDescriptions"].PASSWORD_WARN).toContain("(Package rule: not listed on the pages checked");
+  });
+
+  test("the Servers panel shows the server descriptions as written, without Markdown marks", async () => {
+    const all = (await page.locator("body").textContent()) ?? "";
+    expect(all).toContain("Ordinary tenant. domain_name is the domain name of your OneAccess instance");
+    expect(all).not.toContain("`domain_name`");
+    expect(all).not.toContain("`common_domain`");
   });
 
   test("shows the contract version next to the title on the overview", async () => {

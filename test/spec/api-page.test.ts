@@ -56,8 +56,9 @@ describe("the spec carries the API page", () => {
     for (const field of Object.values<any>(body.properties)) expect(field.description).toMatch(/\w{3,}/);
   });
 
-  test("describes all six 200 fields with the page's types", () => {
-    const props = deref(okMedia.schema).properties;
+  test("describes all six 200 fields with the page's types, across the shapes of the status values", () => {
+    const shapes: any[] = deref(okMedia.schema).oneOf.map(deref);
+    const props = Object.assign({}, ...shapes.map((shape) => shape.properties));
     const types = Object.fromEntries(Object.entries<any>(props).map(([k, v]) => [k, deref(v).type]));
     expect(types).toEqual({
       status: "string",
@@ -73,9 +74,12 @@ describe("the spec carries the API page", () => {
   test("documents all five status values and what the caller does next, per value, behind a short description", () => {
     const status = spec.components.schemas.LoginStatus;
     expect(status.enum).toEqual(STATUSES);
-    // One plain line: tools that squash or escape Markdown (Scalar, Kubb, openapi-zod-client) still show it intact.
-    expect(status.description).not.toMatch(/\n|\|/);
-    expect(status.description.length).toBeLessThan(120);
+    // One plain line before the trail's paragraphs: tools that squash or escape Markdown (Scalar, Kubb,
+    // openapi-zod-client) still show it intact.
+    const [own, ...trail] = status.description.split("\n\n");
+    expect(own).not.toMatch(/\n|\|/);
+    expect(own.length).toBeLessThan(120);
+    expect(trail.join(" ")).toMatch(/^Source: https:\/\/\S+ Package rule: \w/);
     expect(Object.keys(status["x-enumDescriptions"])).toEqual(STATUSES);
     for (const value of STATUSES) expect(status["x-enumDescriptions"][value], value).toMatch(/\w{3,}.*\. \w/);
   });
@@ -91,6 +95,10 @@ describe("the spec carries the API page", () => {
     expect(spec.servers[0].variables.domain_name.default).toBeTruthy();
     expect(spec.servers[1].url).toBe("https://{common_domain}");
     expect(spec.info.description).toMatch(/ISV tenant[\s\S]*X-tenant-id[\s\S]*template/);
+  });
+
+  test("server descriptions are plain text: Redoc's Servers panel prints Markdown marks literally", () => {
+    for (const server of spec.servers) expect(server.description, server.url).not.toMatch(/[`*]/);
   });
 });
 
