@@ -3,7 +3,8 @@ import type { LoginError } from "./errors/login-error.js";
 import { INSPECT } from "./errors/one-access-error.js";
 import type { LoginFailure, LoginResult } from "./result.js";
 
-const FIELDS = Object.keys(schemas.LoginResponse.properties);
+// The documented 200 fields: the union of every status shape's (a Set keeps each name once, in the spec's order).
+const FIELDS = [...new Set(schemas.LoginResponse.oneOf.flatMap((shape) => Object.keys(shape.properties)))];
 
 /**
  * A login result, safe to log whole: `console.log(result)`, `util.inspect(result)` and `JSON.stringify(result)` show
