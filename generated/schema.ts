@@ -23,6 +23,92 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v2/tenant/token": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Obtain the application's access token
+         * @description Exchanges the application's client credentials for an access token for the tenant APIs (`expires_in`
+         *     seconds, 1800 by default). Server side only: the body holds the client secret. Cache the token and renew it
+         *     before it expires; asking for a new token does not end the validity of one already issued.
+         */
+        post: operations["getTenantAccessToken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/tenant/sso/session-token/sso-ticket": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Exchange a session_token for a one-time sso_ticket
+         * @description The first step after a SUCCESS login: turns the user's `session_token` into a one-time `sso_ticket`. Needs the
+         *     application's access token (Bearer). `device_fingerprint` must be the value the login sent. Send
+         *     `Content-Type: application/json;charset=utf8`.
+         */
+        post: operations["exchangeSessionTokenForSsoTicket"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/tenant/sso/sso-ticket/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get the user's information with an sso_ticket
+         * @description The second step: turns the one-time `sso_ticket` into the user's information under `data.user`. Needs the
+         *     application's access token (Bearer). Send `Content-Type: application/json;charset=utf8`.
+         */
+        post: operations["verifySsoTicket"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/tenant/sso/session-token/refresh": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Refresh a session_token
+         * @description Gives the user a new `session_token` for the current one. Needs the application's access token (Bearer). Send
+         *     `Content-Type: application/json;charset=utf8`.
+         */
+        post: operations["refreshSessionToken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -111,6 +197,113 @@ export interface components {
              */
             error_msg: string;
         };
+        /** @description Form body of the access-credential request (client credentials). */
+        TenantTokenRequest: {
+            /**
+             * @description Grant type; always client_credentials.
+             * @enum {string}
+             */
+            grant_type: "client_credentials";
+            /** @description The client ID OneAccess assigned to the application when it was registered. */
+            client_id: string;
+            /** @description The client secret OneAccess assigned to the application when it was registered. Server side only. */
+            client_secret: string;
+        };
+        /** @description Body of HTTP 200 of the access-credential request. */
+        TenantTokenResponse: {
+            /** @description The access credential for the tenant (management) APIs, sent as a Bearer token. */
+            access_token: string;
+            /** @description Credential type; the page fixes it at Bearer. */
+            token_type?: string;
+            /** @description Lifetime of the token in seconds (default 1800; an administrator can change it under Settings > Service Settings > API Authentication). */
+            expires_in: number;
+            /** @description Authorization scope of the access token. */
+            scope?: string;
+            /** @description The ID token issued with the access token. */
+            id_token?: string;
+        };
+        /** @description Body of the request that exchanges a session_token for a one-time sso_ticket. Send it with `Content-Type: application/json;charset=utf8`. */
+        SsoTicketRequest: {
+            /** @description The session_token a successful login returned. */
+            session_token: string;
+            /** @description The caller's operating system version, for example Android 10. */
+            operating_sys_version: string;
+            /** @description The caller device's IP address, for example 10.10.10.1. */
+            device_ip: string;
+            /** @description The caller's device fingerprint. It must be the same value the login call sent (X-device-fingerprint). */
+            device_fingerprint: string;
+            /** @description The caller's user agent. */
+            agent?: string;
+            /** @description The client_id of a single sign-on application, sent when the user information of that application is wanted. */
+            client_id?: string;
+        };
+        /** @description Body of HTTP 200 of the sso_ticket exchange. */
+        SsoTicketResponse: {
+            /** @description A one-time ticket that gets the user's information from the verify call. */
+            sso_ticket: string;
+            /** @description Lifetime of the ticket. Unit: second. */
+            expire?: number;
+        };
+        /** @description Body of the request that exchanges a one-time sso_ticket for the user's information. Send it with `Content-Type: application/json;charset=utf8`. */
+        SsoTicketVerifyRequest: {
+            /** @description The one-time ticket obtained with the session_token. */
+            sso_ticket: string;
+            /** @description The caller's operating system version, for example Android 10. */
+            operating_sys_version: string;
+            /** @description The caller device's IP address, for example 10.10.10.1. */
+            device_ip: string;
+            /** @description The caller's device fingerprint; the same user's calls must send the same value. */
+            device_fingerprint: string;
+            /** @description The caller's user agent. */
+            agent?: string;
+        };
+        /** @description The user's information (the page's UserInfoDataResult). */
+        SsoUser: {
+            /** @description Username. */
+            userName?: string;
+            /** @description User ID. */
+            id?: string;
+            /** @description The user's name. */
+            name?: string;
+            /** @description Mobile number. Personal data, kept out of every view this package renders. */
+            mobile?: string;
+            /** @description Email address. */
+            email?: string;
+        };
+        /** @description The data object of the verify answer; it holds the user. */
+        SsoUserData: {
+            user: components["schemas"]["SsoUser"];
+        };
+        /** @description Body of HTTP 200 of the sso_ticket verification. */
+        SsoUserResponse: {
+            /** @description The page calls this field an error code; it documents no values. */
+            code?: string;
+            /** @description The page calls this field an error description; it documents no values. */
+            message?: string;
+            data: components["schemas"]["SsoUserData"];
+        };
+        /** @description Body of the request that refreshes a session_token. Send it with `Content-Type: application/json;charset=utf8`. */
+        SessionTokenRefreshRequest: {
+            /** @description The user's current session_token. */
+            session_token: string;
+            /** @description The caller's operating system version, for example Android 10. */
+            operating_sys_version: string;
+            /** @description The caller device's IP address, for example 10.10.10.1. */
+            device_ip: string;
+            /** @description The caller's device fingerprint; the same user's calls must send the same value. */
+            device_fingerprint: string;
+            /** @description The caller's user agent. */
+            agent?: string;
+        };
+        /** @description Body of HTTP 200 of the session_token refresh. */
+        SessionTokenRefreshResponse: {
+            /** @description The user's new session_token; exchange it for an sso_ticket as after a login. */
+            session_token: string;
+            /** @description A JWT that carries the user's identity; valid for 2 hours by default (configurable). */
+            id_token?: string;
+            /** @description Lifetime. Unit: second. */
+            expire?: number;
+        };
     };
     responses: {
         /** @description Request successful. Read `status` for the next step. */
@@ -133,6 +326,51 @@ export interface components {
                 "application/json": components["schemas"]["ErrorResponse"];
             };
         };
+        /** @description Request successful: the access token. */
+        TenantTokenOk: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["TenantTokenResponse"];
+            };
+        };
+        /** @description Invalid parameter. */
+        TenantInvalidParameter: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description Request successful: the one-time ticket. */
+        SsoTicketOk: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["SsoTicketResponse"];
+            };
+        };
+        /** @description Request successful: the user's information. */
+        SsoUserOk: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["SsoUserResponse"];
+            };
+        };
+        /** @description Request successful: the new session_token. */
+        SessionTokenRefreshOk: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["SessionTokenRefreshResponse"];
+            };
+        };
     };
     parameters: {
         /** @description Caller OS version, for example, Android 10. */
@@ -149,6 +387,8 @@ export interface components {
         XClientId: string;
         /** @description Tenant ID. This parameter is mandatory when calling an ISV application. Replace "{domain_name}" with the ISV common domain name "{common_domain}". In the request header, specify tenant_id of the corresponding tenant and replace X-client-id with client_id of the ISV application template. */
         XTenantId: string;
+        /** @description The tenant's external ID. Mandatory when an ISV calls the API, in which case the host is the ISV common domain {common_domain} instead of {domain_name}. */
+        IsvTenantId: string;
     };
     requestBodies: {
         /**
@@ -158,6 +398,39 @@ export interface components {
         LoginCredentials: {
             content: {
                 "application/json;charset=utf8": components["schemas"]["MobileVerifyCodeLoginRequest"];
+            };
+        };
+        /** @description The application's client credentials as a form (`Content-Type: application/x-www-form-urlencoded`). */
+        TenantClientCredentials: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["TenantTokenRequest"];
+            };
+        };
+        /**
+         * @description The session_token and the caller's device.
+         *     Send it with `Content-Type: application/json;charset=utf8`.
+         */
+        SsoTicketExchange: {
+            content: {
+                "application/json;charset=utf8": components["schemas"]["SsoTicketRequest"];
+            };
+        };
+        /**
+         * @description The one-time sso_ticket and the caller's device.
+         *     Send it with `Content-Type: application/json;charset=utf8`.
+         */
+        SsoTicketVerification: {
+            content: {
+                "application/json;charset=utf8": components["schemas"]["SsoTicketVerifyRequest"];
+            };
+        };
+        /**
+         * @description The session_token to refresh and the caller's device.
+         *     Send it with `Content-Type: application/json;charset=utf8`.
+         */
+        SessionTokenRefresh: {
+            content: {
+                "application/json;charset=utf8": components["schemas"]["SessionTokenRefreshRequest"];
             };
         };
     };
@@ -200,6 +473,67 @@ export interface operations {
         responses: {
             200: components["responses"]["LoginOk"];
             400: components["responses"]["InvalidParameter"];
+        };
+    };
+    getTenantAccessToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["TenantClientCredentials"];
+        responses: {
+            200: components["responses"]["TenantTokenOk"];
+            400: components["responses"]["TenantInvalidParameter"];
+        };
+    };
+    exchangeSessionTokenForSsoTicket: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The tenant's external ID. Mandatory when an ISV calls the API, in which case the host is the ISV common domain {common_domain} instead of {domain_name}. */
+                "X-tenant-id"?: components["parameters"]["IsvTenantId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["SsoTicketExchange"];
+        responses: {
+            200: components["responses"]["SsoTicketOk"];
+            400: components["responses"]["TenantInvalidParameter"];
+        };
+    };
+    verifySsoTicket: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The tenant's external ID. Mandatory when an ISV calls the API, in which case the host is the ISV common domain {common_domain} instead of {domain_name}. */
+                "X-tenant-id"?: components["parameters"]["IsvTenantId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["SsoTicketVerification"];
+        responses: {
+            200: components["responses"]["SsoUserOk"];
+            400: components["responses"]["TenantInvalidParameter"];
+        };
+    };
+    refreshSessionToken: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The tenant's external ID. Mandatory when an ISV calls the API, in which case the host is the ISV common domain {common_domain} instead of {domain_name}. */
+                "X-tenant-id"?: components["parameters"]["IsvTenantId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["SessionTokenRefresh"];
+        responses: {
+            200: components["responses"]["SessionTokenRefreshOk"];
+            400: components["responses"]["TenantInvalidParameter"];
         };
     };
 }
