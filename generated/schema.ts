@@ -222,6 +222,19 @@ export interface components {
             /** @description The ID token issued with the access token. */
             id_token?: string;
         };
+        /**
+         * @description Body of HTTP 400 (invalid parameter) of a tenant call.
+         * @example {
+         *       "error_code": "MOCK.INVALID_REQUEST",
+         *       "error_msg": "The request does not match the API contract."
+         *     }
+         */
+        TenantErrorResponse: {
+            /** @description Error code. An open set; treat a code you do not know as a generic failure. */
+            error_code: string;
+            /** @description Error details, human readable. */
+            error_msg: string;
+        };
         /** @description Body of the request that exchanges a session_token for a one-time sso_ticket. Send it with `Content-Type: application/json;charset=utf8`. */
         SsoTicketRequest: {
             /** @description The session_token a successful login returned. */
@@ -341,7 +354,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["ErrorResponse"];
+                "application/json": components["schemas"]["TenantErrorResponse"];
             };
         };
         /** @description Request successful: the one-time ticket. */
