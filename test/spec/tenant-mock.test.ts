@@ -42,7 +42,7 @@ afterAll(async () => {
 function pageRequest(path: string): { headers: Record<string, string>; body: string } {
   const [type, media] = requestMedia(path);
   const example = namedExamples(media).page as Record<string, string>;
-  const bearer = tenantOperation(path).security.length ? { Authorization: "Bearer 334******140" } : {};
+  const bearer: Record<string, string> = tenantOperation(path).security.length ? { Authorization: "Bearer 334******140" } : {};
   const body = type === "application/x-www-form-urlencoded" ? new URLSearchParams(example).toString() : JSON.stringify(example);
   return { headers: { "Content-Type": type, ...bearer }, body };
 }
