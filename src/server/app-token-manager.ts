@@ -30,7 +30,8 @@ export interface AppTokenManager {
   token(): Promise<AppToken>;
   /**
    * Runs a tenant call with a token. On a 401 answer the token is retired, a new one fetched (once, however many
-   * calls got the 401) and the call run once more; a second 401 is returned as it is.
+   * calls got the 401) and the call run once more; a second 401 is returned as it is. A refresh that fails rejects
+   * with its {@link AppTokenError}.
    */
   withToken<T extends { readonly status: number }>(call: (token: AppToken) => Promise<T>): Promise<T>;
   /** Forgets the cached token (only if it is `token`, when given), so the next call fetches a new one. */

@@ -141,6 +141,19 @@ describe("the application's access token manager", () => {
     expect(h.issued()).toBe(2);
   });
 
+  test("a 401 whose refresh fails rejects with the typed token error, not the 401", async () => {
+    let calls = 0;
+    const manager = createAppTokenManager({
+      exchange: async () => {
+        if (++calls > 1) throw new Error(`client_secret=${SECRET}`);
+        return { accessToken: TOKEN(1), expiresIn: 1800 };
+      },
+    });
+    const error = await manager.withToken(async () => ({ status: 401 })).catch((e: unknown) => e);
+    expect(isAppTokenError(error) && error.kind).toBe("exchange-failed");
+    expectNoSecretIn(error, [SECRET], expect);
+  });
+
   test("many calls that get a 401 with the same token share one refresh", async () => {
     const h = harness();
     const manager = createAppTokenManager({ exchange: h.exchange, now: h.clock });
