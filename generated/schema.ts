@@ -228,6 +228,100 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v2/tenant/token": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Obtain the application's access token
+         * @description Exchanges the application's client credentials for an access token for the tenant APIs (`expires_in`
+         *     seconds, 1800 by default). Server side only: the body holds the client secret. Cache the token and renew it
+         *     before it expires; asking for a new token does not end the validity of one already issued.
+         *
+         *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/ShowAuthToken.html, https://support.huaweicloud.com/api-oneaccess/ShowAuthToken.md
+         */
+        post: operations["getTenantAccessToken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/tenant/sso/session-token/sso-ticket": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Exchange a session_token for a one-time sso_ticket
+         * @description The first step after a SUCCESS login: turns the user's `session_token` into a one-time `sso_ticket`. Needs the
+         *     application's access token (Bearer). `device_fingerprint` must be the value the login sent. Send
+         *     `Content-Type: application/json;charset=utf8`.
+         *
+         *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/ShowSSOTicketBySessionToken.html, https://support.huaweicloud.com/api-oneaccess/ShowSSOTicketBySessionToken.html
+         */
+        post: operations["exchangeSessionTokenForSsoTicket"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/tenant/sso/sso-ticket/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get the user's information with an sso_ticket
+         * @description The second step: turns the one-time `sso_ticket` into the user's information under `data.user`. Needs the
+         *     application's access token (Bearer). Send `Content-Type: application/json;charset=utf8`.
+         *
+         *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/ShowUserBySSOTicket.html, https://support.huaweicloud.com/api-oneaccess/ShowUserBySSOTicket.html
+         */
+        post: operations["verifySsoTicket"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/tenant/sso/session-token/refresh": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Refresh a session_token
+         * @description Gives the user a new `session_token` for the current one. Needs the application's access token (Bearer). Send
+         *     `Content-Type: application/json;charset=utf8`.
+         *
+         *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/RefreshSessionToken.html, https://support.huaweicloud.com/api-oneaccess/RefreshSessionToken.html
+         */
+        post: operations["refreshSessionToken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -946,6 +1040,388 @@ export interface components {
              */
             expire?: number;
         };
+        /**
+         * @description Form body of the access-credential request (client credentials).
+         *
+         *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/ShowAuthToken.html, https://support.huaweicloud.com/api-oneaccess/ShowAuthToken.md
+         *
+         *     Package rule: additionalProperties false is this package's choice; the page lists these three form fields and no others.
+         */
+        TenantTokenRequest: {
+            /**
+             * @description Grant type; always client_credentials.
+             *
+             *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/ShowAuthToken.html
+             * @enum {string}
+             */
+            grant_type: "client_credentials";
+            /**
+             * @description The client ID OneAccess assigned to the application when it was registered.
+             *
+             *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/ShowAuthToken.html
+             *
+             *     Package rule: minLength 1 and maxLength 256 are this package's bounds; the page documents no length.
+             */
+            client_id: string;
+            /**
+             * @description The client secret OneAccess assigned to the application when it was registered. Server side only.
+             *
+             *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/ShowAuthToken.html
+             *
+             *     Package rule: minLength 1 and maxLength 256 are this package's bounds; the page documents no length.
+             */
+            client_secret: string;
+        };
+        /**
+         * @description Body of HTTP 200 of the access-credential request.
+         *
+         *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/ShowAuthToken.html, https://support.huaweicloud.com/api-oneaccess/ShowAuthToken.md
+         *
+         *     Package rule: The page marks no response field as always present; access_token and expires_in are required here because a token answer without them cannot be used or cached.
+         */
+        TenantTokenResponse: {
+            /**
+             * @description The access credential for the tenant (management) APIs, sent as a Bearer token.
+             *
+             *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/ShowAuthToken.html
+             *
+             *     Package rule: minLength 1 is this package's rule; an empty token is never usable.
+             */
+            access_token: string;
+            /**
+             * @description Credential type; the page fixes it at Bearer.
+             *
+             *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/ShowAuthToken.html
+             */
+            token_type?: string;
+            /**
+             * @description Lifetime of the token in seconds (default 1800; an administrator can change it under Settings > Service Settings > API Authentication).
+             *
+             *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/ShowAuthToken.html, https://support.huaweicloud.com/api-oneaccess/ShowAuthToken.md
+             *
+             *     Package rule: minimum 0 is this package's bound; a negative lifetime is meaningless.
+             */
+            expires_in: number;
+            /**
+             * @description Authorization scope of the access token.
+             *
+             *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/ShowAuthToken.html
+             */
+            scope?: string;
+            /**
+             * @description The ID token issued with the access token.
+             *
+             *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/ShowAuthToken.html
+             */
+            id_token?: string;
+        };
+        /**
+         * @description Body of HTTP 400 (invalid parameter) of a tenant call.
+         *
+         *     Source: https://support.huaweicloud.com/api-oneaccess/ShowAuthToken.md, https://support.huaweicloud.com/api-oneaccess/ShowSSOTicketBySessionToken.html, https://support.huaweicloud.com/api-oneaccess/ShowUserBySSOTicket.html, https://support.huaweicloud.com/api-oneaccess/RefreshSessionToken.html
+         *
+         *     Package rule: The pages mark neither field as always present; both are required here, as in the login's error body.
+         * @example {
+         *       "error_code": "MOCK.INVALID_REQUEST",
+         *       "error_msg": "The request does not match the API contract."
+         *     }
+         */
+        TenantErrorResponse: {
+            /**
+             * @description Error code. An open set; treat a code you do not know as a generic failure.
+             *
+             *     Source: https://support.huaweicloud.com/api-oneaccess/ShowSSOTicketBySessionToken.html
+             */
+            error_code: string;
+            /**
+             * @description Error details, human readable.
+             *
+             *     Source: https://support.huaweicloud.com/api-oneaccess/ShowSSOTicketBySessionToken.html
+             */
+            error_msg: string;
+        };
+        /**
+         * @description Body of the request that exchanges a session_token for a one-time sso_ticket. Send it with `Content-Type: application/json;charset=utf8`.
+         *
+         *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/ShowSSOTicketBySessionToken.html, https://support.huaweicloud.com/api-oneaccess/ShowSSOTicketBySessionToken.html
+         *
+         *     Package rule: additionalProperties false is this package's choice; the page lists these fields and no others.
+         */
+        SsoTicketRequest: {
+            /**
+             * @description The session_token a successful login returned.
+             *
+             *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/ShowSSOTicketBySessionToken.html
+             *
+             *     Package rule: minLength 1 and maxLength 4096 are this package's bounds; the page documents no length.
+             */
+            session_token: string;
+            /**
+             * @description The caller's operating system version, for example Android 10.
+             *
+             *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/ShowSSOTicketBySessionToken.html
+             *
+             *     Package rule: minLength 1 and maxLength 256 are this package's bounds; the page documents no length.
+             */
+            operating_sys_version: string;
+            /**
+             * @description The caller device's IP address, for example 10.10.10.1.
+             *
+             *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/ShowSSOTicketBySessionToken.html
+             *
+             *     Package rule: minLength 1 and maxLength 64 are this package's bounds; the page documents no length or format.
+             */
+            device_ip: string;
+            /**
+             * @description The caller's device fingerprint. It must be the same value the login call sent (X-device-fingerprint).
+             *
+             *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/ShowSSOTicketBySessionToken.html, https://support.huaweicloud.com/api-oneaccess/ShowSSOTicketBySessionToken.html
+             *
+             *     Package rule: minLength 1 and maxLength 256 are this package's bounds; the page documents no length.
+             */
+            device_fingerprint: string;
+            /**
+             * @description The caller's user agent.
+             *
+             *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/ShowSSOTicketBySessionToken.html
+             *
+             *     Package rule: minLength 1 and maxLength 1024 are this package's bounds; the page documents no length.
+             */
+            agent?: string;
+            /**
+             * @description The client_id of a single sign-on application, sent when the user information of that application is wanted.
+             *
+             *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/ShowSSOTicketBySessionToken.html
+             *
+             *     Package rule: minLength 1 and maxLength 256 are this package's bounds; the page documents no length.
+             */
+            client_id?: string;
+        };
+        /**
+         * @description Body of HTTP 200 of the sso_ticket exchange.
+         *
+         *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/ShowSSOTicketBySessionToken.html, https://support.huaweicloud.com/api-oneaccess/ShowSSOTicketBySessionToken.html
+         *
+         *     Package rule: The page marks no response field as always present; sso_ticket is required here because an answer without it cannot be used.
+         */
+        SsoTicketResponse: {
+            /**
+             * @description A one-time ticket that gets the user's information from the verify call.
+             *
+             *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/ShowSSOTicketBySessionToken.html
+             *
+             *     Package rule: minLength 1 is this package's rule; an empty ticket is never usable.
+             */
+            sso_ticket: string;
+            /**
+             * @description Lifetime of the ticket. Unit: second.
+             *
+             *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/ShowSSOTicketBySessionToken.html, https://support.huaweicloud.com/api-oneaccess/ShowSSOTicketBySessionToken.html
+             *
+             *     Package rule: minimum 0 is this package's bound; a negative lifetime is meaningless.
+             */
+            expire?: number;
+        };
+        /**
+         * @description Body of the request that exchanges a one-time sso_ticket for the user's information. Send it with `Content-Type: application/json;charset=utf8`.
+         *
+         *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/ShowUserBySSOTicket.html, https://support.huaweicloud.com/api-oneaccess/ShowUserBySSOTicket.html
+         *
+         *     Package rule: additionalProperties false is this package's choice; the page lists these fields and no others.
+         */
+        SsoTicketVerifyRequest: {
+            /**
+             * @description The one-time ticket obtained with the session_token.
+             *
+             *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/ShowUserBySSOTicket.html
+             *
+             *     Package rule: minLength 1 and maxLength 4096 are this package's bounds; the page documents no length.
+             */
+            sso_ticket: string;
+            /**
+             * @description The caller's operating system version, for example Android 10.
+             *
+             *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/ShowUserBySSOTicket.html
+             *
+             *     Package rule: minLength 1 and maxLength 256 are this package's bounds; the page documents no length.
+             */
+            operating_sys_version: string;
+            /**
+             * @description The caller device's IP address, for example 10.10.10.1.
+             *
+             *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/ShowUserBySSOTicket.html
+             *
+             *     Package rule: minLength 1 and maxLength 64 are this package's bounds; the page documents no length or format.
+             */
+            device_ip: string;
+            /**
+             * @description The caller's device fingerprint; the same user's calls must send the same value.
+             *
+             *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/ShowUserBySSOTicket.html, https://support.huaweicloud.com/api-oneaccess/ShowUserBySSOTicket.html
+             *
+             *     Package rule: minLength 1 and maxLength 256 are this package's bounds; the page documents no length.
+             */
+            device_fingerprint: string;
+            /**
+             * @description The caller's user agent.
+             *
+             *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/ShowUserBySSOTicket.html
+             *
+             *     Package rule: minLength 1 and maxLength 1024 are this package's bounds; the page documents no length.
+             */
+            agent?: string;
+        };
+        /**
+         * @description The user's information (the page's UserInfoDataResult).
+         *
+         *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/ShowUserBySSOTicket.html, https://support.huaweicloud.com/api-oneaccess/ShowUserBySSOTicket.html
+         *
+         *     Package rule: The page marks none of these fields as always present, so none is required here.
+         */
+        SsoUser: {
+            /**
+             * @description Username.
+             *
+             *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/ShowUserBySSOTicket.html
+             */
+            userName?: string;
+            /**
+             * @description User ID.
+             *
+             *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/ShowUserBySSOTicket.html
+             */
+            id?: string;
+            /**
+             * @description The user's name.
+             *
+             *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/ShowUserBySSOTicket.html
+             */
+            name?: string;
+            /**
+             * @description Mobile number. Personal data, kept out of every view this package renders.
+             *
+             *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/ShowUserBySSOTicket.html
+             */
+            mobile?: string;
+            /**
+             * @description Email address.
+             *
+             *     Source: https://support.huaweicloud.com/api-oneaccess/ShowUserBySSOTicket.html
+             */
+            email?: string;
+        };
+        /**
+         * @description The data object of the verify answer; it holds the user.
+         *
+         *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/ShowUserBySSOTicket.html, https://support.huaweicloud.com/api-oneaccess/ShowUserBySSOTicket.html
+         *
+         *     Package rule: The page does not mark user as always present; it is required here because an answer without the user cannot be used.
+         */
+        SsoUserData: {
+            user: components["schemas"]["SsoUser"];
+        };
+        /**
+         * @description Body of HTTP 200 of the sso_ticket verification.
+         *
+         *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/ShowUserBySSOTicket.html, https://support.huaweicloud.com/api-oneaccess/ShowUserBySSOTicket.html
+         *
+         *     Package rule: The page does not mark data as always present; it is required here because an answer without the user cannot be used.
+         */
+        SsoUserResponse: {
+            /**
+             * @description The page calls this field an error code; it documents no values.
+             *
+             *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/ShowUserBySSOTicket.html
+             */
+            code?: string;
+            /**
+             * @description The page calls this field an error description; it documents no values.
+             *
+             *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/ShowUserBySSOTicket.html
+             */
+            message?: string;
+            data: components["schemas"]["SsoUserData"];
+        };
+        /**
+         * @description Body of the request that refreshes a session_token. Send it with `Content-Type: application/json;charset=utf8`.
+         *
+         *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/RefreshSessionToken.html, https://support.huaweicloud.com/api-oneaccess/RefreshSessionToken.html
+         *
+         *     Package rule: additionalProperties false is this package's choice; the page lists these fields and no others.
+         */
+        SessionTokenRefreshRequest: {
+            /**
+             * @description The user's current session_token.
+             *
+             *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/RefreshSessionToken.html
+             *
+             *     Package rule: minLength 1 and maxLength 4096 are this package's bounds; the page documents no length.
+             */
+            session_token: string;
+            /**
+             * @description The caller's operating system version, for example Android 10.
+             *
+             *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/RefreshSessionToken.html
+             *
+             *     Package rule: minLength 1 and maxLength 256 are this package's bounds; the page documents no length.
+             */
+            operating_sys_version: string;
+            /**
+             * @description The caller device's IP address, for example 10.10.10.1.
+             *
+             *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/RefreshSessionToken.html
+             *
+             *     Package rule: minLength 1 and maxLength 64 are this package's bounds; the page documents no length or format.
+             */
+            device_ip: string;
+            /**
+             * @description The caller's device fingerprint; the same user's calls must send the same value.
+             *
+             *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/RefreshSessionToken.html, https://support.huaweicloud.com/api-oneaccess/RefreshSessionToken.html
+             *
+             *     Package rule: minLength 1 and maxLength 256 are this package's bounds; the page documents no length.
+             */
+            device_fingerprint: string;
+            /**
+             * @description The caller's user agent.
+             *
+             *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/RefreshSessionToken.html
+             *
+             *     Package rule: minLength 1 and maxLength 1024 are this package's bounds; the page documents no length.
+             */
+            agent?: string;
+        };
+        /**
+         * @description Body of HTTP 200 of the session_token refresh.
+         *
+         *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/RefreshSessionToken.html, https://support.huaweicloud.com/api-oneaccess/RefreshSessionToken.html
+         *
+         *     Package rule: The page marks no response field as always present; session_token is required here because a refresh without it cannot be used.
+         */
+        SessionTokenRefreshResponse: {
+            /**
+             * @description The user's new session_token; exchange it for an sso_ticket as after a login.
+             *
+             *     Source: https://support.huaweicloud.com/api-oneaccess/RefreshSessionToken.html
+             *
+             *     Package rule: minLength 1 is this package's rule; an empty token is never usable.
+             */
+            session_token: string;
+            /**
+             * @description A JWT that carries the user's identity; valid for 2 hours by default (configurable).
+             *
+             *     Source: https://support.huaweicloud.com/api-oneaccess/RefreshSessionToken.html
+             */
+            id_token?: string;
+            /**
+             * @description Lifetime. Unit: second.
+             *
+             *     Source: https://support.huaweicloud.com/api-oneaccess/RefreshSessionToken.html
+             *
+             *     Package rule: minimum 0 is this package's bound; a negative lifetime is meaningless.
+             */
+            expire?: number;
+        };
     };
     responses: {
         /** @description Request successful. Show the puzzle; keep `token` for the verify step. */
@@ -1047,6 +1523,51 @@ export interface components {
                 "application/json": components["schemas"]["PasswordStepResponse"];
             };
         };
+        /** @description Request successful: the access token. */
+        TenantTokenOk: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["TenantTokenResponse"];
+            };
+        };
+        /** @description Invalid parameter. */
+        TenantInvalidParameter: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["TenantErrorResponse"];
+            };
+        };
+        /** @description Request successful: the one-time ticket. */
+        SsoTicketOk: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["SsoTicketResponse"];
+            };
+        };
+        /** @description Request successful: the user's information. */
+        SsoUserOk: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["SsoUserResponse"];
+            };
+        };
+        /** @description Request successful: the new session_token. */
+        SessionTokenRefreshOk: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["SessionTokenRefreshResponse"];
+            };
+        };
     };
     parameters: {
         /**
@@ -1114,6 +1635,14 @@ export interface components {
          *     Package rule: The pages type it String and set no limits; minLength 1 is this package's own rule (an empty token is a caller mistake).
          */
         XStateToken: string;
+        /**
+         * @description The tenant's external ID. Mandatory when an ISV calls the API, in which case the host is the ISV common domain {common_domain} instead of {domain_name}.
+         *
+         *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/ShowSSOTicketBySessionToken.html, https://support.huaweicloud.com/intl/en-us/api-oneaccess/ShowUserBySSOTicket.html, https://support.huaweicloud.com/intl/en-us/api-oneaccess/RefreshSessionToken.html
+         *
+         *     Package rule: minLength 1 is this package's rule; an empty header names no tenant.
+         */
+        IsvTenantId: string;
     };
     requestBodies: {
         /** @description The user's answer to the puzzle. Send it with `Content-Type: application/json;charset=utf8`. */
@@ -1153,6 +1682,39 @@ export interface components {
         PasswordChange: {
             content: {
                 "application/json;charset=utf8": components["schemas"]["PasswordChangeRequest"];
+            };
+        };
+        /** @description The application's client credentials as a form (`Content-Type: application/x-www-form-urlencoded`). */
+        TenantClientCredentials: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["TenantTokenRequest"];
+            };
+        };
+        /**
+         * @description The session_token and the caller's device.
+         *     Send it with `Content-Type: application/json;charset=utf8`.
+         */
+        SsoTicketExchange: {
+            content: {
+                "application/json;charset=utf8": components["schemas"]["SsoTicketRequest"];
+            };
+        };
+        /**
+         * @description The one-time sso_ticket and the caller's device.
+         *     Send it with `Content-Type: application/json;charset=utf8`.
+         */
+        SsoTicketVerification: {
+            content: {
+                "application/json;charset=utf8": components["schemas"]["SsoTicketVerifyRequest"];
+            };
+        };
+        /**
+         * @description The session_token to refresh and the caller's device.
+         *     Send it with `Content-Type: application/json;charset=utf8`.
+         */
+        SessionTokenRefresh: {
+            content: {
+                "application/json;charset=utf8": components["schemas"]["SessionTokenRefreshRequest"];
             };
         };
     };
@@ -1834,6 +2396,85 @@ export interface operations {
         responses: {
             200: components["responses"]["PasswordStepOk"];
             400: components["responses"]["StepInvalidParameter"];
+        };
+    };
+    getTenantAccessToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["TenantClientCredentials"];
+        responses: {
+            200: components["responses"]["TenantTokenOk"];
+            400: components["responses"]["TenantInvalidParameter"];
+        };
+    };
+    exchangeSessionTokenForSsoTicket: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The tenant's external ID. Mandatory when an ISV calls the API, in which case the host is the ISV common domain {common_domain} instead of {domain_name}.
+                 *
+                 *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/ShowSSOTicketBySessionToken.html, https://support.huaweicloud.com/intl/en-us/api-oneaccess/ShowUserBySSOTicket.html, https://support.huaweicloud.com/intl/en-us/api-oneaccess/RefreshSessionToken.html
+                 *
+                 *     Package rule: minLength 1 is this package's rule; an empty header names no tenant.
+                 */
+                "X-tenant-id"?: components["parameters"]["IsvTenantId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["SsoTicketExchange"];
+        responses: {
+            200: components["responses"]["SsoTicketOk"];
+            400: components["responses"]["TenantInvalidParameter"];
+        };
+    };
+    verifySsoTicket: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The tenant's external ID. Mandatory when an ISV calls the API, in which case the host is the ISV common domain {common_domain} instead of {domain_name}.
+                 *
+                 *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/ShowSSOTicketBySessionToken.html, https://support.huaweicloud.com/intl/en-us/api-oneaccess/ShowUserBySSOTicket.html, https://support.huaweicloud.com/intl/en-us/api-oneaccess/RefreshSessionToken.html
+                 *
+                 *     Package rule: minLength 1 is this package's rule; an empty header names no tenant.
+                 */
+                "X-tenant-id"?: components["parameters"]["IsvTenantId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["SsoTicketVerification"];
+        responses: {
+            200: components["responses"]["SsoUserOk"];
+            400: components["responses"]["TenantInvalidParameter"];
+        };
+    };
+    refreshSessionToken: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The tenant's external ID. Mandatory when an ISV calls the API, in which case the host is the ISV common domain {common_domain} instead of {domain_name}.
+                 *
+                 *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/ShowSSOTicketBySessionToken.html, https://support.huaweicloud.com/intl/en-us/api-oneaccess/ShowUserBySSOTicket.html, https://support.huaweicloud.com/intl/en-us/api-oneaccess/RefreshSessionToken.html
+                 *
+                 *     Package rule: minLength 1 is this package's rule; an empty header names no tenant.
+                 */
+                "X-tenant-id"?: components["parameters"]["IsvTenantId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["SessionTokenRefresh"];
+        responses: {
+            200: components["responses"]["SessionTokenRefreshOk"];
+            400: components["responses"]["TenantInvalidParameter"];
         };
     };
 }

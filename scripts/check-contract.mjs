@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // The breaking-change gate: compares the contract (generated/openapi.json) with the last released one (the highest
 // version in openapi/released/) and fails when the version in package.json or CHANGELOG.md does not own up to it.
-//   node scripts/check-contract.mjs            the gate (npm test runs it)
+//   node scripts/check-contract.mjs            the gate (npm test runs it); a change not yet released passes when
+//                                              CHANGELOG.md's ## [Unreleased] entry owns up to it
 //   node scripts/check-contract.mjs --release  also: openapi/released/<version>.json is this bundle (publish.sh)
 //   --released FILE --spec FILE --package FILE --changelog FILE   compare other files (the governance tests do)
 import { existsSync, readdirSync, readFileSync } from "node:fs";
@@ -50,15 +51,16 @@ const changelog = existsSync(args.changelog) ? readFileSync(args.changelog, "utf
 
 let result;
 try {
-  result = checkContract({ released, current, version, changelog });
+  result = checkContract({ released, current, version, changelog, release: args.release });
 } catch (error) {
   fail([error.message]);
 }
-const { problems, impact } = result;
+const { problems, impact, unreleased } = result;
 if (args.release) {
   const snapshot = join(RELEASED_DIR, `${version}.json`);
   if (!existsSync(snapshot)) problems.push(`no snapshot of ${version}: run node scripts/snapshot-contract.mjs and commit it`);
   else if (readFileSync(snapshot, "utf8") !== readFileSync(args.spec, "utf8")) problems.push(`${snapshot} is not the bundle being published`);
 }
 if (problems.length > 0) fail(problems);
-console.log(`contract gate: ${impact === "none" ? "no contract change" : `${impact} change`} since ${released.info.version}; ${version} and CHANGELOG.md agree.`);
+const pending = unreleased ? ", unreleased (CHANGELOG.md's [Unreleased] entry owns up to it)" : "";
+console.log(`contract gate: ${impact === "none" ? "no contract change" : `${impact} change`} since ${released.info.version}${pending}; ${version} and CHANGELOG.md agree.`);

@@ -87,10 +87,10 @@ function changelogEntries(text) {
 }
 
 /**
- * Checks a contract against the last released one. Returns { problems, impact, report }: `problems` is empty when
- * the change may ship as `version`.
+ * Checks a contract against the last released one. Returns { problems, impact, report, unreleased }: `problems` is
+ * empty when the change may ship as `version`, or (without `release`) wait under CHANGELOG.md's `## [Unreleased]`.
  */
-export function checkContract({ released, current, version, changelog }) {
+export function checkContract({ released, current, version, changelog, release = false }) {
   const problems = [];
   const releasedVersion = released.info?.version;
   for (const [what, v] of [["the released snapshot's info.version", releasedVersion], ["package.json version", version]]) {
@@ -105,8 +105,21 @@ export function checkContract({ released, current, version, changelog }) {
   const needed = requiredBump(impact, releasedVersion);
   const bumped = semver.lt(version, releasedVersion) ? "backwards" : actualBump(releasedVersion, version);
 
+  const entries = changelogEntries(changelog);
+  const top = entries.find((e) => e.version !== "Unreleased");
+  const pending = entries.find((e) => e.version === "Unreleased");
+  let unreleased = false;
+
   if (bumped === "backwards") {
     problems.push(`package.json version ${version} is lower than the released ${releasedVersion}`);
+  } else if (bumped === "none" && needed !== "none" && !release && pending) {
+    // Between releases the contract may run ahead of its snapshot when `## [Unreleased]` owns up to the change;
+    // publishing (--release) still takes the bump below.
+    unreleased = true;
+    // An item that starts "**Breaking", not the word anywhere: this entry also talks about the gate's own rules.
+    if (impact === "major" && !/^\s*-\s*\*\*Breaking/im.test(pending.body)) problems.push(`CHANGELOG.md's [Unreleased] entry does not call out the breaking change (an item starting "**Breaking:**")`);
+    if (impact === "minor" && !/^### Added/m.test(pending.body)) problems.push(`CHANGELOG.md's [Unreleased] entry has no "### Added" section for the additions`);
+    if (pending.body === "") problems.push(`CHANGELOG.md's [Unreleased] entry is empty`);
   } else if ((RANK[bumped] ?? 0) < RANK[needed]) {
     const next = semver.inc(releasedVersion, needed);
     const kind = impact === "major" ? "a breaking change" : impact === "minor" ? "an additive change" : "a change";
@@ -116,8 +129,6 @@ export function checkContract({ released, current, version, changelog }) {
     );
   }
 
-  const entries = changelogEntries(changelog);
-  const top = entries.find((e) => e.version !== "Unreleased");
   if (!top) problems.push("CHANGELOG.md has no version entry (## [x.y.z] - date)");
   else if (top.version !== version) problems.push(`CHANGELOG.md's latest entry is ${top.version}, package.json's version is ${version}`);
   if (impact !== "none" && top?.version === version && version !== releasedVersion) {
@@ -127,5 +138,5 @@ export function checkContract({ released, current, version, changelog }) {
   }
   if (problems.length > 0 && breaking.length > 0) problems.push(`what breaks:\n${breaking.map((l) => `  - ${l}`).join("\n")}`);
   if (problems.length > 0 && added.length > 0) problems.push(`what was added:\n${added.map((l) => `  - ${l}`).join("\n")}`);
-  return { problems, impact, report };
+  return { problems, impact, report, unreleased };
 }
