@@ -1640,7 +1640,7 @@ export interface components {
          *
          *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/ShowSSOTicketBySessionToken.html, https://support.huaweicloud.com/intl/en-us/api-oneaccess/ShowUserBySSOTicket.html, https://support.huaweicloud.com/intl/en-us/api-oneaccess/RefreshSessionToken.html
          *
-         *     Package rule: minLength 1 is this package's rule; an empty header names no tenant.
+         *     Package rule: The pages give no format; minLength 1 is this package's rule (an empty header names no tenant).
          */
         IsvTenantId: string;
     };
@@ -2420,7 +2420,7 @@ export interface operations {
                  *
                  *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/ShowSSOTicketBySessionToken.html, https://support.huaweicloud.com/intl/en-us/api-oneaccess/ShowUserBySSOTicket.html, https://support.huaweicloud.com/intl/en-us/api-oneaccess/RefreshSessionToken.html
                  *
-                 *     Package rule: minLength 1 is this package's rule; an empty header names no tenant.
+                 *     Package rule: The pages give no format; minLength 1 is this package's rule (an empty header names no tenant).
                  */
                 "X-tenant-id"?: components["parameters"]["IsvTenantId"];
             };
@@ -2442,7 +2442,7 @@ export interface operations {
                  *
                  *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/ShowSSOTicketBySessionToken.html, https://support.huaweicloud.com/intl/en-us/api-oneaccess/ShowUserBySSOTicket.html, https://support.huaweicloud.com/intl/en-us/api-oneaccess/RefreshSessionToken.html
                  *
-                 *     Package rule: minLength 1 is this package's rule; an empty header names no tenant.
+                 *     Package rule: The pages give no format; minLength 1 is this package's rule (an empty header names no tenant).
                  */
                 "X-tenant-id"?: components["parameters"]["IsvTenantId"];
             };
@@ -2464,7 +2464,7 @@ export interface operations {
                  *
                  *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/ShowSSOTicketBySessionToken.html, https://support.huaweicloud.com/intl/en-us/api-oneaccess/ShowUserBySSOTicket.html, https://support.huaweicloud.com/intl/en-us/api-oneaccess/RefreshSessionToken.html
                  *
-                 *     Package rule: minLength 1 is this package's rule; an empty header names no tenant.
+                 *     Package rule: The pages give no format; minLength 1 is this package's rule (an empty header names no tenant).
                  */
                 "X-tenant-id"?: components["parameters"]["IsvTenantId"];
             };
