@@ -1,8 +1,27 @@
 #!/usr/bin/env node
 // Builds the publishable package: ESM JavaScript and .d.ts for src/ and generated/ into dist/, and the CommonJS entries.
+//   node scripts/build.mjs             always builds
+//   node scripts/build.mjs --if-stale  builds only when an input changed since dist/ was built (npm start uses it)
+// It reports on stderr only: `npm pack --json` runs it (prepack), and its stdout must stay JSON.
 import { execFileSync } from "node:child_process";
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
+
+/** A hash of everything the build reads: src/, generated/, the tsconfigs, package.json's exports and this script. */
+function inputsHash() {
+  const files = ["src", "generated"].flatMap((dir) => readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name)));
+  files.push("tsconfig.json", "tsconfig.build.json", "package.json", "scripts/build.mjs");
+  const hash = createHash("sha256");
+  for (const file of files.sort()) hash.update(`${file}\0`).update(readFileSync(file)).update("\0");
+  return hash.digest("hex");
+}
+const STAMP = "dist/.inputs-sha256";
+const inputs = inputsHash();
+if (process.argv.includes("--if-stale") && existsSync(STAMP) && readFileSync(STAMP, "utf8") === inputs) {
+  console.error("dist/ is up to date");
+  process.exit(0);
+}
 
 // Built beside dist/ and swapped in at the end, so a test running dist/ meanwhile (the packed-package test rebuilds
 // while others run) never finds it half written.
@@ -26,6 +45,8 @@ for (const [entry, target] of Object.entries(exports)) {
   writeFileSync(built(target.require.default), `// ${entry} for require(): the ES module build, loaded synchronously.\nmodule.exports = require("${esm}");\n`);
   writeFileSync(built(target.require.types), `export * from "${esm}";\n`);
 }
+// What this dist/ was built from, for --if-stale; outside dist/src and dist/generated, so never published.
+writeFileSync(join(out, ".inputs-sha256"), inputs);
 
 // Another build (a test running `npm start` while the packed-package test rebuilds) may swap its dist/ in between the
 // two renames: move that one aside too and try again.
@@ -48,4 +69,4 @@ try {
   rmSync(out, { recursive: true, force: true });
   for (let attempt = 0; attempt <= 5; attempt++) rmSync(old(attempt), { recursive: true, force: true });
 }
-console.log("built dist/");
+console.error("built dist/");

@@ -1,16 +1,15 @@
 // The README's browser example (examples/browser-page.ts), bundled with esbuild and run in headless Chromium with the
 // network off: the client and createMockFetch log in with no server.
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { build, type Plugin } from "esbuild";
 import { chromium } from "playwright-core";
-import { afterAll, expect, test } from "vitest";
+import { afterAll, expect } from "vitest";
+import { CHROMIUM, testWithChromium } from "../helpers/chromium.js";
 import { repoPath } from "../helpers/spec.js";
 
-// Debian's Chromium, installed by scripts/install-system-deps.sh (npm test runs it first).
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const work = mkdtempSync(join(tmpdir(), "oa-browser-"));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
@@ -26,8 +25,7 @@ const self: Plugin = {
   },
 };
 
-test("the browser example logs in with createMockFetch in Chromium, offline", async () => {
-  expect(existsSync(CHROMIUM), `${CHROMIUM} missing: run bash scripts/install-system-deps.sh`).toBe(true);
+testWithChromium("the browser example logs in with createMockFetch in Chromium, offline", async () => {
   const bundle = await build({
     entryPoints: [repoPath("test/testing/examples/browser-page.ts")],
     bundle: true,
@@ -42,7 +40,7 @@ test("the browser example logs in with createMockFetch in Chromium, offline", as
   expect(script).not.toMatch(/from\s*["']node:|require\(["']node:/);
   writeFileSync(join(work, "index.html"), `<!doctype html><html><body>loading</body><script type="module">${script.replace(/<\/script/gi, "<\\/script")}</script></html>`);
 
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox", "--disable-gpu", "--no-first-run"] });
+  const browser = await chromium.launch({ executablePath: CHROMIUM!, args: ["--no-sandbox", "--disable-gpu", "--no-first-run"] });
   try {
     const context = await browser.newContext({ offline: true });
     const attempts: string[] = [];
