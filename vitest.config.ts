@@ -21,8 +21,9 @@ export default defineConfig({
   test: {
     testTimeout: 20_000,
     reporters: ["minimal", "./test/summary-reporter.ts"],
-    // Most files wait on child processes (Prism, tsc, npm) rather than compute: on 2 cores, 3 workers keep both busy.
-    maxWorkers: 3,
+    // Many files wait on child processes (Prism, tsc, npm): two at a time keep 2 cores busy (vitest's default is one
+    // fewer than the cores). More made Prism starts and the contract gate's concurrent runs time out on a loaded machine.
+    maxWorkers: 2,
     projects: [
       {
         extends: true,
