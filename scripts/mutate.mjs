@@ -13,7 +13,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
-import { ciFailure, watchLog } from "./lib/mutation-gate.mjs";
+import { ciFailure, incrementalFile, watchLog } from "./lib/mutation-gate.mjs";
 
 const NODE_VERSION = "24.21.0";
 /** Stryker and its vitest runner, pinned; vitest itself is the project's (found up the tree from .tmp/). */
@@ -192,14 +192,12 @@ if (mode !== "check") {
     // --force mutates everything and so re-records the baseline; without it, the baseline's results are reused.
     const left = Math.max(1_000, budgetMs - (started - startedAll));
     // CI works on a copy of the baseline: Stryker rewrites its incremental file at the end of every run.
-    let incremental = [];
-    if (mode === "ci") {
-      const copy = join(ROOT, ".tmp/mutate-ci", `stryker-incremental-${scope}.json`);
-      mkdirSync(dirname(copy), { recursive: true });
-      copyFileSync(join(ROOT, baseline), copy);
-      incremental = ["--incrementalFile", relative(ROOT, copy)];
+    const incremental = incrementalFile(mode, scope);
+    if (incremental !== baseline) {
+      mkdirSync(dirname(join(ROOT, incremental)), { recursive: true });
+      copyFileSync(join(ROOT, baseline), join(ROOT, incremental));
     }
-    const args = [...(mode === "full" ? ["--force"] : []), ...incremental, ...passThrough];
+    const args = [...(mode === "full" ? ["--force"] : []), "--incrementalFile", incremental, ...passThrough];
     const run = await stryker(config, args, Math.min(left, 2 ** 31 - 1), maxMutants);
     const tested = run.toTest === undefined ? "" : `, ${run.toTest} mutants to test`;
     console.log(`mutate: Stryker ${scope} (${mode}) ended (exit code ${run.code}${tested}) after ${((Date.now() - started) / 1000).toFixed(0)} s`);
