@@ -1,23 +1,43 @@
 import { fileURLToPath } from "node:url";
-import { defineConfig } from "vitest/config";
+import { configDefaults, defineConfig } from "vitest/config";
 
-// One run covers spec, unit, type, contract, package and browser tests; slow ones set their own timeouts.
-// The contract suite's server is a Prism mock started once, or the one ONEACCESS_BASE_URL names.
-export default defineConfig({
+// Three groups of tests (vitest projects), each run by its own script:
+//   unit     npm test: spec, unit, contract, package, docs and browser tests on the machine's Node, in under 2 minutes
+//   release  npm run test:release: the packed package published to a local registry and installed by name
+//   bench    npm run test:bench: `npm run bench --smoke`, which keeps the benchmark from rotting
+// .ci/run runs all three and the Node matrix (npm run test:matrix: the unit group's runtime folders on Node 22/24/26).
+// Type tests (test/**/*.test-d.ts) are compiled by `npm run typecheck` (tsc -p tsconfig.json), which npm test runs.
+// Quiet by design: a green run prints vitest's closing counts and the summary line; a failing test prints in full, with
+// its console output ("minimal" drops the console output of passing tests only).
+const alias = [
   // The README's examples (test/testing/examples/) import the package by name, as a consumer would.
-  resolve: {
-    alias: [
-      { find: /^oneaccess-sms-login$/, replacement: fileURLToPath(new URL("src/index.ts", import.meta.url)) },
-      { find: /^oneaccess-sms-login\/testing$/, replacement: fileURLToPath(new URL("src/testing/index.ts", import.meta.url)) },
-      { find: /^oneaccess-sms-login\/testing\/msw$/, replacement: fileURLToPath(new URL("src/testing/msw.ts", import.meta.url)) },
-      { find: /^oneaccess-sms-login\/check$/, replacement: fileURLToPath(new URL("src/check/index.ts", import.meta.url)) },
-    ],
-  },
+  { find: /^oneaccess-sms-login$/, replacement: fileURLToPath(new URL("src/index.ts", import.meta.url)) },
+  { find: /^oneaccess-sms-login\/testing$/, replacement: fileURLToPath(new URL("src/testing/index.ts", import.meta.url)) },
+  { find: /^oneaccess-sms-login\/testing\/msw$/, replacement: fileURLToPath(new URL("src/testing/msw.ts", import.meta.url)) },
+  { find: /^oneaccess-sms-login\/check$/, replacement: fileURLToPath(new URL("src/check/index.ts", import.meta.url)) },
+];
+
+export default defineConfig({
+  resolve: { alias },
   test: {
-    include: ["test/**/*.test.ts"],
-    globalSetup: ["test/contract/global-setup.ts"],
-    typecheck: { enabled: true, include: ["test/**/*.test-d.ts"], tsconfig: "./tsconfig.json" },
     testTimeout: 20_000,
-    reporters: ["default", "./test/summary-reporter.ts"],
+    reporters: ["minimal", "./test/summary-reporter.ts"],
+    // Many files wait on child processes (Prism, tsc, npm): two at a time keep 2 cores busy (vitest's default is one
+    // fewer than the cores). More made Prism starts and the contract gate's concurrent runs time out on a loaded machine.
+    maxWorkers: 2,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: "unit",
+          include: ["test/**/*.test.ts"],
+          exclude: [...configDefaults.exclude, "test/release/**", "test/bench/**"],
+          // The contract suite's server: a Prism mock started once, or the one ONEACCESS_BASE_URL names.
+          globalSetup: ["test/contract/global-setup.ts"],
+        },
+      },
+      { extends: true, test: { name: "release", include: ["test/release/**/*.test.ts"], testTimeout: 240_000, hookTimeout: 240_000 } },
+      { extends: true, test: { name: "bench", include: ["test/bench/**/*.test.ts"] } },
+    ],
   },
 });

@@ -1,11 +1,29 @@
 #!/usr/bin/env node
 // Builds the publishable package: ESM JavaScript and .d.ts for src/ and generated/ into dist/, the CommonJS entries,
 // and the API docs page (dist/docs/api.html).
+//   node scripts/build.mjs             always builds
+//   node scripts/build.mjs --if-stale  builds only when an input changed since dist/ was built (npm start uses it)
+// It reports on stderr only: `npm pack --json` runs it (prepack), and its stdout must stay JSON.
 import { execFileSync, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { writeCommonJsDeclarations } from "./lib/declaration-twins.mjs";
+
+/** A hash of everything the build reads: src/, generated/, the tsconfigs, package.json's exports and this script. */
+function inputsHash() {
+  const files = ["src", "generated"].flatMap((dir) => readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name)));
+  files.push("tsconfig.json", "tsconfig.build.json", "package.json", "scripts/build.mjs", "scripts/docs.mjs", "redocly.yaml");
+  const hash = createHash("sha256");
+  for (const file of files.sort()) hash.update(`${file}\0`).update(readFileSync(file)).update("\0");
+  return hash.digest("hex");
+}
+const STAMP = "dist/.inputs-sha256";
+const inputs = inputsHash();
+if (process.argv.includes("--if-stale") && existsSync(STAMP) && readFileSync(STAMP, "utf8") === inputs) {
+  console.error("dist/ is up to date");
+  process.exit(0);
+}
 
 // Built beside dist/ and swapped in at the end, so a test running dist/ meanwhile (the packed-package test rebuilds
 // while others run) never finds it half written.
@@ -33,6 +51,8 @@ for (const [entry, target] of Object.entries(exports)) {
   if (dirname(target.import.types) !== dirname(target.require.types)) throw new Error(`exports["${entry}"]: keep its .d.ts and .d.cts in one folder`);
   writeCommonJsDeclarations(built(target.import.types), built(target.require.types));
 }
+// What this dist/ was built from, for --if-stale; outside dist/src and dist/generated, so never published.
+writeFileSync(join(out, ".inputs-sha256"), inputs);
 
 // The page the bin's `docs` writes, rendered from the bundled spec by scripts/docs.mjs with Redocly (a dev dependency:
 // consumers get the page, not the renderer). Rendering takes seconds and the tests build often, so a page is kept in

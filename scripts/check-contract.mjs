@@ -3,7 +3,7 @@
 // version in openapi/released/) and fails when the version in package.json or CHANGELOG.md does not own up to it.
 //   node scripts/check-contract.mjs            the gate (npm test runs it); a change not yet released passes when
 //                                              CHANGELOG.md's ## [Unreleased] entry owns up to it
-//   node scripts/check-contract.mjs --release  also: openapi/released/<version>.json is this bundle (publish.sh)
+//   node scripts/check-contract.mjs --release  also: openapi/released/<version>.json is this bundle (scripts/release.mjs)
 //   --released FILE --spec FILE --package FILE --changelog FILE   compare other files (the governance tests do)
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";

@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# Makes sure what npm cannot install is there: a Chrome or Chromium for the rendered-docs browser test (test/docs/), and
-# openssl, with which the client's retry tests make a throwaway self-signed certificate. An existing browser comes first (scripts/find-chromium.sh: CHROMIUM_PATH, chromium, chromium-browser,
-# google-chrome); else Debian's chromium is installed with apt-get, as root or through sudo, saying so first; else the
-# script fails and says what to do. Idempotent.
+# Makes sure what npm cannot install is there: a Chrome or Chromium for the browser tests (test/docs/,
+# test/testing/browser.test.ts), and openssl, with which the client's retry tests make a throwaway self-signed
+# certificate. .ci/run runs it; `npm test` does not (it changes nothing outside the repository, and skips the browser
+# tests, saying so, where there is no browser). An existing browser comes first (scripts/find-chromium.sh:
+# CHROMIUM_PATH, chromium, chromium-browser, google-chrome); else Debian's chromium is installed with apt-get, as root
+# or through sudo, saying so first; else the script fails and says what to do. Idempotent.
 set -euo pipefail
 here="$(dirname "$0")"
 fail() {
@@ -22,7 +24,7 @@ if ! command -v openssl >/dev/null; then
 fi
 
 if found="$(bash "$here/find-chromium.sh" 2>/dev/null)"; then
-  echo "install-system-deps: using $found ($("$found" --version 2>/dev/null || echo "version unknown")) for the docs browser test"
+  echo "install-system-deps: using $found ($("$found" --version 2>/dev/null || echo "version unknown")) for the browser tests"
   exit 0
 fi
 # A CHROMIUM_PATH that names no browser is a mistake to fix, not a reason to install another one.

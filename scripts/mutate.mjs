@@ -4,15 +4,20 @@
 //   node scripts/mutate.mjs --ci         CI: incremental, within limits (see scripts/lib/mutation-gate.mjs and below)
 //   node scripts/mutate.mjs --check      only checks the last reports (reports/mutation/*.json) against the goals
 //   --scope client|mock                  one scope only (default both: stryker.config.mjs, stryker.mock.config.mjs)
-// Other arguments go to Stryker (e.g. --concurrency 1). Stryker 10 needs Node >= 22: the run uses Node NODE_VERSION from
-// the npm registry, installed once into .tmp/, whatever Node runs this script. Exits non-zero when a file misses its goal.
+// Other arguments go to Stryker (e.g. --concurrency 1). Stryker 10 needs Node >= 22, so neither it nor that Node is a
+// devDependency (npm ci would warn on Node 20): the run uses Node NODE_VERSION and the STRYKER packages, exact versions
+// from the npm registry, each installed once into a folder of its own under .tmp/, whatever Node runs this script.
+// --ci never writes the committed baselines: it reads a copy under .tmp/, so a clean tree stays clean after CI.
+// Exits non-zero when a file misses its goal.
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
-import { ciFailure, watchLog } from "./lib/mutation-gate.mjs";
+import { ciFailure, incrementalFile, watchLog } from "./lib/mutation-gate.mjs";
 
 const NODE_VERSION = "24.21.0";
+/** Stryker and its vitest runner, pinned; vitest itself is the project's (found up the tree from .tmp/). */
+const STRYKER = ["@stryker-mutator/core@10.1.1", "@stryker-mutator/vitest-runner@10.1.1"];
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 /**
  * Each scope's Stryker config, JSON report and baseline, and how many mutants CI tests at most (`ciMutants`). Even on a
@@ -45,13 +50,42 @@ function nodeBinary() {
 }
 
 /**
+ * Stryker's entry, installed from the npm registry into .tmp/stryker-<version>/ on first use. Its peers are not
+ * installed (--legacy-peer-deps): the vitest runner must load the project's vitest, which Node finds by walking up from
+ * .tmp/ to the repository's node_modules, not a second copy of its own.
+ */
+function strykerEntry() {
+  const version = STRYKER[0].split("@").pop();
+  const prefix = join(ROOT, `.tmp/stryker-${version}`);
+  const entry = join(prefix, "node_modules/@stryker-mutator/core/bin/stryker.js");
+  const installed = (spec) => {
+    const [name, wanted] = [spec.slice(0, spec.lastIndexOf("@")), spec.slice(spec.lastIndexOf("@") + 1)];
+    try {
+      return JSON.parse(readFileSync(join(prefix, "node_modules", name, "package.json"), "utf8")).version === wanted;
+    } catch {
+      return false;
+    }
+  };
+  if (STRYKER.every(installed)) return entry;
+  console.log(`mutate: installing ${STRYKER.join(", ")} into ${relative(ROOT, prefix)}/`);
+  mkdirSync(prefix, { recursive: true });
+  // A package.json of its own, so npm installs here and not into the repository's node_modules.
+  writeFileSync(join(prefix, "package.json"), JSON.stringify({ name: "stryker-tools", private: true }));
+  const npm = spawnSync("npm", ["install", "--prefix", prefix, "--no-save", "--no-audit", "--no-fund", "--loglevel=error", "--legacy-peer-deps", "--engine-strict=false", ...STRYKER], {
+    stdio: "inherit",
+  });
+  if (npm.status !== 0 || !STRYKER.every(installed)) throw new Error(`could not install ${STRYKER.join(", ")} from the npm registry`);
+  return entry;
+}
+
+/**
  * Runs Stryker under that Node. Resolves to its exit code, whether it ran past budgetMs and was interrupted (Stryker
  * then saves what it had tested into the incremental file, so a local run goes on from there), and `toTest`, the
  * mutants its incremental diff left to test; past maxMutants it is interrupted at once, before testing any.
  */
 function stryker(config, args, budgetMs, maxMutants = Infinity) {
   const node = nodeBinary();
-  const entry = join(ROOT, "node_modules/@stryker-mutator/core/bin/stryker.js");
+  const entry = strykerEntry();
   // Children that look `node` up on PATH get the same version.
   const env = { ...process.env, PATH: `${dirname(node)}:${process.env.PATH}` };
   const child = spawn(node, [entry, "run", config, ...args], { cwd: ROOT, stdio: ["inherit", "pipe", "inherit"], env });
@@ -157,7 +191,14 @@ if (mode !== "check") {
     const started = Date.now();
     // --force mutates everything and so re-records the baseline; without it, the baseline's results are reused.
     const left = Math.max(1_000, budgetMs - (started - startedAll));
-    const run = await stryker(config, mode === "full" ? ["--force", ...passThrough] : passThrough, Math.min(left, 2 ** 31 - 1), maxMutants);
+    // CI works on a copy of the baseline: Stryker rewrites its incremental file at the end of every run.
+    const incremental = incrementalFile(mode, scope);
+    if (incremental !== baseline) {
+      mkdirSync(dirname(join(ROOT, incremental)), { recursive: true });
+      copyFileSync(join(ROOT, baseline), join(ROOT, incremental));
+    }
+    const args = [...(mode === "full" ? ["--force"] : []), "--incrementalFile", incremental, ...passThrough];
+    const run = await stryker(config, args, Math.min(left, 2 ** 31 - 1), maxMutants);
     const tested = run.toTest === undefined ? "" : `, ${run.toTest} mutants to test`;
     console.log(`mutate: Stryker ${scope} (${mode}) ended (exit code ${run.code}${tested}) after ${((Date.now() - started) / 1000).toFixed(0)} s`);
     const failure = ciFailure(scope, { ...run, maxMutants, budgetS, baseline });

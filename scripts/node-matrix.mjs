@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-// The runtime matrix `npm test` ends with: the whole suite on the machine's Node, then the tests that depend on the
-// runtime on each Node below. Node itself comes from the npm registry (the `node` package, exact versions) and is
-// cached under .tmp/, so a run needs nothing but the registry.
+// The runtime matrix (`npm run test:matrix`, which .ci/run runs; `npm test` is the whole suite on the machine's Node):
+// the tests that depend on the runtime, on each Node below. Node itself comes from the npm registry (the `node`
+// package, exact versions) and is cached under .tmp/, so a run needs nothing but the registry.
 //   node scripts/node-matrix.mjs                  every row
 //   node scripts/node-matrix.mjs node-24 node-26  only these rows (by name)
 //   node scripts/node-matrix.mjs --list           the rows and what each runs
@@ -20,13 +20,12 @@ const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 export const RUNTIME_TESTS = ["test/client", "test/mock", "test/contract", "test/package", "test/testing"];
 
 /**
- * The matrix. `node: null` is the machine's Node; `tests: null` the whole suite (type tests included). `packages`
+ * The matrix. `tests` are folders of the unit group (vitest.config.ts). `packages`
  * are installed into a folder of their own under .tmp/ that the row runs in: the mock helper looks for Prism in the
  * working directory's project first, as it would in a consumer's, so the row tests that Prism. `knownFailures` maps a
  * test name (a substring) to why that test cannot pass in the row: those tests are skipped there, and said so.
  */
 export const MATRIX = [
-  { name: "machine", node: null, tests: null },
   { name: "node-22", node: "22.23.3", tests: RUNTIME_TESTS },
   // Prism 5.15+ needs Node >= 24.18: the newest Prism the peer range allows, on the Node that allows it.
   {
@@ -104,8 +103,7 @@ function runRow(row) {
   const cwd = workingDirectory(row.packages);
   if (row.packages?.some((spec) => spec.startsWith("@stoplight/prism-cli@"))) checkMockUsesRowPrism(node, cwd);
   const folders = row.tests?.filter((folder) => existsSync(join(root, folder)));
-  // Type tests do not depend on the runtime: the machine row runs them once.
-  const args = [join(root, "node_modules/vitest/vitest.mjs"), "run", "--root", root, ...(folders ? ["--typecheck.enabled=false", ...folders] : [])];
+  const args = [join(root, "node_modules/vitest/vitest.mjs"), "run", "--root", root, "--project", "unit", ...(folders ?? [])];
   const known = Object.entries(row.knownFailures ?? {});
   if (known.length > 0) {
     const escaped = known.map(([name]) => name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));

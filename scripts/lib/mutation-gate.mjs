@@ -45,3 +45,11 @@ export function ciFailure(scope, { toTest, maxMutants, overBudget, code, budgetS
   if (code !== 0) return `mutate: Stryker ${scope} failed (exit code ${code})`;
   return undefined;
 }
+
+/**
+ * The incremental file Stryker reads and rewrites for a run of `mode` on `scope`: the committed baseline for full and
+ * --update runs, which re-record it; a copy under .tmp/ for CI, so that a clean tree stays clean after CI.
+ */
+export function incrementalFile(mode, scope) {
+  return mode === "ci" ? `.tmp/mutate-ci/stryker-incremental-${scope}.json` : `reports/stryker-incremental-${scope}.json`;
+}

@@ -1,11 +1,12 @@
-import { execFileSync, spawnSync } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { chromium, type Browser, type Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { afterAll, beforeAll, expect, test } from "vitest";
 import { CONTRACT_VERSION } from "../../src/index.js";
+import { CHROMIUM, describeWithChromium } from "../helpers/chromium.js";
 import { deref, operation, operations, repoPath, spec } from "../helpers/spec.js";
 
 /** Text as a reader sees it: markdown code marks gone, white space folded. */
@@ -16,13 +17,9 @@ const firstSentence = (text: string) => flat(text).split(/(?<=\.)\s/)[0]!;
 const fields = (schema: string): Array<[string, { description: string }]> =>
   Object.entries(spec.components.schemas[schema].properties).map(([name, field]) => [name, deref(field)]);
 
-// The browser scripts/install-system-deps.sh found or installed (npm test runs it first): the same lookup, so
-// CHROMIUM_PATH, then chromium, chromium-browser, google-chrome on PATH.
-const found = spawnSync("bash", [repoPath("scripts/find-chromium.sh")], { encoding: "utf8" });
-const CHROMIUM = found.stdout.trim();
 const SCREENSHOT = repoPath("artifacts/docs.png");
 
-describe("rendered API docs, offline, in headless Chromium", () => {
+describeWithChromium("rendered API docs, offline, in headless Chromium", () => {
   let work: string;
   let browser: Browser;
   let page: Page;
@@ -30,13 +27,12 @@ describe("rendered API docs, offline, in headless Chromium", () => {
   const networkAttempts: string[] = [];
 
   beforeAll(async () => {
-    expect(found.status, `${found.stderr.trim()}: run bash scripts/install-system-deps.sh`).toBe(0);
     work = mkdtempSync(join(tmpdir(), "oa-docs-"));
     const html = join(work, "index.html");
     execFileSync(process.execPath, [repoPath("scripts/docs.mjs"), html], { cwd: repoPath(""), stdio: "ignore" });
 
     browser = await chromium.launch({
-      executablePath: CHROMIUM,
+      executablePath: CHROMIUM!,
       args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
     });
     const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, offline: true });
