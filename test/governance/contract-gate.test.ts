@@ -41,7 +41,9 @@ const BREAKING_ENTRY = "### Changed\n\n- **Breaking:** `X-L` is required; `expir
 const ADDED_ENTRY = "### Added\n\n- `X-tenant-id` header and `id_token`.";
 const base = { released: fixture("released") };
 
-describe("contract gate (scripts/check-contract.mjs) on fixture spec pairs", () => {
+// Each gate run spawns Redocly's diff (seconds on a loaded 2-core machine) and spawnSync blocks the worker, so the
+// concurrent tests of a file wait for each other: their timeout covers that wait.
+describe("contract gate (scripts/check-contract.mjs) on fixture spec pairs", { timeout: 120_000 }, () => {
   test.concurrent("passes an unchanged contract at the released version", () => {
     const run = gate({ ...base, spec: fixture("released"), version: "1.2.0", changelog: changelog(["1.2.0", ADDED_ENTRY]) });
     expect(run.output).toContain("no contract change since 1.2.0");
@@ -164,7 +166,7 @@ describe("contract gate (scripts/check-contract.mjs) on fixture spec pairs", () 
   });
 });
 
-describe("contract gate on this package's bundled OpenAPI 3.1 spec", () => {
+describe("contract gate on this package's bundled OpenAPI 3.1 spec", { timeout: 120_000 }, () => {
   // Without --release: between releases the contract may be ahead of its snapshot under `## [Unreleased]`.
   test.concurrent("passes the repository as it is: generated/openapi.json against its released snapshot", () => {
     const run = spawnSync(process.execPath, [repoPath("scripts/check-contract.mjs")], { encoding: "utf8", timeout: 60_000 });
@@ -203,7 +205,8 @@ describe("contract gate on this package's bundled OpenAPI 3.1 spec", () => {
     // Against the bundle as it is now, so only these two changes are in the diff (not what is still unreleased).
     const released = join(work, "bundle-current.json");
     writeFileSync(released, JSON.stringify({ ...spec, info: { ...spec.info, version: CONTRACT_VERSION } }));
-    const run = gate({ released, spec: path, version: CONTRACT_VERSION, changelog: readFileSync(repoPath("CHANGELOG.md"), "utf8") });
+    // A changelog with no [Unreleased] entry: one owning up to a breaking change would let it wait there.
+    const run = gate({ released, spec: path, version: CONTRACT_VERSION, changelog: changelog([CONTRACT_VERSION, "- released"]) });
     expect(run.status).toBe(1);
     expect(run.output).toContain("`X-L` header parameter became required");
     // The status values live in LoginStatus, which each 200 shape narrows to its own value.
