@@ -6,14 +6,10 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { build, type Plugin } from "esbuild";
 import { afterAll, expect, test } from "vitest";
-import { browserGate, launch } from "../browser/chromium.js";
+import { launch } from "../browser/chromium.js";
+import { CHROMIUM, testWithChromium } from "../helpers/chromium.js";
 import { repoPath } from "../helpers/spec.js";
 
-// The Chromium scripts/find-chromium.sh finds; none: one line and a skip, except under CI=true, where it fails.
-const gate = browserGate("test/testing/browser.test.ts");
-test.runIf(gate.mustFail !== undefined)("Chromium is present (CI never skips the browser tests)", () => {
-  expect.fail(gate.mustFail);
-});
 const work = mkdtempSync(join(tmpdir(), "oa-browser-"));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
@@ -29,7 +25,7 @@ const self: Plugin = {
   },
 };
 
-test.runIf(gate.path !== undefined)("the browser example logs in with createMockFetch in Chromium, offline", async () => {
+testWithChromium("the browser example logs in with createMockFetch in Chromium, offline", async () => {
   const bundle = await build({
     entryPoints: [repoPath("test/testing/examples/browser-page.ts")],
     bundle: true,
@@ -44,7 +40,7 @@ test.runIf(gate.path !== undefined)("the browser example logs in with createMock
   expect(script).not.toMatch(/from\s*["']node:|require\(["']node:/);
   writeFileSync(join(work, "index.html"), `<!doctype html><html><body>loading</body><script type="module">${script.replace(/<\/script/gi, "<\\/script")}</script></html>`);
 
-  const browser = await launch(gate.path!);
+  const browser = await launch(CHROMIUM!);
   try {
     const { context } = browser;
     await context.setOffline(true);
