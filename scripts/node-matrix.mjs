@@ -14,10 +14,11 @@ const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 
 /**
  * Test folders that depend on the runtime: the client, the Prism mock helper and bin, the contract suite, the packed
- * package in a consumer's project (ES module, CommonJS, TypeScript) and the in-process mock. A folder the repository
+ * package in a consumer's project (ES module, CommonJS, TypeScript), the in-process mock and the server building blocks
+ * (jose). Type-checking a consumer project (test/consumer-types) does not depend on the runtime. A folder the repository
  * does not have is skipped, so a new one is a word here.
  */
-export const RUNTIME_TESTS = ["test/client", "test/mock", "test/contract", "test/package", "test/testing"];
+export const RUNTIME_TESTS = ["test/client", "test/mock", "test/contract", "test/package", "test/testing", "test/server"];
 
 /**
  * The matrix. `tests` are folders of the unit group (vitest.config.ts). `packages`

@@ -1,4 +1,4 @@
-// Type-checked by test/package/msw-types.test.ts (TypeScript 5.9 and tsgo, module nodenext) against the packed package
+// Type-checked by test/consumer-types/msw-types.test.ts (TypeScript 5.9 and tsgo, module nodenext) against the packed package
 // with msw 2 installed, twice: in an ES module project and in a CommonJS one ("type": "commonjs"), where every import
 // below is a require() and resolves to the package's and msw's CommonJS declarations. No top-level await: the same
 // file must compile as CommonJS.

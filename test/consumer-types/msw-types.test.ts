@@ -22,7 +22,7 @@ const PROJECTS = [
   { system: "CommonJS", type: "commonjs" },
 ];
 
-// Every entry's types with msw 2 installed, in both module systems: test/package/msw-consumer.fixture.ts imports each
+// Every entry's types with msw 2 installed, in both module systems: test/consumer-types/msw-consumer.fixture.ts imports each
 // entry and hands the package's MSW handlers to the consumer's own setupServer, which fails (TS2345, HttpHandler not
 // assignable) when the package's declarations and the consumer's see two different copies of msw's types.
 describe("the packed package's types, with msw 2, in ES module and CommonJS TypeScript projects", () => {
@@ -49,7 +49,7 @@ describe("the packed package's types, with msw 2, in ES module and CommonJS Type
           files: ["consumer.ts"],
         }),
       );
-      copyFileSync(repoPath("test/package/msw-consumer.fixture.ts"), join(dir, "consumer.ts"));
+      copyFileSync(repoPath("test/consumer-types/msw-consumer.fixture.ts"), join(dir, "consumer.ts"));
     }
   }, 240_000);
   afterAll(() => {
