@@ -157,7 +157,7 @@ describeWithChromium("the client in headless Chromium against live loopback serv
     expect(outcome.message).not.toContain(pageOrigin);
     // The API's own URL ends every message (": POST <url>"); it is never named as where the redirect went.
     expect(outcome.message).not.toMatch(/redirect to /);
-    expect(outcome.message.split(": POST ")[0]).not.toContain(apiOrigin);
+    expect((outcome.message ?? "").split(": POST ")[0]).not.toContain(apiOrigin);
     expectSafeViews(outcome);
   });
 
