@@ -72,7 +72,8 @@ export async function runVerify(argv: string[], env: NodeJS.ProcessEnv = process
   if (mobile && !spendCode && !sendSms) {
     throw new CheckOptionsError("ONEACCESS_MOBILE is set: pass --spend-code (with ONEACCESS_VERIFY_CODE) or --send-sms (with ONEACCESS_CAPTCHA_TOKEN) to use it, or unset it");
   }
-  if (!clientId !== !clientSecret) throw new CheckOptionsError("set both ONEACCESS_CLIENT_ID and ONEACCESS_CLIENT_SECRET, or neither");
+  // ONEACCESS_CLIENT_ID alone is common in CI (it often feeds --client-id): only the secret turns the tenant checks on.
+  if (clientSecret && !clientId) throw new CheckOptionsError("ONEACCESS_CLIENT_SECRET is set: the tenant checks need ONEACCESS_CLIENT_ID too");
   const maxRequests = whole("max-requests", values["max-requests"]);
   const timeoutMs = whole("timeout-ms", values["timeout-ms"]);
 

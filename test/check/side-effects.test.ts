@@ -57,7 +57,7 @@ describe("verify: nothing that costs an SMS, a code or the application's credent
     const cases: Array<[Record<string, string>, RegExp]> = [
       [{ ONEACCESS_MOBILE: MOBILE, ONEACCESS_VERIFY_CODE: CODE }, /ONEACCESS_VERIFY_CODE is set: pass --spend-code/],
       [{ ONEACCESS_MOBILE: MOBILE, ONEACCESS_CAPTCHA_TOKEN: CAPTCHA }, /ONEACCESS_CAPTCHA_TOKEN is set: pass --send-sms/],
-      [{ ONEACCESS_CLIENT_ID: CLIENT_ID }, /set both ONEACCESS_CLIENT_ID and ONEACCESS_CLIENT_SECRET, or neither/],
+      [{ ONEACCESS_CLIENT_SECRET: CLIENT_SECRET }, /ONEACCESS_CLIENT_SECRET is set: the tenant checks need ONEACCESS_CLIENT_ID too/],
     ];
     for (const [env, message] of cases) {
       const { code, err } = await verify(["--upstream", url], env);
@@ -69,6 +69,10 @@ describe("verify: nothing that costs an SMS, a code or the application's credent
     expect((await verify(["--upstream", url, "--send-sms"], { ONEACCESS_MOBILE: MOBILE })).err).toMatch(/--send-sms needs ONEACCESS_MOBILE and ONEACCESS_CAPTCHA_TOKEN/);
     expect((await verify(["--upstream", url, "--spend-code"])).err).toMatch(/--spend-code needs ONEACCESS_MOBILE and ONEACCESS_VERIFY_CODE/);
     expect(seen).toEqual([]);
+    // ONEACCESS_CLIENT_ID alone (as CI often sets it for --client-id) checks no tenant operation.
+    const alone = await verify(["--upstream", url], { ONEACCESS_CLIENT_ID: CLIENT_ID });
+    expect(alone.code).toBe(0);
+    expect(tenantRequests(seen)).toEqual([]);
   }, 60_000);
 
   test("--spend-code: the real code goes out once, in the valid login, and to no other operation", async () => {
