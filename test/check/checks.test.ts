@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { CHECKS, CheckOptionsError, checkServer, type CheckName, type CheckOptions, type CheckReport } from "../../src/check/index.js";
+import { CHECKS, CheckOptionsError, checkServer, formatCheckReport, type CheckName, type CheckOptions, type CheckReport } from "../../src/check/index.js";
 import { serve } from "../helpers/upstreams.js";
 import { useServers, type Twist } from "./upstream.js";
 
@@ -197,6 +197,41 @@ describe("checkServer: the checks Schemathesis names", () => {
       expect(statuses(report).content_type_conformance).toBe("passed");
     },
   );
+
+  test("judges each operation's answers by that operation's documented schemas, not the login's", async () => {
+    // A captcha answer whose captcha_token is a number (no rule of the login's schemas names it), and a 403 that
+    // pwd/skip-update does not document: caught by that operation's schema and statuses, and reported under it.
+    const { url } = await server(
+      (seen, keeping) =>
+        seen.path === "/api/v2/sdk/captcha/verify" && keeping.status === 200
+          ? { ...keeping, body: json({ captcha_token: 42 }) }
+          : seen.path === "/api/v2/sdk/pwd/skip-update" && keeping.status === 400
+            ? { ...keeping, status: 403 }
+            : keeping,
+      true,
+    );
+    const report = await checkServer({ upstream: url });
+    expect(failing(report).sort()).toEqual(["response_schema_conformance", "status_code_conformance"]);
+    expect(problems(report, "response_schema_conformance")).toBe(
+      "POST /api/v2/sdk/captcha/verify with the sample values: HTTP 200: body.captcha_token must be a string (CaptchaVerifyResponse)",
+    );
+    expect(problems(report, "status_code_conformance")).toBe("GET /api/v2/sdk/pwd/skip-update without X-client-id: undocumented HTTP status 403 (documented: 200, 400)");
+    const byOperation = Object.fromEntries(report.operations.map((o) => [o.name, o.checks.filter((c) => c.status === "failed").map((c) => c.name)]));
+    expect(byOperation["POST /api/v2/sdk/captcha/verify"]).toEqual(["response_schema_conformance"]);
+    expect(byOperation["GET /api/v2/sdk/pwd/skip-update"]).toEqual(["status_code_conformance"]);
+    expect(byOperation["POST /api/v2/sdk/login/mobile-verify-code"]).toEqual([]);
+  });
+
+  test("a budget that leaves an operation without a request is not a pass, and says which", async () => {
+    const { url } = await server();
+    const report = await checkServer({ upstream: url, maxRequests: 12 });
+    expect(report.unreached).toEqual([]);
+    expect(report.ok).toBe(false);
+    const unreached = report.operations.filter((o) => o.coverage === "unreached").map((o) => o.name);
+    expect(unreached).toContain("POST /api/v2/sdk/sms/send");
+    expect(unreached).not.toContain("GET /api/v2/sdk/captcha");
+    expect(formatCheckReport(report)).toMatch(/left 7 operations without a request; raise --max-requests$/);
+  });
 
   test("skips positive_data_acceptance when the page's sample credentials get a 400, and says how to judge it", async () => {
     const { url } = await server((seen, keeping) => (seen.json?.verify_code === "232326" ? { ...keeping, status: 400, body: json({ error_code: "LOGIN.0002", error_msg: "Wrong code." }) } : keeping));
