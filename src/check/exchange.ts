@@ -33,7 +33,10 @@ export function noAnswer(cause: unknown, timeoutMs: number): string {
   return "no answer (the connection failed)";
 }
 
-/** Sends a probe once: never retried, never redirected (a retried or re-posted login can use up a one-time code, a re-sent code another SMS). */
+/**
+ * Sends a probe once: never retried, never redirected (a retried or re-posted login can use up a one-time code, and a
+ * re-sent code request another SMS).
+ */
 export async function send(upstream: string, probe: Probe, timeoutMs: number): Promise<Exchange> {
   try {
     const response = await fetch(`${upstream}${probe.operation.path}`, {

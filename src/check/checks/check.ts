@@ -14,7 +14,7 @@ export type CheckName =
 
 /** What a check knows besides the answer. */
 export interface CheckContext {
-  /** Which environment variables give real values to a positive probe of an operation, for the skip that asks for them. */
+  /** How the user could give a positive probe real values (flag and variable names only), for the skip that says so. */
   readonly realValuesHint: (probe: Probe) => string;
 }
 
