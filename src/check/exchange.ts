@@ -1,4 +1,3 @@
-import { LOGIN_PATH } from "../contract/operation.js";
 import { readAnswerBody, type AnswerBody } from "./answer-body.js";
 import type { Probe } from "./probes.js";
 
@@ -34,11 +33,14 @@ export function noAnswer(cause: unknown, timeoutMs: number): string {
   return "no answer (the connection failed)";
 }
 
-/** Sends a probe once: never retried, never redirected (a retried or re-posted login can use up a one-time code). */
+/**
+ * Sends a probe once: never retried, never redirected (a retried or re-posted login can use up a one-time code, and a
+ * re-sent code request another SMS).
+ */
 export async function send(upstream: string, probe: Probe, timeoutMs: number): Promise<Exchange> {
   try {
-    const response = await fetch(`${upstream}${LOGIN_PATH}`, {
-      method: "POST",
+    const response = await fetch(`${upstream}${probe.operation.path}`, {
+      method: probe.operation.method,
       headers: probe.headers,
       body: probe.body,
       redirect: "manual",

@@ -3,10 +3,11 @@ import { CheckOptionsError } from "./check-options-error.js";
 import { headerOptionProblems } from "./header-options.js";
 
 /**
- * Requests `checkServer` sends unless told otherwise: one valid login and five broken ones. Small on purpose: a real
- * tenant counts failed logins, and a check in every CI run must not look like an attack.
+ * Requests `checkServer` sends unless told otherwise: enough for every request it has for every operation (the
+ * login's ten, two for each other browser operation, and five tenant ones with the application's credentials). Only
+ * the login's count as failed logins; a check in every CI run must not look like an attack, so none is ever repeated.
  */
-export const DEFAULT_MAX_REQUESTS = 6;
+export const DEFAULT_MAX_REQUESTS = 32;
 
 /** Default time to wait for each answer, in milliseconds. */
 export const DEFAULT_CHECK_TIMEOUT_MS = 15_000;
@@ -27,6 +28,17 @@ export interface CheckOptions {
    * or a code that is not letters or digits (a placeholder pasted literally), is refused with a CheckOptionsError.
    */
   credentials?: { mobile: string; verify_code: string };
+  /**
+   * Send one real LOGIN_SMS code to this mobile, with a captcha token the user got by passing the captcha (the CLI's
+   * `--send-sms`, from ONEACCESS_MOBILE and ONEACCESS_CAPTCHA_TOKEN). Without it no request that could text anyone
+   * is sent: the broken requests to sms/send carry no mobile at all. Never part of any report.
+   */
+  sendSms?: { mobile: string; captcha_token: string };
+  /**
+   * The application's credentials: only with them are the tenant (server-side) operations checked. The CLI reads
+   * them from ONEACCESS_CLIENT_ID and ONEACCESS_CLIENT_SECRET only, never from arguments. Never part of any report.
+   */
+  tenant?: { clientId: string; clientSecret: string };
   /** At most this many requests in the whole run (default {@link DEFAULT_MAX_REQUESTS}). */
   maxRequests?: number;
   /** Time to wait for each answer (default {@link DEFAULT_CHECK_TIMEOUT_MS}). */
@@ -34,7 +46,9 @@ export interface CheckOptions {
 }
 
 /** The options with defaults filled in; throws CheckOptionsError for unusable ones. */
-export function resolveCheckOptions(options: CheckOptions): Required<Omit<CheckOptions, "credentials">> & Pick<CheckOptions, "credentials"> {
+export function resolveCheckOptions(
+  options: CheckOptions,
+): Required<Omit<CheckOptions, "credentials" | "sendSms" | "tenant">> & Pick<CheckOptions, "credentials" | "sendSms" | "tenant"> {
   const upstream = resolveUpstream(options.upstream);
   const { maxRequests = DEFAULT_MAX_REQUESTS, timeoutMs = DEFAULT_CHECK_TIMEOUT_MS, credentials } = options;
   if (!Number.isSafeInteger(maxRequests) || maxRequests < 1) throw new CheckOptionsError("max requests must be a whole number of at least 1");
@@ -50,7 +64,22 @@ export function resolveCheckOptions(options: CheckOptions): Required<Omit<CheckO
     const problem = credentialProblem(credentials);
     if (problem) throw new CheckOptionsError(problem);
   }
-  return { upstream, headers: options.headers ?? {}, credentials, maxRequests, timeoutMs };
+  const { sendSms, tenant } = options;
+  if (sendSms) {
+    if (!(typeof sendSms.mobile == "string" && typeof sendSms.captcha_token == "string")) throw new CheckOptionsError("sendSms needs a mobile and a captcha_token string");
+    const problem = mobileProblem(sendSms.mobile);
+    if (problem) throw new CheckOptionsError(problem);
+    if (!/^[\x21-\x7e]{1,4096}$/.test(sendSms.captcha_token)) {
+      throw new CheckOptionsError("the captcha token (ONEACCESS_CAPTCHA_TOKEN) is not a token: 1 to 4096 visible ASCII characters (was a placeholder such as … pasted?)");
+    }
+  }
+  if (tenant) {
+    const field = (value: unknown) => typeof value == "string" && /^[\x21-\x7e]{1,256}$/.test(value);
+    if (!field(tenant.clientId) || !field(tenant.clientSecret)) {
+      throw new CheckOptionsError("the application's credentials (ONEACCESS_CLIENT_ID, ONEACCESS_CLIENT_SECRET) must each be 1 to 256 visible ASCII characters");
+    }
+  }
+  return { upstream, headers: options.headers ?? {}, credentials, sendSms, tenant, maxRequests, timeoutMs };
 }
 
 /** The upstream without a trailing slash, or a CheckOptionsError saying which rule it breaks. */
@@ -79,15 +108,22 @@ const DIGITS = /\p{Nd}/gu;
  * never quoted: they may be real.
  */
 function credentialProblem({ mobile, verify_code }: { mobile: string; verify_code: string }): string | undefined {
-  const compact = mobile.normalize("NFKC").trim();
-  const digits = compact.match(DIGITS)?.length ?? 0;
-  if (!PHONE.test(compact) || digits < 5 || digits > 15) {
-    return "the mobile (ONEACCESS_MOBILE) is not a phone number: 5 to 15 digits, with spaces, ( ) - . and a leading + if you like (was a placeholder such as … pasted?)";
-  }
+  const problem = mobileProblem(mobile);
+  if (problem) return problem;
   const code = verify_code.normalize("NFKC");
   // A code is a word of letters or digits: whitespace, control characters or none of either mean a paste went wrong.
   if (!/^[\p{L}\p{N}]+$/u.test(code) || code.length > 32) {
     return "the verify code (ONEACCESS_VERIFY_CODE) is not a code: 1 to 32 letters or digits, nothing else (was a placeholder such as … pasted?)";
+  }
+  return undefined;
+}
+
+/** Why a mobile is not a phone number, or undefined; never quoting it. */
+function mobileProblem(mobile: string): string | undefined {
+  const compact = mobile.normalize("NFKC").trim();
+  const digits = compact.match(DIGITS)?.length ?? 0;
+  if (!PHONE.test(compact) || digits < 5 || digits > 15) {
+    return "the mobile (ONEACCESS_MOBILE) is not a phone number: 5 to 15 digits, with spaces, ( ) - . and a leading + if you like (was a placeholder such as … pasted?)";
   }
   return undefined;
 }

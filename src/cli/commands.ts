@@ -18,7 +18,7 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
   mock: { summary: "serve the contract with Prism, a mock OneAccess for local use and CI", usage: MOCK_USAGE, run: runMock },
   verify: {
     summary: "check a real server (OneAccess, a proxy, your BFF) against the contract",
-    usage: `${VERIFY_USAGE}\n       (the login to try comes from ONEACCESS_MOBILE and ONEACCESS_VERIFY_CODE, never from arguments)`,
+    usage: VERIFY_USAGE,
     run: runVerify,
   },
   docs: { summary: "write the rendered API docs page, a single HTML file that works offline", usage: DOCS_USAGE, run: runDocs },

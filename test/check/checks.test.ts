@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { CHECKS, CheckOptionsError, checkServer, type CheckName, type CheckOptions, type CheckReport } from "../../src/check/index.js";
+import { CHECKS, CheckOptionsError, checkServer, formatCheckReport, type CheckName, type CheckOptions, type CheckReport } from "../../src/check/index.js";
 import { serve } from "../helpers/upstreams.js";
 import { useServers, type Twist } from "./upstream.js";
 
@@ -19,7 +19,7 @@ const breaking: Array<[check: CheckName, how: string, twist: Twist, alsoFailing:
     (seen, keeping) => (seen.json === undefined ? { status: 500, headers: {}, body: "NullPointerException" } : keeping),
     ["status_code_conformance"],
     // The body is the server's text: its size is said, never its words.
-    /malformed JSON: server error HTTP 500 \(a body of 20 bytes\)$/,
+    /malformed JSON: server error HTTP 500 \(a body of 20 bytes\)(\n|$)/,
   ],
   [
     "status_code_conformance",
@@ -119,7 +119,7 @@ const breaking: Array<[check: CheckName, how: string, twist: Twist, alsoFailing:
   [
     "response_schema_conformance",
     "repeats a member name the contract does not know: counted, never named (a name is the server's text)",
-    (_seen, keeping) => (keeping.status === 200 ? { ...keeping, body: '{"status":"SUCCESS","s3cr3t":1,"s3cr3t":2}' } : keeping),
+    (_seen, keeping) => (keeping.status === 200 ? { ...keeping, body: '{"status":"SUCCESS","session_token":"t","expire":1,"s3cr3t":1,"s3cr3t":2}' } : keeping),
     [],
     /^valid login: HTTP 200: 1 body member name the contract does not know appears more than once in one object \(LoginResponse\)$/,
   ],
@@ -167,9 +167,17 @@ describe("checkServer: the checks Schemathesis names", () => {
     expect(statuses(report)).toEqual(Object.fromEntries(CHECKS.map((c) => [c.name, "passed"])));
     expect(report.ok).toBe(true);
     const summaries = Object.fromEntries(report.checks.map((c) => [c.name, c.summary]));
-    expect(summaries.not_a_server_error).toBe("no answer had a status of 500 or more: 6 answers judged");
-    expect(summaries.negative_data_rejection).toBe("every request breaking the contract was rejected: 5 answers judged");
-    expect(summaries.positive_data_acceptance).toBe("the request keeping the contract was accepted: 1 answer judged");
+    // Every browser operation: the login's 10 requests (1 valid) and 2 for each of the 8 others (1 with samples).
+    expect(summaries.not_a_server_error).toBe("no answer had a status of 500 or more: 26 answers judged");
+    expect(summaries.negative_data_rejection).toBe("every request breaking the contract was rejected: 18 answers judged");
+    expect(summaries.positive_data_acceptance).toBe("every request keeping the contract was accepted: 8 answers judged");
+    expect(report.operations.map((o) => [o.name, o.coverage])).toContainEqual(["POST /api/v2/sdk/sms/send", "checked"]);
+    expect(report.operations.filter((o) => o.coverage === "not checked").map((o) => o.name)).toEqual([
+      "POST /api/v2/tenant/token",
+      "POST /api/v2/tenant/sso/session-token/sso-ticket",
+      "POST /api/v2/tenant/sso/sso-ticket/verify",
+      "POST /api/v2/tenant/sso/session-token/refresh",
+    ]);
     expect(report.checks.every((c) => c.problems.length === 0)).toBe(true);
   });
 
@@ -190,11 +198,47 @@ describe("checkServer: the checks Schemathesis names", () => {
     },
   );
 
+  test("judges each operation's answers by that operation's documented schemas, not the login's", async () => {
+    // A captcha answer whose captcha_token is a number (no rule of the login's schemas names it), and a 403 that
+    // pwd/skip-update does not document: caught by that operation's schema and statuses, and reported under it.
+    const { url } = await server(
+      (seen, keeping) =>
+        seen.path === "/api/v2/sdk/captcha/verify" && keeping.status === 200
+          ? { ...keeping, body: json({ captcha_token: 42 }) }
+          : seen.path === "/api/v2/sdk/pwd/skip-update" && keeping.status === 400
+            ? { ...keeping, status: 403 }
+            : keeping,
+      true,
+    );
+    const report = await checkServer({ upstream: url });
+    expect(failing(report).sort()).toEqual(["response_schema_conformance", "status_code_conformance"]);
+    expect(problems(report, "response_schema_conformance")).toBe(
+      "POST /api/v2/sdk/captcha/verify with the sample values: HTTP 200: body.captcha_token must be a string (CaptchaVerifyResponse)",
+    );
+    expect(problems(report, "status_code_conformance")).toBe("GET /api/v2/sdk/pwd/skip-update without X-client-id: undocumented HTTP status 403 (documented: 200, 400)");
+    const byOperation = Object.fromEntries(report.operations.map((o) => [o.name, o.checks.filter((c) => c.status === "failed").map((c) => c.name)]));
+    expect(byOperation["POST /api/v2/sdk/captcha/verify"]).toEqual(["response_schema_conformance"]);
+    expect(byOperation["GET /api/v2/sdk/pwd/skip-update"]).toEqual(["status_code_conformance"]);
+    expect(byOperation["POST /api/v2/sdk/login/mobile-verify-code"]).toEqual([]);
+  });
+
+  test("a budget that leaves an operation without a request is not a pass, and says which", async () => {
+    const { url } = await server();
+    const report = await checkServer({ upstream: url, maxRequests: 12 });
+    expect(report.unreached).toEqual([]);
+    expect(report.ok).toBe(false);
+    const unreached = report.operations.filter((o) => o.coverage === "unreached").map((o) => o.name);
+    expect(unreached).toContain("POST /api/v2/sdk/sms/send");
+    expect(unreached).not.toContain("GET /api/v2/sdk/captcha");
+    expect(formatCheckReport(report)).toMatch(/left 7 operations without a request; raise --max-requests$/);
+  });
+
   test("skips positive_data_acceptance when the page's sample credentials get a 400, and says how to judge it", async () => {
     const { url } = await server((seen, keeping) => (seen.json?.verify_code === "232326" ? { ...keeping, status: 400, body: json({ error_code: "LOGIN.0002", error_msg: "Wrong code." }) } : keeping));
     const report = await checkServer({ upstream: url });
-    expect(statuses(report).positive_data_acceptance).toBe("skipped");
-    expect(report.checks.at(-1)!.summary).toMatch(/set ONEACCESS_MOBILE and ONEACCESS_VERIFY_CODE to judge acceptance/);
+    // The other operations' samples are accepted; the login's 400 is said as not judged.
+    expect(statuses(report).positive_data_acceptance).toBe("passed");
+    expect(report.checks.at(-1)!.summary).toMatch(/set ONEACCESS_MOBILE and ONEACCESS_VERIFY_CODE and pass --spend-code to judge acceptance/);
     expect(failing(report)).toEqual([]);
     expect(report.ok).toBe(true);
   });
@@ -204,7 +248,8 @@ describe("checkServer: the checks Schemathesis names", () => {
     const report = await checkServer({ upstream: url });
     const schema = report.checks.find((c) => c.name === "response_schema_conformance")!;
     expect(schema.status).toBe("passed");
-    expect(schema.summary).toMatch(/: 4 answers judged; not judged: /);
+    // 10 login requests and 2 for each of the 8 other browser operations; the login's X-client-id missing is 401.
+    expect(schema.summary).toMatch(/: 24 answers judged; not judged: /);
     expect(schema.summary).toContain("HTTP 401 is undocumented, so there is nothing to judge it by");
     expect(schema.summary).toContain("a 400 to an unparsable body may come from a parser in front of the API");
   });
@@ -217,17 +262,19 @@ describe("checkServer: the checks Schemathesis names", () => {
     // Said once per request, not once per check and request.
     expect(report.checks.map((c) => c.problems)).toEqual(report.checks.map(() => []));
     const refused = { status: 0, error: "no answer (ECONNREFUSED)" };
-    expect(report.requests).toEqual([{ name: "valid login", ...refused }, { name: "verify_code missing", ...refused }]);
+    const operation = "POST /api/v2/sdk/login/mobile-verify-code";
+    expect(report.requests).toEqual([{ name: "valid login", operation, ...refused }, { name: "verify_code missing", operation, ...refused }]);
     expect(report.ok).toBe(false);
   });
 
   test("says why a request went unsent when fetch refuses the port, and when the answer is late, in its own words", async () => {
     const blocked = await checkServer({ upstream: "http://127.0.0.1:9", maxRequests: 1 });
-    expect(blocked.requests).toEqual([{ name: "valid login", status: 0, error: "not sent: fetch refuses this port (the Fetch standard's bad ports)" }]);
+    const operation = "POST /api/v2/sdk/login/mobile-verify-code";
+    expect(blocked.requests).toEqual([{ name: "valid login", operation, status: 0, error: "not sent: fetch refuses this port (the Fetch standard's bad ports)" }]);
     const silent = await serve(() => {}); // reads the request, never answers
     try {
       const late = await checkServer({ upstream: silent.url, maxRequests: 1, timeoutMs: 200 });
-      expect(late.requests).toEqual([{ name: "valid login", status: 0, error: "no answer within 200 ms" }]);
+      expect(late.requests).toEqual([{ name: "valid login", operation, status: 0, error: "no answer within 200 ms" }]);
     } finally {
       void silent.close();
     }

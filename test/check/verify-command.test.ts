@@ -15,11 +15,14 @@ const CODE = "918273";
 const work = mkdtempSync(join(tmpdir(), "oa-verify-"));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-/** Runs `verify` asynchronously (the upstreams live in this process), with real credentials in its environment. */
-const verify = (args: string[], env: Record<string, string> = { ONEACCESS_MOBILE: MOBILE, ONEACCESS_VERIFY_CODE: CODE }) =>
+/**
+ * Runs `verify` asynchronously (the upstreams live in this process), with real credentials in its environment and
+ * --spend-code, which lets it spend them (see "the flags that spend" for the runs without it).
+ */
+const verify = (args: string[], env: Record<string, string> = { ONEACCESS_MOBILE: MOBILE, ONEACCESS_VERIFY_CODE: CODE }, spend = env.ONEACCESS_VERIFY_CODE !== undefined) =>
   new Promise<{ code: number | null; out: string; err: string }>((resolve) => {
     const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith("ONEACCESS_")));
-    const child = spawn(process.execPath, [CLI, "verify", ...args], { env: { ...clean, ...env } });
+    const child = spawn(process.execPath, [CLI, "verify", ...args, ...(spend && !args.includes("--spend-code") ? ["--spend-code"] : [])], { env: { ...clean, ...env } });
     let out = "";
     let err = "";
     child.stdout.on("data", (d) => (out += d));
@@ -37,11 +40,12 @@ const readJUnit = (file: string) => {
 describe("oneaccess-sms-login verify: the request budget", () => {
   const server = useServers();
 
-  test(`sends ${DEFAULT_MAX_REQUESTS} requests by default, and says so`, async () => {
+  test(`sends every request it has for the browser operations within the default budget of ${DEFAULT_MAX_REQUESTS}, and says so`, async () => {
     const { url, seen } = await server();
     const { code, out } = await verify(["--upstream", url]);
-    expect(seen).toHaveLength(DEFAULT_MAX_REQUESTS);
-    expect(out).toContain(`${DEFAULT_MAX_REQUESTS} requests sent to ${url} (budget ${DEFAULT_MAX_REQUESTS}):`);
+    // The login's 10 and 2 for each of the 8 other browser operations; the tenant ones need the application's credentials.
+    expect(seen).toHaveLength(26);
+    expect(out).toContain(`26 requests sent to ${url} (budget ${DEFAULT_MAX_REQUESTS}):`);
     expect(code).toBe(0);
   });
 
@@ -68,7 +72,7 @@ describe("oneaccess-sms-login verify: the request budget", () => {
   test("sends the real credentials in one request only, the first, whatever the budget", async () => {
     const { url, seen } = await server();
     await verify(["--upstream", url, "--max-requests", "50"]);
-    expect(seen.length).toBeGreaterThan(DEFAULT_MAX_REQUESTS);
+    expect(seen.length).toBe(26);
     expect(seen.map((s) => s.body.includes(MOBILE) || s.body.includes(CODE))).toEqual([true, ...Array(seen.length - 1).fill(false)]);
   });
 
@@ -117,7 +121,8 @@ describe("oneaccess-sms-login verify with no server", () => {
     expect(code).toBe(3);
     expect(out.match(/ECONNREFUSED/g)).toHaveLength(1);
     expect(out).toMatch(/none answered, each for the same reason: no answer \(ECONNREFUSED\)/);
-    expect(out.trim().split("\n").length).toBeLessThanOrEqual(10);
+    // The head, the one reason, a line per operation (13), the 7 checks and the verdict: not one per check and request.
+    expect(out.trim().split("\n").length).toBeLessThanOrEqual(24);
   });
 }, 60_000);
 
@@ -130,11 +135,23 @@ describe("oneaccess-sms-login verify --junit", () => {
     const { code } = await verify(["--upstream", url, "--junit", file]);
     expect(code).toBe(0);
     const { xml } = readJUnit(file);
-    expect(xml.testsuites).toMatchObject({ tests: "7", failures: "0", errors: "0", skipped: "0" });
-    const cases = xml.testsuites.testsuite.testcase;
+    const [all, ...operations] = xml.testsuites.testsuite;
+    expect(all).toMatchObject({ name: "verify", tests: "7", failures: "0", errors: "0", skipped: "0" });
+    const cases = all.testcase;
     expect(cases.map((c: any) => c.name)).toEqual(CHECKS.map((c) => c.name));
-    expect(cases[0]["system-out"]).toBe("no answer had a status of 500 or more: 6 answers judged");
-    expect(xml.testsuites.testsuite.properties.property).toContainEqual({ name: "upstream", value: url });
+    expect(cases[0]["system-out"]).toBe("no answer had a status of 500 or more: 26 answers judged");
+    expect(all.properties.property).toContainEqual({ name: "upstream", value: url });
+    // Then a suite per operation: its checks on its own answers, or one skipped case saying why it was not checked.
+    expect(operations.map((s: any) => s.name)).toContain("POST /api/v2/sdk/sms/send");
+    const send = operations.find((s: any) => s.name === "POST /api/v2/sdk/sms/send");
+    expect(send.testcase.map((c: any) => c.name)).toEqual(CHECKS.map((c) => c.name));
+    const token = operations.find((s: any) => s.name === "POST /api/v2/tenant/token");
+    expect(token).toMatchObject({ tests: "1", skipped: "1" });
+    expect(token.testcase[0].skipped.message).toMatch(/set ONEACCESS_CLIENT_ID and ONEACCESS_CLIENT_SECRET/);
+    // The totals count every testcase of every suite.
+    const sum = (key: string) => xml.testsuites.testsuite.reduce((n: number, s: any) => n + Number(s[key]), 0);
+    expect(Number(xml.testsuites.tests)).toBe(sum("tests"));
+    expect(Number(xml.testsuites.skipped)).toBe(sum("skipped"));
   });
 
   test("reports failures with messages and skips, and escapes whatever the server sent", async () => {
@@ -148,9 +165,9 @@ describe("oneaccess-sms-login verify --junit", () => {
     expect(code).toBe(1);
     const { text, xml } = readJUnit(file);
     expect(text).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/);
-    expect(xml.testsuites).toMatchObject({ tests: "7", failures: "3", errors: "0", skipped: "0" });
-    const byName = Object.fromEntries(xml.testsuites.testsuite.testcase.map((c: any) => [c.name, c]));
-    expect(byName.not_a_server_error.failure.message).toBe("1 problem in 6 answers");
+    expect(xml.testsuites.testsuite[0]).toMatchObject({ tests: "7", failures: "3", errors: "0", skipped: "0" });
+    const byName = Object.fromEntries(xml.testsuites.testsuite[0].testcase.map((c: any) => [c.name, c]));
+    expect(byName.not_a_server_error.failure.message).toBe("2 problems in 26 answers");
     // The server's body is never quoted: its size is what the report says of it.
     expect(byName.not_a_server_error.failure["#text"]).toContain("malformed JSON: server error HTTP 500 (a body of 20 bytes)");
     expect(text).not.toMatch(/crash|<b>/);
@@ -173,7 +190,7 @@ describe("oneaccess-sms-login verify --junit", () => {
     // The file's place becomes a folder while the checks run: found only when the report is written.
     const { url } = await server((seen, keeping) => (mkdirSync(file, { recursive: true }), keeping));
     const { code, out, err } = await verify(["--upstream", url, "--junit", file]);
-    expect(out).toMatch(/keeps the contract\n$/);
+    expect(out).toMatch(/keeps the contract in every operation checked \(4 tenant operations not checked\)\n$/);
     expect(err).toMatch(/the report above stands \(it would exit 0\), but --junit .*report\.xml is not a regular file/);
     expect(code).toBe(5);
   });
@@ -221,7 +238,9 @@ describe("oneaccess-sms-login verify --junit", () => {
     expect(code).toBe(3);
     expect(readJUnit(file).text).toContain("no answer (ECONNREFUSED)");
     const { xml } = readJUnit(file);
-    expect(xml.testsuites).toMatchObject({ tests: "7", failures: "0", errors: "6", skipped: "1" });
+    expect(xml.testsuites.testsuite[0]).toMatchObject({ name: "verify", tests: "7", failures: "0", errors: "6", skipped: "1" });
+    // The login's suite has the same; the 12 operations the budget of 1 left alone are one skipped case each.
+    expect(xml.testsuites).toMatchObject({ tests: String(7 + 7 + 12), failures: "0", errors: "12", skipped: String(1 + 1 + 12) });
   });
 }, 60_000);
 
@@ -312,10 +331,10 @@ describe("oneaccess-sms-login verify: credentials never reach a report", () => {
     expect(code).not.toBe(2);
   });
 
-  test("refuses one credential without the other, with exit 2", async () => {
+  test("refuses a mobile with nothing to use it for, with exit 2", async () => {
     const { url, seen } = await server();
     const { code, err } = await verify(["--upstream", url], { ONEACCESS_MOBILE: MOBILE });
-    expect(err).toMatch(/set both ONEACCESS_MOBILE and ONEACCESS_VERIFY_CODE, or neither/);
+    expect(err).toMatch(/ONEACCESS_MOBILE is set: pass --spend-code \(with ONEACCESS_VERIFY_CODE\) or --send-sms/);
     expect(err).not.toContain(MOBILE);
     expect(seen).toHaveLength(0);
     expect(code).toBe(2);

@@ -13,7 +13,8 @@ import { checkServer, formatCheckReport, toJUnit, type CheckReport } from "../..
 import { repoPath } from "../helpers/spec.js";
 import { useRawServers, type RawReply, type RawSeen } from "./raw-upstream.js";
 
-const CLI = repoPath("dist/src/mock/cli.js");
+// The built bin, as consumers run it.
+const CLI = repoPath("dist/src/cli/bin.js");
 const MOBILE = "13912345678";
 // A leading zero, so its JSON-number echo (93817) differs; above 65535, so no port can look like it.
 const CODE = "093817";
@@ -61,7 +62,10 @@ function decoded(view: string): string[] {
 
 /** Which secrets a view shows, in any decoding. */
 const leaks = (view: string, secrets: readonly string[]) => secrets.filter((secret) => decoded(view).some((d) => d.toLowerCase().includes(secret.toLowerCase())));
-const SECRETS = [MOBILE, MOBILE.slice(3), CODE, String(Number(CODE)), HEADER_SECRET, "SeCrEt"];
+// "tnt-SeCrEt": a part of the header value (the report names ONEACCESS_CLIENT_SECRET, so not "secret" alone).
+const CLIENT_ID = "cid-Wk3mR8qZ";
+const CLIENT_SECRET = "cs-7Hq9PzX2vLt";
+const SECRETS = [MOBILE, MOBILE.slice(3), CODE, String(Number(CODE)), HEADER_SECRET, "tnt-SeCrEt", CLIENT_SECRET, CLIENT_ID];
 
 /** What a CI runner or terminal reads as a command: control characters (but the line break) and `::` lines. */
 const unsafe = (text: string) => [...(text.match(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g) ?? []), ...text.split("\n").filter((line) => line.startsWith("::"))];
@@ -198,8 +202,11 @@ describe("verify (the bin): stdout, stderr and the JUnit file", () => {
     const { url } = await server((seen) => hostile(seen, seen.json?.mobile === MOBILE ? 400 : 500));
     const file = join(work, "hostile.xml");
     const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith("ONEACCESS_")));
-    const child = spawn(process.execPath, [CLI, "verify", "--upstream", url, "--header", `X-tenant-id: ${HEADER_SECRET}`, "--max-requests", "10", "--junit", file], {
-      env: { ...clean, ONEACCESS_MOBILE: MOBILE, ONEACCESS_VERIFY_CODE: CODE },
+    // Every operation, the tenant ones too: the application's credentials reach the server (which echoes the form
+    // body they travel in) and must reach no view.
+    const args = ["verify", "--upstream", url, "--header", `X-tenant-id: ${HEADER_SECRET}`, "--spend-code", "--junit", file];
+    const child = spawn(process.execPath, [CLI, ...args], {
+      env: { ...clean, ONEACCESS_MOBILE: MOBILE, ONEACCESS_VERIFY_CODE: CODE, ONEACCESS_CLIENT_ID: CLIENT_ID, ONEACCESS_CLIENT_SECRET: CLIENT_SECRET },
     });
     let out = "";
     let err = "";
@@ -207,6 +214,7 @@ describe("verify (the bin): stdout, stderr and the JUnit file", () => {
     child.stderr.on("data", (d) => (err += d));
     const code = await new Promise((resolve) => child.once("exit", resolve));
     expect(code).toBe(1);
+    expect(out).toMatch(/POST \/api\/v2\/tenant\/token with your client credentials: HTTP 500/);
     for (const [name, view] of Object.entries({ out, err, junit: readFileSync(file, "utf8") })) {
       expect(leaks(view, SECRETS), name).toEqual([]);
       expect(unsafe(view), name).toEqual([]);

@@ -46,11 +46,13 @@ describe("the published package, installed into a fresh project", () => {
     rmSync(work, { recursive: true, force: true });
   });
 
-  test("ships only dist, the docs page, the bundled spec, README, CHANGELOG and LICENSE, with openapi-fetch its one dependency", () => {
+  test("ships only dist, the docs page, the bundled spec and the journey workflow, README, CHANGELOG and LICENSE, with openapi-fetch its one dependency", () => {
     const listing = run("tar", ["-tzf", tarball], work).stdout.split("\n").filter(Boolean);
-    expect(listing.every((f) => /^package\/(dist\/(src|generated)\/|dist\/docs\/api\.html$|generated\/(openapi\.json|README\.md)$|README\.md$|CHANGELOG\.md$|LICENSE$|package\.json$)/.test(f)), listing.join("\n")).toBe(true);
+    expect(listing.every((f) => /^package\/(dist\/(src|generated)\/|dist\/docs\/api\.html$|generated\/(openapi\.json|README\.md)$|openapi\/workflows\/sms-login\.arazzo\.yaml$|README\.md$|CHANGELOG\.md$|LICENSE$|package\.json$)/.test(f)), listing.join("\n")).toBe(true);
     expect(listing).toContain("package/dist/src/index.d.ts");
     expect(listing).toContain("package/generated/openapi.json");
+    // The journey's Arazzo workflow, beside the spec it names (../../generated/openapi.json): runnable from the install.
+    expect(listing).toContain("package/openapi/workflows/sms-login.arazzo.yaml");
     expect(listing).toContain("package/README.md");
     expect(listing).toContain("package/CHANGELOG.md");
     const manifest = JSON.parse(run("tar", ["-xzOf", tarball, "package/package.json"], work).stdout);

@@ -1,6 +1,6 @@
-import { responses } from "../../../generated/schemas.js";
 import type { Answer } from "../exchange.js";
 import type { Probe } from "../probes.js";
+import type { ResponseContract } from "../spec-operations.js";
 
 /** The checks, named as Schemathesis names them. */
 export type CheckName =
@@ -14,8 +14,8 @@ export type CheckName =
 
 /** What a check knows besides the answer. */
 export interface CheckContext {
-  /** True when real credentials were sent, so a 400 to the valid login is a real rejection. */
-  readonly realCredentials: boolean;
+  /** How the user could give a positive probe real values (flag and variable names only), for the skip that says so. */
+  readonly realValuesHint: (probe: Probe) => string;
 }
 
 /** A check cannot judge this answer, and why (e.g. an undocumented status has no schema). */
@@ -37,11 +37,12 @@ export interface Check {
   judge(probe: Probe, answer: Answer, context: CheckContext): string[] | Skip;
 }
 
-/** The documented response for a status, if any. */
-export const documented = (status: number) => (responses as Record<string, (typeof responses)[keyof typeof responses]>)[String(status)];
+/** The documented response of the probe's operation for a status, if any. */
+export const documented = (probe: Probe, status: number): ResponseContract | undefined =>
+  Object.hasOwn(probe.operation.responses, String(status)) ? probe.operation.responses[String(status)] : undefined;
 
-/** The documented statuses, for messages. */
-export const DOCUMENTED_STATUSES = Object.keys(responses).join(", ");
+/** The statuses the probe's operation documents, for messages. */
+export const documentedStatuses = (probe: Probe) => Object.keys(probe.operation.responses).join(", ");
 
 /** Skip for an answer whose status the spec does not document: status_code_conformance reports that. */
 export const undocumentedSkip = (status: number): Skip => ({ skip: `HTTP ${status} is undocumented, so there is nothing to judge it by` });

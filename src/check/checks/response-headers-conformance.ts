@@ -11,7 +11,7 @@ export const responseHeadersConformance: Check = {
   passes: "every documented answer had the documented headers, each matching its schema",
   applies: () => true,
   judge(probe, answer) {
-    const response = documented(answer.status);
+    const response = documented(probe, answer.status);
     if (!response) return undocumentedSkip(answer.status);
     return Object.entries(response.headers).flatMap(([name, { required, schema }]) => {
       const value = answer.headers.get(name);
