@@ -1,10 +1,9 @@
-import { schemas } from "../../generated/schemas.js";
 import type { LoginError } from "./errors/login-error.js";
 import { INSPECT } from "./errors/one-access-error.js";
 import type { LoginFailure, LoginResult } from "./result.js";
 
-// The documented 200 fields: the union of every status shape's (a Set keeps each name once, in the spec's order).
-const FIELDS = [...new Set(schemas.LoginResponse.oneOf.flatMap((shape) => Object.keys(shape.properties)))];
+// The documented 200 fields of each result's operation (a view lists the names present, never a value).
+const documented = new WeakMap<Outcome, readonly string[]>();
 
 /**
  * A login result, safe to log whole: `console.log(result)`, `util.inspect(result)` and `JSON.stringify(result)` show
@@ -13,8 +12,9 @@ const FIELDS = [...new Set(schemas.LoginResponse.oneOf.flatMap((shape) => Object
  * the code that asks; they are not enumerable, so a spread (`{...result}`) leaves them behind too.
  */
 export class Outcome {
-  constructor(fields: object, response: Response | undefined, body?: unknown) {
+  constructor(fields: object, response: Response | undefined, body?: unknown, names: readonly string[] = []) {
     Object.assign(this, fields);
+    documented.set(this, names);
     Object.defineProperty(this, "response", { value: response });
     if (body !== undefined) Object.defineProperty(this, "body", { value: body });
   }
@@ -24,7 +24,7 @@ export class Outcome {
     const { body, response } = this as { body?: Record<string, unknown>; response?: Response };
     const view: Record<string, unknown> = { ...(this as object) };
     if (response) view.response = { status: response.status };
-    if (body) view.fields = FIELDS.filter((name) => body[name] !== undefined);
+    if (body) view.fields = documented.get(this)!.filter((name) => body[name] !== undefined);
     return view;
   }
 
@@ -34,7 +34,8 @@ export class Outcome {
 }
 
 /** Builds a result of the given shape as an Outcome, so it logs safely; `body` and `response` become raw properties. */
-export const outcome = <T extends LoginResult>({ body, response, ...fields }: T & { body?: unknown }) => new Outcome(fields, response, body) as unknown as T;
+export const outcome = <T extends LoginResult>({ body, response, ...fields }: T & { body?: unknown }, names?: readonly string[]) =>
+  new Outcome(fields, response, body, names) as unknown as T;
 
 /** A failed login as an Outcome; `response` is the answer when there was one. */
 export const failure = (error: LoginError, response?: Response) => new Outcome({ ok: false, error }, response) as unknown as LoginFailure;
