@@ -70,24 +70,20 @@ function describe(spec, path, method, op) {
       return [status, content.length ? reduceSchema(spec, content[0].schema, `${where} ${status}`) : null];
     }),
   );
-  const ok = responses["200"];
-  const statusField = !!ok && (!!ok.properties?.status || ok.discriminator?.propertyName === "status");
-  const okFields = ok ? [...new Set([ok, ...(ok.oneOf ?? [])].flatMap((s) => Object.keys(s.properties ?? {})))] : [];
   const rule = PACKAGE_RULES[op.operationId] ?? {};
+  // Only what the pipeline reads, and defaults left out: every byte here is in every browser bundle.
   return {
-    id: op.operationId,
     method: method.toUpperCase(),
     path,
     ...(rule.label ? { label: rule.label } : {}),
     headers,
-    fromInput,
+    ...(own.length ? { fromInput } : {}),
     ...(body ? { mediaType, body } : {}),
     responses,
-    okFields,
-    statusField,
     // Secret: the body fields and headers the spec marks x-secret (headers by their input name).
     secrets: [...bodySecrets, ...own.filter((p) => p["x-secret"] === true).map((p) => inputName(p.name))],
-    retry: rule.retry ?? "answered",
+    ...(rule.retry ? { retry: rule.retry } : {}),
+    id: op.operationId,
   };
 }
 
@@ -120,11 +116,16 @@ function emitShared(values, doc) {
   const shared = new Map();
   const lines = [];
   const emit = (v) => {
+    if (v && typeof v == "object" && !Array.isArray(v) && "id" in v) {
+      // The operationId is the export's name, not a runtime field.
+      const { id, ...rest } = v;
+      return emit(rest);
+    }
     if (!v || typeof v != "object") return JSON.stringify(v);
     const key = JSON.stringify(v);
     if (shared.has(key)) return shared.get(key);
     const text = Array.isArray(v) ? `[${v.map(emit).join(",")}]` : `{${Object.entries(v).map(([k, s]) => `${JSON.stringify(k)}:${emit(s)}`).join(",")}}`;
-    if (counts.get(key) < 2 || key.length < 16) return text;
+    if ((counts.get(key) ?? 0) < 2 || key.length < 16) return text;
     const name = `_${shared.size}`;
     shared.set(key, name);
     lines.push(`const ${name} = ${text} as const;`);

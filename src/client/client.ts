@@ -1,8 +1,8 @@
-import createClient, { type Client, type Middleware } from "openapi-fetch";
+import type { Middleware } from "openapi-fetch";
 import * as ops from "../../generated/operations.js";
 import { resolveBaseUrl } from "./base-url.js";
 import { DEFAULT_MAX_RESPONSE_BYTES } from "./body.js";
-import { CONTENT_TYPE, DEFAULT_TIMEOUT_MS } from "./constants.js";
+import { DEFAULT_TIMEOUT_MS } from "./constants.js";
 import { need } from "./errors/config-error.js";
 import { headerProblems, loginHeaders } from "./headers.js";
 import type { Fetch, LoginCallOptions, LoginClientOptions } from "./options.js";
@@ -11,7 +11,7 @@ import type { OperationDescriptor } from "./pipeline/descriptor.js";
 import type { Transport } from "./pipeline/transport.js";
 import { readRetry } from "./retry.js";
 import type { LoginResult, OperationResult } from "./result.js";
-import type { CallOptions, InputOf, LoginCredentials, paths } from "../types.js";
+import type { CallOptions, InputOf, LoginCredentials } from "../types.js";
 
 /** A configured OneAccess SMS login client: one typed method per browser-side operation of the journey. */
 export interface LoginClient {
@@ -36,8 +36,6 @@ export interface LoginClient {
   updatePassword(input: InputOf<"forceUpdatePwd">, options?: CallOptions): Promise<OperationResult<"forceUpdatePwd">>;
   /** `GET /api/v2/sdk/pwd/skip-update`: skips the password change a PASSWORD_WARN login offers. */
   skipPasswordUpdate(input: InputOf<"skipForceUpdatePwd">, options?: CallOptions): Promise<OperationResult<"skipForceUpdatePwd">>;
-  /** The underlying typed openapi-fetch client, for anything the wrapper does not cover. */
-  readonly raw: Client<paths>;
   /** The base URL requests go to. */
   readonly baseUrl: string;
 }
@@ -71,12 +69,10 @@ export function createLoginClient(options: LoginClientOptions): LoginClient {
 
   // Without a fetch option, the global one is looked up at each call: a mock installed after creation still applies.
   const fetch: Fetch = custom ?? ((input, init) => globalThis.fetch(input, init));
-  // Overrides openapi-fetch's default "application/json": OneAccess documents this exact value.
-  const raw = createClient<paths>({ baseUrl, fetch, headers: { "Content-Type": CONTENT_TYPE } });
-  raw.use(...middleware);
   const transport: Transport = {
     baseUrl,
-    raw,
+    // A copy: later changes to the caller's array do not change this client.
+    middleware: [...middleware],
     fetch,
     timeoutMs,
     maxResponseBytes: max,
@@ -93,7 +89,6 @@ export function createLoginClient(options: LoginClientOptions): LoginClient {
   const bare = (op: OperationDescriptor) => (options?: unknown) => call(transport, op, undefined, options);
 
   return {
-    raw,
     baseUrl,
     getCaptcha: bare(ops.showCaptcha),
     verifyCaptcha: method(ops.validateCaptcha),

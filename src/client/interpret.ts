@@ -10,7 +10,7 @@ import { retryAfterMs } from "./retry.js";
 import type { LoginResult } from "./result.js";
 import type { ErrorResponseBody } from "../types.js";
 import type { OperationDescriptor } from "./pipeline/descriptor.js";
-import { violations } from "./validate.js";
+import { violations, type Schema } from "./validate.js";
 
 /**
  * The answer fetch gave, by the stand-in the client handed openapi-fetch in its place (a Response cannot be rebuilt
@@ -32,8 +32,8 @@ export function requestIdOf(response: Response, secrets: readonly unknown[], bod
 }
 
 /**
- * Turns an answer into a result. `payload` is the body text on 2xx (read by the client), and what openapi-fetch made
- * of any other answer: its JSON-parsed body, its text when not JSON, undefined for an announced empty body. `secrets`
+ * Turns an answer into a result. `payload` is the body text on 2xx, and of any other answer its JSON-parsed body, or
+ * its text when not JSON. `secrets`
  * are the call's (credentials, header values): what a request id or error code shown in a view may not hold.
  */
 export function interpret(op: OperationDescriptor, response: Response, payload: unknown, request: RequestSummary, secrets: readonly unknown[]): LoginResult {
@@ -69,13 +69,15 @@ export function interpret(op: OperationDescriptor, response: Response, payload: 
     const { error_code, error_msg } = body as ErrorResponseBody;
     return fail(new ApiError(error_code, error_msg, request, id(), secrets, op.label));
   }
-  return succeed(op, op.statusField ? { ok: true, status: (body as { status: unknown }).status } : { ok: true }, body, answer, id);
+  const { properties, discriminator } = schema as Schema;
+  const byStatus = properties?.status || discriminator?.propertyName == "status" ? { status: (body as { status: unknown }).status } : {};
+  return succeed(op, { ok: true, ...byStatus }, body, answer, id);
 }
 
 /** A success: its fields, the raw body and answer, and a request id checked on first read. */
 function succeed(op: OperationDescriptor, fields: object, body: unknown, answer: Response, id: () => string | undefined): LoginResult {
   const { headers } = answer;
-  const result = outcome({ ...fields, body, response: answer } as unknown as LoginResult, op.okFields);
+  const result = outcome({ ...fields, body, response: answer } as unknown as LoginResult, op.responses[200]);
   // Checked on first read (a view, or the caller's): the check costs more than the rest of a success.
   let requestId: string | undefined | null = null;
   if (headers.has("x-request-id")) Object.defineProperty(result, "requestId", { enumerable: true, get: () => (requestId === null ? (requestId = id()) : requestId) });

@@ -17,6 +17,7 @@ import { readRetry, retrying } from "../retry.js";
 import type { LoginResult } from "../result.js";
 import { isSignal, onAbort } from "../signals.js";
 import { violations, type Schema } from "../validate.js";
+import { send } from "./send.js";
 import type { OperationDescriptor } from "./descriptor.js";
 import type { Transport } from "./transport.js";
 
@@ -32,7 +33,7 @@ const inputSchemas = new WeakMap<OperationDescriptor, Schema>();
 function inputSchema(op: OperationDescriptor): Schema {
   let schema = inputSchemas.get(op);
   if (!schema) {
-    const names = Object.entries(op.fromInput);
+    const names = Object.entries(op.fromInput ?? {});
     const { body = { type: "object", additionalProperties: false } } = op;
     schema = names.length
       ? {
@@ -83,16 +84,16 @@ export async function call(transport: Transport, op: OperationDescriptor, input:
     const [own, ownProblems] = transport.headers(override);
     const headers: Record<string, string> = { ...own };
     let body: Record<string, unknown> | undefined;
-    if (op.body || Object.keys(op.fromInput).length) {
+    if (op.body || Object.keys(op.fromInput ?? {}).length) {
       problems.push(...violations(inputSchema(op), given, op.body ? "body" : "input", true));
       if (!problems.length) {
         body = op.body ? Object.create(null) : undefined;
         for (const [name, value] of Object.entries(fields)) {
-          const header = op.fromInput[name];
+          const header = op.fromInput?.[name];
           if (header) headers[header] = value as string;
           else body![name] = value;
         }
-        problems.push(...unsendableHeaders(Object.fromEntries(Object.entries(op.fromInput).map(([name, header]) => [name, headers[header]]))));
+        problems.push(...unsendableHeaders(Object.fromEntries(Object.entries(op.fromInput ?? {}).map(([name, header]) => [name, headers[header]]))));
       }
     }
     problems.push(...ownProblems);
@@ -123,42 +124,50 @@ export async function call(transport: Transport, op: OperationDescriptor, input:
       timedOut = true;
       cancel();
     }, ms);
-    /** One attempt: the request, and its answer read up to the cap and interpreted. */
-    const attempt = () =>
-      transport.raw
-        .request(op.method.toLowerCase() as "post", op.path, {
-          params: { header: headers },
-          headers: extra,
-          ...(body ? { body } : {}),
-          // The client reads a 2xx body itself, up to the cap; transport caps any other before openapi-fetch reads it.
-          parseAs: "stream",
-          redirect: "manual",
-          // The signal goes to fetch, not into openapi-fetch's Request: fetch makes its own Request from (request,
-          // init) anyway, and undici links a signal on each Request that has one. One link instead of two; see
-          // BENCHMARKS.md. The body of any non-2xx answer is cut at the cap before openapi-fetch reads it.
-          fetch: async (input: Request, init?: RequestInit) => {
-            const response = await transport.fetch(input, { ...init, signal: controller.signal, redirect: "manual" });
-            const { status } = response;
-            // A custom fetch may return anything: only an HTTP status (0 for an opaque redirect) can be shown.
-            if (!(Number.isInteger(status) && status >= 0 && status < 1000)) throw new TypeError();
-            const redirect = redirectOf(response);
-            if (response.ok && !redirect) return response;
-            // A redirect's body is never read: it ends as an HttpError, whatever (and however much) it holds.
-            if (redirect) response.body?.cancel().catch(ignore);
-            // A stand-in, since a Response cannot be rebuilt with a status past 599 or an unsendable reason
-            // phrase; interpret() reads the answer itself through `answers`.
-            const standIn = new Response(redirect ? null : await readBody(response.body, max, response), { status: status > 199 && status < 600 ? status : 599, headers: response.headers });
-            answers.set(standIn, response);
-            return standIn;
-          },
-        } as never)
-        .then(async ({ data, error, response }: { data?: unknown; error?: unknown; response: Response }) =>
-          interpret(op, response, response.ok ? await readBody(data as ReadableStream | undefined, max, response) : error, request, secrets),
-        );
+    const url = request.url;
+    const context = { schemaPath: op.path, params: { header: headers }, options: { baseUrl: transport.baseUrl }, id: "" };
+    /** The fetch under the middleware: the call's signal, no redirects, any answer but a plain 2xx read up to the cap. */
+    const fetchOnce = async (input: Request, init?: RequestInit) => {
+      const response = await transport.fetch(input, { ...init, signal: controller.signal, redirect: "manual" });
+      const { status } = response;
+      // A custom fetch may return anything: only an HTTP status (0 for an opaque redirect) can be shown.
+      if (!(Number.isInteger(status) && status >= 0 && status < 1000)) throw new TypeError();
+      const redirect = redirectOf(response);
+      if (response.ok && !redirect) return response;
+      // A redirect's body is never read: it ends as an HttpError, whatever (and however much) it holds.
+      if (redirect) response.body?.cancel().catch(ignore);
+      // A stand-in, since a Response cannot be rebuilt with a status past 599 or an unsendable reason phrase;
+      // interpret() reads the answer itself through `answers`.
+      const standIn = new Response(redirect ? null : await readBody(response.body, max, response), { status: status > 199 && status < 600 ? status : 599, headers: response.headers });
+      answers.set(standIn, response);
+      return standIn;
+    };
+    /** One attempt: a fresh request (a body is read once), its answer read up to the cap and interpreted. */
+    const attempt = async () => {
+      // The contract's headers last: a call's extra headers cannot replace them (checked above too).
+      const sent = new Request(url, {
+        method: op.method,
+        headers: { ...(body ? { "Content-Type": op.mediaType! } : {}), ...extra, ...headers },
+        body: body && JSON.stringify(body),
+        redirect: "manual",
+      });
+      const response = await send(transport.middleware, fetchOnce, sent, {}, context);
+      const text = await readBody(response.body, max, response);
+      let payload: unknown = text;
+      // A 2xx body is parsed by interpret(); any other answer's, when it is JSON.
+      if (!response.ok) {
+        try {
+          payload = JSON.parse(text);
+        } catch {
+          // Not JSON: interpret() reports the text's absence or form, never the text.
+        }
+      }
+      return interpret(op, response, payload, request, secrets);
+    };
     const { retries: times = 0, onRetryAfter, maxRetryAfterMs = 10_000 } = retry;
     // Without retries (the default), a call is one attempt and nothing more. An answered request is retried only
     // where the operation allows it (never a sent code).
-    const pending = times ? retrying(attempt, times, onRetryAfter && op.retry == "answered" ? maxRetryAfterMs : -1, Date.now() + ms, controller.signal) : attempt();
+    const pending = times ? retrying(attempt, times, onRetryAfter && op.retry != "unsent" ? maxRetryAfterMs : -1, Date.now() + ms, controller.signal) : attempt();
     pending.catch(ignore); // the race below may leave it behind; its rejection is not the caller's
     try {
       return await Promise.race([pending, aborted]);

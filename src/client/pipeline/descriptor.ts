@@ -5,8 +5,6 @@ import type { Schema } from "../validate.js";
  * its answer. An operation can only choose among options the pipeline already has.
  */
 export interface OperationDescriptor {
-  /** The spec's operationId. */
-  readonly id: string;
   readonly method: "GET" | "POST";
   /** The path, as in the spec. */
   readonly path: string;
@@ -15,22 +13,18 @@ export interface OperationDescriptor {
   /** The header parameters as one object schema (required names, each value's schema). */
   readonly headers: Schema & { readonly properties: { readonly [name: string]: Schema } };
   /** Headers the caller gives as input fields, by input name: `{ state_token: "X-state-token" }`. */
-  readonly fromInput: { readonly [input: string]: string };
+  readonly fromInput?: { readonly [input: string]: string };
   /** The request body's media type, when the operation has a body. */
   readonly mediaType?: string;
   /** The request body's schema, when the operation has a body. */
   readonly body?: Schema;
   /** The documented answers by status: the body's schema, or null for an answer without a body. */
   readonly responses: { readonly [status: string]: Schema | null };
-  /** The documented fields of the 200 body (the names a result's view may list). */
-  readonly okFields: readonly string[];
-  /** True when the 200 body has a `status` the result is discriminated by. */
-  readonly statusField: boolean;
   /** Input fields (body fields and input headers) the spec marks secret (`x-secret`). */
   readonly secrets: readonly string[];
   /**
-   * "answered": a provably unsent request may be retried, and (opt-in) a 429/503 with Retry-After. "unsent": only a
+   * "answered" (the default): a provably unsent request may be retried, and (opt-in) a 429/503 with Retry-After. "unsent": only a
    * provably unsent request, never one that may have reached OneAccess (a package rule, scripts/lib/operations.mjs).
    */
-  readonly retry: "answered" | "unsent";
+  readonly retry?: "answered" | "unsent";
 }

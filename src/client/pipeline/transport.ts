@@ -1,17 +1,17 @@
-import type { Client } from "openapi-fetch";
+import type { Middleware } from "openapi-fetch";
 import type { Fetch } from "../options.js";
 import type { RetryOptions } from "../retry.js";
 
 /**
- * A configured way to send any operation: where, how (fetch through openapi-fetch), the limits and the headers the
+ * A configured way to send any operation: where, how (fetch, through middleware), the limits and the headers the
  * client owns. Built once per client (createLoginClient); a server entry builds its own. Nothing browser-only.
  */
 export interface Transport {
   /** The base URL, without a trailing slash. */
   readonly baseUrl: string;
-  /** The openapi-fetch client requests go through (its middleware applies). */
-  readonly raw: Client<any>;
-  /** The fetch under it: called with the call's signal and `redirect: "manual"`. */
+  /** openapi-fetch middleware every request goes through, in order. */
+  readonly middleware: readonly Middleware[];
+  /** The fetch requests go to: called with the call's signal and `redirect: "manual"`. */
   readonly fetch: Fetch;
   /** Default timeout per call, in milliseconds. */
   readonly timeoutMs: number;
