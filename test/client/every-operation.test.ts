@@ -40,7 +40,7 @@ function setup(id: Id, handler: Parameters<typeof clientWith>[0], overrides = {}
   return { op, client, requests, run, input };
 }
 
-const kind = (result: LoginResult) => (result.ok ? "ok" : result.error.kind);
+const kind = (result: { ok: true } | { ok: false; error: { kind: string } }) => (result.ok ? "ok" : result.error.kind);
 const networkError = (code: string) => new TypeError("fetch failed", { cause: Object.assign(new Error(`connect ${code}`), { code }) });
 
 test("the table has one client method per browser operation, and no tenant operation", () => {
