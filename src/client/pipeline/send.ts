@@ -17,6 +17,8 @@ const BAD = (hook: string, what: string) => new Error(`${hook}: must return new 
  * then `onError` (when fetch threw) and `onResponse` in reverse order. Rejects with what fetch or a hook threw.
  */
 export async function send(middleware: readonly Middleware[], fetch: Fetch, request: Request, init: RequestInit, context: HookContext): Promise<Response> {
+  // The usual case, no middleware: nothing to run around fetch.
+  if (!middleware.length) return fetch(request, init);
   let response: Response | undefined;
   for (const m of middleware) {
     const result: unknown = await m.onRequest?.({ request, ...context } as never);
