@@ -67,7 +67,7 @@ export function interpret(op: OperationDescriptor, response: Response, payload: 
   if (problems.length) return fail(new ContractViolationError(status, problems, body, request, id()));
   if (status == 400) {
     const { error_code, error_msg } = body as ErrorResponseBody;
-    return fail(new ApiError(error_code, error_msg, request, id(), secrets, op.label));
+    return fail(new ApiError(error_code, error_msg, request, id(), secrets, op.label ?? "request"));
   }
   const { properties, discriminator } = schema as Schema;
   const byStatus = properties?.status || discriminator?.propertyName == "status" ? { status: (body as { status: unknown }).status } : {};

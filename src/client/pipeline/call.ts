@@ -53,7 +53,7 @@ function inputSchema(op: OperationDescriptor): Schema {
  */
 export async function call(transport: Transport, op: OperationDescriptor, input: unknown, options: unknown): Promise<LoginResult> {
   const request: RequestSummary = { method: op.method, url: transport.baseUrl + op.path };
-  const label = op.label;
+  const label = op.label ?? "request";
   // What a request id, error code or transport code shown in a view may not hold: the secret fields, header values.
   let secrets: unknown[] = [];
   const problems: string[] = [];
@@ -148,7 +148,8 @@ export async function call(transport: Transport, op: OperationDescriptor, input:
       const sent = new Request(url, {
         method: op.method,
         headers: { ...(body ? { "Content-Type": op.mediaType! } : {}), ...extra, ...headers },
-        body: body && JSON.stringify(body),
+        // JSON, or a form for the one tenant operation that takes one (the server entry's token request).
+        body: body && (op.mediaType!.startsWith("application/x-www-form-urlencoded") ? new URLSearchParams(body as Record<string, string>).toString() : JSON.stringify(body)),
         redirect: "manual",
       });
       const response = await send(transport.middleware, fetchOnce, sent, {}, context);
