@@ -7,7 +7,7 @@ import * as tenant from "../../generated/server-operations.js";
 import type { OperationDescriptor } from "../../src/client/pipeline/descriptor.js";
 import { deref, operations } from "../helpers/spec.js";
 
-const tables: Record<string, OperationDescriptor> = { ...(browser as never), ...(tenant as never) };
+const tables = { ...browser, ...tenant } as unknown as Record<string, OperationDescriptor>;
 delete (tables as Record<string, unknown>).METHOD_NAMES;
 
 describe.each(operations.map((o) => [o.op.operationId as string, o] as const))("%s", (id, { path, method, op }) => {
