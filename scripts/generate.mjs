@@ -9,6 +9,7 @@ import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import openapiTS, { astToString } from "openapi-typescript";
 import { examplesModule } from "./lib/examples.mjs";
+import { operationsModules } from "./lib/operations.mjs";
 import { schemasModule } from "./lib/schemas.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -42,6 +43,7 @@ async function render() {
     "schema.ts": HEADER + astToString(ast),
     "schemas.ts": HEADER + schemasModule(spec),
     "examples.ts": HEADER + examplesModule(spec),
+    ...Object.fromEntries(Object.entries(operationsModules(spec)).map(([name, text]) => [name, HEADER + text])),
   };
 }
 

@@ -4,7 +4,7 @@
 export { createLoginClient, type LoginClient } from "./client/client.js";
 export type { DeviceContext, Fetch, LoginCallOptions, LoginClientOptions, LoginClientTarget } from "./client/options.js";
 export type { RetryOptions } from "./client/retry.js";
-export type { LoginFailure, LoginResult, LoginSuccess } from "./client/result.js";
+export type { LoginFailure, LoginResult, LoginSuccess, OperationResult, OperationSuccess } from "./client/result.js";
 export { CONTENT_TYPE, DEFAULT_TIMEOUT_MS, LOGIN_PATH } from "./client/constants.js";
 /** The contract version this build implements, equal to the package version and the spec's info.version. */
 export { CONTRACT_VERSION } from "./version.js";
@@ -16,6 +16,10 @@ export type {
   LoginHeaders,
   LoginResponseBody,
   LoginStatus,
+  AnswerOf,
+  BrowserOperationId,
+  CallOptions,
+  InputOf,
   components,
   operations,
   paths,

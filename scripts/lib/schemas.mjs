@@ -3,9 +3,9 @@
 // refuses any keyword src/client/validate.ts does not implement rather than silently ignoring it.
 
 /** Keywords src/client/validate.ts enforces. */
-const ENFORCED = new Set(["type", "required", "properties", "enum", "minimum", "minLength", "maxLength", "additionalProperties", "oneOf", "discriminator"]);
+const ENFORCED = new Set(["type", "required", "properties", "enum", "minimum", "minLength", "maxLength", "additionalProperties", "oneOf", "discriminator", "items"]);
 /** Values of `type` src/client/validate.ts knows. */
-const TYPES = new Set(["object", "string", "integer"]);
+const TYPES = new Set(["object", "string", "integer", "boolean", "array", "null"]);
 /** Keywords that only annotate and are dropped (as is every `x-` extension, e.g. x-enumDescriptions). */
 const ANNOTATIONS = new Set(["description", "examples", "example", "title", "$comment"]);
 
@@ -61,11 +61,14 @@ export function reduceSchema(spec, schema, path) {
   for (const [key, value] of Object.entries(resolved)) {
     if (ANNOTATIONS.has(key) || key.startsWith("x-")) continue;
     if (!ENFORCED.has(key)) throw new Error(`${path}: keyword '${key}' is not supported by src/client/validate.ts`);
-    if (key === "type" && !TYPES.has(value)) throw new Error(`${path}: type '${value}' is not supported by src/client/validate.ts`);
+    // A list of types (OpenAPI 3.1's nullable: ["string", "null"]) is any of them.
+    for (const type of key === "type" ? [value].flat() : []) if (!TYPES.has(type)) throw new Error(`${path}: type '${type}' is not supported by src/client/validate.ts`);
     out[key] =
       key === "properties"
         ? Object.fromEntries(Object.entries(value).map(([name, sub]) => [name, reduceSchema(spec, sub, `${path}.${name}`)]))
-        : key === "oneOf"
+        : key === "items"
+          ? reduceSchema(spec, value, `${path}[]`)
+          : key === "oneOf"
           ? value.map((sub, i) => reduceSchema(spec, sub, `${path}.oneOf[${i}]`))
           : key === "discriminator"
             ? reduceDiscriminator(spec, resolved, path)

@@ -1,4 +1,4 @@
-import { schemas } from "../../generated/schemas.js";
+import { loginWithMobileVerifyCode } from "../../generated/operations.js";
 import type { DeviceContext, LoginClientOptions } from "./options.js";
 import type { LoginHeaders } from "../types.js";
 import { violations } from "./validate.js";
@@ -27,8 +27,10 @@ const HEADER_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
 export const TOKEN = /^[\w!#$%&'*+.^`|~-]+$/;
 /** The Content-Type the client sets and the connection framing fetch owns (or refuses with a network error). */
 export const FRAMING = "content-type content-length host transfer-encoding connection keep-alive expect upgrade te trailer proxy-connection".split(" ");
-// Those and the contract's headers: a call's extra headers may not set them.
-const OWN = new Set([...FRAMING, ...Object.keys(schemas.LoginHeaders.properties).map((n) => n.toLowerCase())]);
+// Those: a call's extra headers may not set them, nor the operation's declared headers.
+const OWN = new Set(FRAMING);
+// The headers the client fills from its options: the login's, the same on every browser operation.
+const CLIENT_HEADERS = loginWithMobileVerifyCode.headers;
 
 /** Names of headers whose values fetch would refuse; checked up front so the caller gets an InputError. */
 export function unsendableHeaders(headers: Record<string, unknown>): string[] {
@@ -38,19 +40,19 @@ export function unsendableHeaders(headers: Record<string, unknown>): string[] {
 }
 
 /** What is wrong with a set of contract headers, by the spec's rules and fetch's. */
-export const headerProblems = (headers: LoginHeaders) => [...violations(schemas.LoginHeaders, headers, "headers"), ...unsendableHeaders(headers)];
+export const headerProblems = (headers: LoginHeaders) => [...violations(CLIENT_HEADERS, headers, "headers"), ...unsendableHeaders(headers)];
 
 /**
  * What is wrong with a call's extra headers (already copied as own data): names, values, and clashes with ours. Only
  * the contract's and fetch's own header names are named: any other name is the caller's text, and may be a secret.
  */
-export function extraHeaderProblems(headers: unknown): string[] {
+export function extraHeaderProblems(headers: unknown, declared: object = {}): string[] {
   if (typeof headers != "object" || !headers || Array.isArray(headers)) return ["headers must be an object of header names to strings"];
   const record = headers as Record<string, unknown>;
   const out = new Set<string>();
   for (const name of Object.keys(record)) {
     if (!TOKEN.test(name)) out.add("headers: a header name is not a valid token");
-    else if (OWN.has(name.toLowerCase())) out.add(`headers: ${name.toLowerCase()} may not be set per call`);
+    else if (OWN.has(name.toLowerCase()) || Object.keys(declared).some((own) => own.toLowerCase() == name.toLowerCase())) out.add(`headers: ${name.toLowerCase()} may not be set per call`);
     else if (typeof record[name] != "string") out.add("headers: a header value is not a string");
     else if (!HEADER_VALUE.test(record[name])) out.add("headers: a header value has characters that cannot be sent");
   }

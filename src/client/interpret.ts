@@ -1,4 +1,3 @@
-import { schemas } from "../../generated/schemas.js";
 import { REQUEST_ID, shown } from "../contract/view-rule.js";
 import { ApiError } from "./errors/api-error.js";
 import { ContractViolationError } from "./errors/contract-violation-error.js";
@@ -9,8 +8,9 @@ import { ResponseFormatError } from "./errors/response-format-error.js";
 import { failure, outcome } from "./outcome.js";
 import { retryAfterMs } from "./retry.js";
 import type { LoginResult } from "./result.js";
-import type { ErrorResponseBody, LoginResponseBody } from "../types.js";
-import { violations } from "./validate.js";
+import type { ErrorResponseBody } from "../types.js";
+import type { OperationDescriptor } from "./pipeline/descriptor.js";
+import { violations, type Schema } from "./validate.js";
 
 /**
  * The answer fetch gave, by the stand-in the client handed openapi-fetch in its place (a Response cannot be rebuilt
@@ -32,22 +32,25 @@ export function requestIdOf(response: Response, secrets: readonly unknown[], bod
 }
 
 /**
- * Turns an answer into a result. `payload` is the body text on 2xx (read by the client), and what openapi-fetch made
- * of any other answer: its JSON-parsed body, its text when not JSON, undefined for an announced empty body. `secrets`
+ * Turns an answer into a result. `payload` is the body text on 2xx, and of any other answer its JSON-parsed body, or
+ * its text when not JSON. `secrets`
  * are the call's (credentials, header values): what a request id or error code shown in a view may not hold.
  */
-export function interpret(response: Response, payload: unknown, request: RequestSummary, secrets: readonly unknown[]): LoginResult {
+export function interpret(op: OperationDescriptor, response: Response, payload: unknown, request: RequestSummary, secrets: readonly unknown[]): LoginResult {
   const answer = answers.get(response) ?? response;
   const { status, headers } = answer;
   const fail = (error: LoginError) => failure(error, answer);
   const redirect = redirectOf(answer);
 
-  if ((status != 200 && status != 400) || redirect) {
+  const schema = op.responses[status];
+  if ((status != 200 && status != 400) || schema === undefined || redirect) {
     const code = (payload as Partial<ErrorResponseBody> | null | undefined)?.error_code;
     const location = redirect && ((redirect == "followed" ? answer.url : headers.get("location")) || undefined);
     const retryAfter = status == 429 || status == 503 ? retryAfterMs(headers.get("retry-after")) : undefined;
     return fail(new HttpError(status, typeof code == "string" ? code : undefined, request, { location, retryAfter, redirect }, requestIdOf(answer, secrets), secrets));
   }
+  // A 200 documented without a body (a sent code): nothing to judge, and nothing kept.
+  if (schema === null && status == 200) return succeed(op, { ok: true }, undefined, answer, () => requestIdOf(answer, secrets));
   let body = payload;
   let problem: string | undefined;
   try {
@@ -60,13 +63,21 @@ export function interpret(response: Response, payload: unknown, request: Request
   const id = () => requestIdOf(answer, secrets, status == 200 && body);
   if (problem) return fail(new ResponseFormatError(status, problem, request, id()));
 
-  const problems = violations(status == 200 ? schemas.LoginResponse : schemas.ErrorResponse, body);
+  const problems = schema ? violations(schema, body) : [];
   if (problems.length) return fail(new ContractViolationError(status, problems, body, request, id()));
   if (status == 400) {
     const { error_code, error_msg } = body as ErrorResponseBody;
-    return fail(new ApiError(error_code, error_msg, request, id(), secrets));
+    return fail(new ApiError(error_code, error_msg, request, id(), secrets, op.label ?? "request"));
   }
-  const result = outcome({ ok: true, status: (body as LoginResponseBody).status, body, response: answer } as LoginResult);
+  const { properties, discriminator } = schema as Schema;
+  const byStatus = properties?.status || discriminator?.propertyName == "status" ? { status: (body as { status: unknown }).status } : {};
+  return succeed(op, { ok: true, ...byStatus }, body, answer, id);
+}
+
+/** A success: its fields, the raw body and answer, and a request id checked on first read. */
+function succeed(op: OperationDescriptor, fields: object, body: unknown, answer: Response, id: () => string | undefined): LoginResult {
+  const { headers } = answer;
+  const result = outcome({ ...fields, body, response: answer } as unknown as LoginResult, op.responses[200]);
   // Checked on first read (a view, or the caller's): the check costs more than the rest of a success.
   let requestId: string | undefined | null = null;
   if (headers.has("x-request-id")) Object.defineProperty(result, "requestId", { enumerable: true, get: () => (requestId === null ? (requestId = id()) : requestId) });

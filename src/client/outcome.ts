@@ -1,10 +1,11 @@
-import { schemas } from "../../generated/schemas.js";
 import type { LoginError } from "./errors/login-error.js";
 import { INSPECT } from "./errors/one-access-error.js";
 import type { LoginFailure, LoginResult } from "./result.js";
 
-// The documented 200 fields: the union of every status shape's (a Set keeps each name once, in the spec's order).
-const FIELDS = [...new Set(schemas.LoginResponse.oneOf.flatMap((shape) => Object.keys(shape.properties)))];
+import type { Schema } from "./validate.js";
+
+// The 200 schema of each result's operation: a view lists the documented fields present, never a value.
+const documented = new WeakMap<Outcome, Schema | null | undefined>();
 
 /**
  * A login result, safe to log whole: `console.log(result)`, `util.inspect(result)` and `JSON.stringify(result)` show
@@ -13,8 +14,9 @@ const FIELDS = [...new Set(schemas.LoginResponse.oneOf.flatMap((shape) => Object
  * the code that asks; they are not enumerable, so a spread (`{...result}`) leaves them behind too.
  */
 export class Outcome {
-  constructor(fields: object, response: Response | undefined, body?: unknown) {
+  constructor(fields: object, response: Response | undefined, body?: unknown, schema?: Schema | null) {
     Object.assign(this, fields);
+    documented.set(this, schema);
     Object.defineProperty(this, "response", { value: response });
     if (body !== undefined) Object.defineProperty(this, "body", { value: body });
   }
@@ -24,7 +26,12 @@ export class Outcome {
     const { body, response } = this as { body?: Record<string, unknown>; response?: Response };
     const view: Record<string, unknown> = { ...(this as object) };
     if (response) view.response = { status: response.status };
-    if (body) view.fields = FIELDS.filter((name) => body[name] !== undefined);
+    if (body) {
+      // The union of every shape's fields (a Set keeps each name once, in the spec's order).
+      const schema = documented.get(this);
+      const names = new Set([schema, ...(schema?.oneOf ?? [])].flatMap((shape) => Object.keys(shape?.properties ?? {})));
+      view.fields = [...names].filter((name) => body[name] !== undefined);
+    }
     return view;
   }
 
@@ -34,7 +41,8 @@ export class Outcome {
 }
 
 /** Builds a result of the given shape as an Outcome, so it logs safely; `body` and `response` become raw properties. */
-export const outcome = <T extends LoginResult>({ body, response, ...fields }: T & { body?: unknown }) => new Outcome(fields, response, body) as unknown as T;
+export const outcome = <T extends LoginResult>({ body, response, ...fields }: T & { body?: unknown }, schema?: Schema | null) =>
+  new Outcome(fields, response, body, schema) as unknown as T;
 
 /** A failed login as an Outcome; `response` is the answer when there was one. */
 export const failure = (error: LoginError, response?: Response) => new Outcome({ ok: false, error }, response) as unknown as LoginFailure;

@@ -1,5 +1,5 @@
 import type { LoginError } from "./errors/login-error.js";
-import type { LoginResponseBody, LoginStatus } from "../types.js";
+import type { AnswerOf, BrowserOperationId, LoginResponseBody, LoginStatus } from "../types.js";
 
 /** A login OneAccess answered with HTTP 200, narrowed by `status`: `if (r.ok && r.status === "MFA_AUTH")`. */
 export type LoginSuccess = {
@@ -26,3 +26,31 @@ export interface LoginFailure {
 
 /** What {@link LoginClient.login} resolves to. It never rejects. */
 export type LoginResult = LoginSuccess | LoginFailure;
+
+/** A success of any operation: `status` (when its 200 body has one) narrows `body` like a login's. */
+export type OperationSuccess<Id extends BrowserOperationId> = AnswerOf<Id> extends { status: infer S }
+  ? S extends string
+    ? {
+        readonly ok: true;
+        /** The 200 body's `status`: what the caller does next. */
+        readonly status: S;
+        /** The validated 200 body (secrets such as tokens are here only). */
+        readonly body: Extract<AnswerOf<Id>, { status: S }> extends never ? AnswerOf<Id> : Extract<AnswerOf<Id>, { status: S }>;
+        /** The raw HTTP response (body already read). */
+        readonly response: Response;
+        /** The answer's `X-Request-Id` when it is safe to show (docs/views.md). */
+        readonly requestId?: string;
+      }
+    : never
+  : {
+      readonly ok: true;
+      /** The validated 200 body (undefined for an answer documented without one). */
+      readonly body: AnswerOf<Id>;
+      /** The raw HTTP response (body already read). */
+      readonly response: Response;
+      /** The answer's `X-Request-Id` when it is safe to show (docs/views.md). */
+      readonly requestId?: string;
+    };
+
+/** What a client method resolves to: a success or a typed failure. It never rejects. */
+export type OperationResult<Id extends BrowserOperationId> = OperationSuccess<Id> | LoginFailure;

@@ -3,7 +3,10 @@
 
 /** The schema shape scripts/lib/schemas.mjs emits. */
 export interface Schema {
-  readonly type?: string;
+  /** One type, or a list of which the value must be one (["string", "null"]). */
+  readonly type?: string | readonly string[];
+  /** The schema of each item of an array. */
+  readonly items?: Schema;
   readonly required?: readonly string[];
   readonly properties?: { readonly [name: string]: Schema };
   readonly enum?: readonly unknown[];
@@ -48,7 +51,14 @@ const isType: Record<string, (v: unknown) => boolean> = {
   object: (v) => typeof v == "object" && v !== null && !Array.isArray(v),
   string: (v) => typeof v == "string",
   integer: Number.isInteger,
+  boolean: (v) => typeof v == "boolean",
+  array: Array.isArray,
+  null: (v) => v === null,
 };
+
+/** The type rule's sentence: "must be a string", "must be a string or null". */
+const typeRule = (type: string | readonly string[]) =>
+  [type].flat().map((t) => (/^[aeiou]/.test(t) ? "an " : t == "null" ? "" : "a ") + t).join(" or ");
 
 /**
  * Lists how value breaks schema, as "<where> <rule>" strings; empty when it conforms. With `counted`, properties the
@@ -56,7 +66,7 @@ const isType: Record<string, (v: unknown) => boolean> = {
  */
 export function violations(schema: Schema, value: unknown, where = "body", counted?: boolean): string[] {
   const { type, minLength = 0, maxLength = Infinity, minimum = -Infinity } = schema;
-  if (type && !isType[type]?.(value)) return [`${where} must be ${type == "string" ? "a" : "an"} ${type}`];
+  if (type && ![type].flat().some((t) => isType[t]?.(value))) return [`${where} must be ${typeRule(type)}`];
   const out: string[] = [];
   if (schema.enum && !schema.enum.includes(value)) out.push(`${where} must be one of ${schema.enum.join(", ")}`);
   if (typeof value == "number" && value < minimum) out.push(`${where} must be >= ${minimum}`);
@@ -79,6 +89,7 @@ export function violations(schema: Schema, value: unknown, where = "body", count
     }
     if (unknown) out.push(`${where} has ${unknown} ${unknown > 1 ? "properties" : "property"} the contract does not allow`);
   }
+  if (schema.items && Array.isArray(value)) value.forEach((item, i) => out.push(...violations(schema.items!, item, `${where}[${i}]`, counted)));
   // A shape repeats what the parent already said (status's enum): report each rule once.
   if (schema.oneOf) for (const problem of oneOfViolations(schema, value, where)) if (!out.includes(problem)) out.push(problem);
   return out;

@@ -47,14 +47,13 @@ describe("createLoginClient: the global fetch is looked up at call time", () => 
   const original = globalThis.fetch;
   afterEach(() => void (globalThis.fetch = original));
 
-  test("a fetch installed after creation (MSW, nock, MockAgent) sees the login and raw calls", async () => {
+  test("a fetch installed after creation (MSW, nock, MockAgent) sees the login and the other operations' calls", async () => {
     const client = createLoginClient(PAGE.options);
     const seen: string[] = [];
     globalThis.fetch = (async (request: Request) => (seen.push(request.url), json(200, { status: "SUCCESS", session_token: "bts******2VO", expire: 604800 }))) as typeof fetch;
     expect((await client.login(PAGE.credentials)).ok).toBe(true);
-    const header = { "X-operating-sys-version": "o", "X-device-fingerprint": "f", "X-agent": "a", "X-client-id": "id" };
-    await client.raw.POST(LOGIN_PATH, { params: { header }, body: PAGE.credentials });
-    expect(seen).toEqual([`https://tenant.example.test${LOGIN_PATH}`, `https://tenant.example.test${LOGIN_PATH}`]);
+    await client.getCaptcha();
+    expect(seen).toEqual([`https://tenant.example.test${LOGIN_PATH}`, "https://tenant.example.test/api/v2/sdk/captcha"]);
   });
 
   test("a fetch replaced after creation routes a real call to another local server", async () => {

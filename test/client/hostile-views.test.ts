@@ -23,7 +23,7 @@ function expectHidden(result: LoginResult) {
 }
 
 const login = async (handler: () => Response | Promise<Response>) => clientWith(handler).client.login(credentials);
-const withId = (id: string, status = 200, body: unknown = { status: "SUCCESS", session_token: TOKEN }) =>
+const withId = (id: string, status = 200, body: unknown = { status: "SUCCESS", session_token: TOKEN, expire: 600 }) =>
   login(() => json(status, body, { headers: { "X-Request-Id": id, "Set-Cookie": `SESSION=${TOKEN}; Path=/` } }));
 
 describe("a hostile server", () => {
@@ -38,7 +38,7 @@ describe("a hostile server", () => {
     ["the mobile's digits between letters", [...MOBILE].map((d, i) => `${"abcdefghijk"[i]}${d}`).join("")],
   ])("X-Request-Id holding %s is not shown", async (_trick, id) => {
     for (const status of [200, 400, 503]) {
-      const result = await withId(id, status, status == 400 ? { error_code: "LOGIN.0002", error_msg: "x" } : { status: "SUCCESS", session_token: TOKEN });
+      const result = await withId(id, status, status == 400 ? { error_code: "LOGIN.0002", error_msg: "x" } : { status: "SUCCESS", session_token: TOKEN, expire: 600 });
       expect(result.ok ? result.requestId : (result.error as { requestId?: string }).requestId).toBeUndefined();
       expectHidden(result);
     }
@@ -78,7 +78,7 @@ describe("a hostile server", () => {
 
   test("a 200 nesting secrets 2,500 levels deep under unknown names logs without throwing and shows none", async () => {
     const deep = `{"${MOBILE}":`.repeat(2500) + `"${CODE}"` + "}".repeat(2500);
-    const result = await login(() => new Response(`{"status":"SUCCESS","${TOKEN}":${deep}}`, { status: 200 }));
+    const result = await login(() => new Response(`{"status":"SUCCESS","session_token":"t","expire":600,"${TOKEN}":${deep}}`, { status: 200 }));
     expect(result.ok).toBe(true);
     expectHidden(result);
   });
@@ -114,7 +114,7 @@ describe("a hostile custom fetch", () => {
 
 test("the caller's own input echoed back in ASCII (fullwidth, Arabic-Indic) is not shown as a request id", async () => {
   for (const written of [[...MOBILE].map((d) => String.fromCodePoint(0xff10 + Number(d))).join(""), [...MOBILE].map((d) => String.fromCodePoint(0x660 + Number(d))).join("")]) {
-    const { client } = clientWith(() => json(200, { status: "SUCCESS" }, { headers: { "X-Request-Id": `id-${MOBILE}` } }));
+    const { client } = clientWith(() => json(200, { status: "SUCCESS", session_token: "t", expire: 600 }, { headers: { "X-Request-Id": `id-${MOBILE}` } }));
     const result = await client.login({ mobile: written, verify_code: PAGE.credentials.verify_code });
     expect(result).toMatchObject({ ok: true });
     expect(result.ok && result.requestId).toBeUndefined();

@@ -78,37 +78,31 @@ describe("POST /api/v2/sdk/login/mobile-verify-code: the request", () => {
     expect(requests[0]!.url).toBe(`http://127.0.0.1:4010/proxy${LOGIN_PATH}`);
   });
 
-  test("runs openapi-fetch middleware given at creation and added on the raw client", async () => {
+  test("runs openapi-fetch middleware given at creation, in order, with openapi-fetch's hooks", async () => {
     const seen: string[] = [];
     const { client, requests } = clientWith(() => json(200, OK), {
-      middleware: [{ onRequest: ({ request }) => void seen.push(`created:${request.headers.get("x-client-id")}`) }],
-    });
-    client.raw.use({
-      onRequest: ({ request }) => {
-        request.headers.set("X-Trace", "t-1");
-        return request;
-      },
+      middleware: [
+        { onRequest: ({ request }) => void seen.push(`created:${request.headers.get("x-client-id")}`) },
+        {
+          onRequest: ({ request }) => {
+            request.headers.set("X-Trace", "t-1");
+            return request;
+          },
+          onResponse: ({ response }) => void seen.push(`answered:${response.status}`),
+        },
+      ],
     });
     await client.login(PAGE.credentials);
-    expect(seen).toEqual(["created:DRrYIqauawN0I8myTMoDTPys6ezGZxnm"]);
+    expect(seen).toEqual(["created:DRrYIqauawN0I8myTMoDTPys6ezGZxnm", "answered:200"]);
     expect(requests[0]!.headers.get("x-trace")).toBe("t-1");
   });
 
-  test("exposes the raw typed openapi-fetch client", async () => {
-    const { client } = clientWith(() => json(200, OK));
-    const { data, response } = await client.raw.POST(LOGIN_PATH, {
-      params: {
-        header: {
-          "X-operating-sys-version": "Android 10",
-          "X-device-fingerprint": "fp",
-          "X-agent": "agent",
-          "X-client-id": "id",
-        },
-      },
-      body: PAGE.credentials,
-    });
-    expect(response.status).toBe(200);
-    expect(data?.status).toBe("SUCCESS");
+  test("a middleware may answer in fetch's place (onRequest) or turn a failure into an answer (onError)", async () => {
+    const answered = clientWith(() => json(500, {}), { middleware: [{ onRequest: () => json(200, OK) }] });
+    expect(await answered.client.login(PAGE.credentials)).toMatchObject({ ok: true, status: "SUCCESS" });
+    expect(answered.requests).toHaveLength(0);
+    const rescued = clientWith(() => Promise.reject(new TypeError("fetch failed")), { middleware: [{ onError: () => json(200, OK) }] });
+    expect(await rescued.client.login(PAGE.credentials)).toMatchObject({ ok: true, status: "SUCCESS" });
   });
 
   test("uses the global fetch when none is given", async () => {

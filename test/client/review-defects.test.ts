@@ -11,7 +11,7 @@ const errorOf = (result: LoginResult) => (result.ok ? undefined : result.error);
 
 describe("defect 1: a deeply nested body", () => {
   test("a 200 whose unknown field nests 2,500 levels logs without throwing", async () => {
-    const { client } = clientWith(() => new Response(`{"status":"SUCCESS","x":${deep(2500)}}`, { status: 200 }));
+    const { client } = clientWith(() => new Response(`{"status":"SUCCESS","session_token":"t","expire":600,"x":${deep(2500)}}`, { status: 200 }));
     const result = await client.login(PAGE.credentials);
     expect(result).toMatchObject({ ok: true, status: "SUCCESS" });
     expect(() => inspect(result, { depth: Infinity })).not.toThrow();

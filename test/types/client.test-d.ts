@@ -1,7 +1,9 @@
 import { describe, expectTypeOf, test } from "vitest";
+import createClient from "openapi-fetch";
 import {
   createLoginClient,
   LOGIN_PATH,
+  type paths,
   type ApiError,
   type LoginError,
   type LoginResponseBody,
@@ -93,16 +95,17 @@ describe("types: logging in", () => {
   });
 });
 
-describe("types: the raw openapi-fetch client", () => {
-  test("is typed from the generated paths", () => {
+describe("types: openapi-fetch's own client over the exported paths", () => {
+  test("is typed from the generated paths (the client no longer carries one)", () => {
+    const raw = createClient<paths>({ baseUrl: "https://tenant.example.test" });
     const header = { "X-operating-sys-version": "o", "X-device-fingerprint": "f", "X-agent": "a", "X-client-id": "id" };
-    void client.raw.POST(LOGIN_PATH, { params: { header }, body: credentials });
+    void raw.POST(LOGIN_PATH, { params: { header }, body: credentials });
     // @ts-expect-error -- X-client-id is a required header
-    void client.raw.POST(LOGIN_PATH, { params: { header: { "X-operating-sys-version": "o", "X-device-fingerprint": "f", "X-agent": "a" } }, body: credentials });
+    void raw.POST(LOGIN_PATH, { params: { header: { "X-operating-sys-version": "o", "X-device-fingerprint": "f", "X-agent": "a" } }, body: credentials });
     // @ts-expect-error -- verify_code is a required body field
-    void client.raw.POST(LOGIN_PATH, { params: { header }, body: { mobile: "1" } });
+    void raw.POST(LOGIN_PATH, { params: { header }, body: { mobile: "1" } });
     // @ts-expect-error -- the operation is POST only
-    void client.raw.GET(LOGIN_PATH, {});
+    void raw.GET(LOGIN_PATH, {});
   });
 });
 

@@ -1,7 +1,7 @@
 import { ERROR_CODE, shown } from "../../contract/view-rule.js";
 import { OneAccessError, type RequestSummary } from "./one-access-error.js";
 
-/** OneAccess refused the login with HTTP 400 and a documented `{error_code, error_msg}` body. */
+/** OneAccess refused the call with HTTP 400 and a documented `{error_code, error_msg}` body. */
 export class ApiError extends OneAccessError {
   override readonly name = "ApiError";
   readonly kind = "api";
@@ -18,9 +18,12 @@ export class ApiError extends OneAccessError {
   /** The answer's `X-Request-Id` when it is safe to show (docs/views.md), for support; else undefined. */
   declare readonly requestId: string | undefined;
 
-  /** `requestId` must be safe to show; `secrets` are what a code shown in a view may not hold (docs/views.md). */
-  constructor(code: string, errorMsg: string, request: RequestSummary, requestId?: string, secrets: readonly unknown[] = []) {
+  /**
+   * `requestId` must be safe to show; `secrets` are what a code shown in a view may not hold (docs/views.md); `label`
+   * names the call in the message.
+   */
+  constructor(code: string, errorMsg: string, request: RequestSummary, requestId?: string, secrets: readonly unknown[] = [], label = "login") {
     const safe = shown(code, ERROR_CODE, secrets);
-    super(`OneAccess refused the login with ${safe ?? "an undocumented error code"}`, request, safe ? { status: 400, code, requestId } : { status: 400, requestId }, safe ? { errorMsg } : { code, errorMsg });
+    super(`OneAccess refused the ${label} with ${safe ?? "an undocumented error code"}`, request, safe ? { status: 400, code, requestId } : { status: 400, requestId }, safe ? { errorMsg } : { code, errorMsg });
   }
 }

@@ -3,7 +3,7 @@ export type LoginErrorKind = "input" | "api" | "http" | "format" | "contract" | 
 
 /** The request an error belongs to, with nothing secret in it: no body, no headers, no query. */
 export interface RequestSummary {
-  readonly method: "POST";
+  readonly method: "GET" | "POST";
   readonly url: string;
 }
 

@@ -1,0 +1,21 @@
+import { describe, expect, test } from "vitest";
+// @ts-expect-error -- a plain .mjs script without types
+import { BUDGET, sizeOf } from "../../scripts/bench/bundle.mjs";
+import { repoPath } from "../helpers/spec.js";
+
+// Not timed: bytes. A consumer importing only createLoginClient and calling only login pays at most the recorded
+// allowance over main's login-only bundle before the pipeline (scripts/bench/bundle-budget.json).
+const bundle = (source: string) => sizeOf(source, { resolveDir: repoPath(""), loader: "ts" }) as Promise<{ min: number; gzip: number }>;
+
+describe("the browser bundle budget", () => {
+  test("a login-only consumer stays within the recorded allowance over main", async () => {
+    const { gzip } = await bundle(`import { createLoginClient } from "./src/index.ts"; globalThis.x = createLoginClient;`);
+    expect(gzip).toBeGreaterThan(1000);
+    expect(gzip).toBeLessThanOrEqual(BUDGET.loginOnlyOnMain + BUDGET.allowance);
+  });
+
+  test("the whole client, every operation included, costs less than main's login alone did", async () => {
+    const { gzip } = await bundle(`export * from "./src/index.ts";`);
+    expect(gzip).toBeLessThan(BUDGET.loginOnlyOnMain);
+  });
+});
