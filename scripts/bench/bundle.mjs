@@ -74,7 +74,7 @@ const PARTS = {
   "the operations table (generated/operations)": ["generated/operations.js"],
   "input read and checked, request sent (pipeline/call)": ["src/client/pipeline/call.js"],
   "middleware, as openapi-fetch runs it (pipeline/send)": ["src/client/pipeline/send.js"],
-  "request/response validation (validator)": ["src/client/validate.js"],
+  "request/response validation (validator)": ["src/contract/validate.js"],
   "answer interpretation + its four error classes": [
     "src/client/interpret.js",
     "src/client/errors/api-error.js",

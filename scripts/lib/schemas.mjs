@@ -1,10 +1,10 @@
 // Turns the spec's body and header schemas into the small, annotation-free subset the client checks at run time.
 // The client cannot ship a full JSON Schema validator (openapi-fetch is its only runtime dependency), so this
-// refuses any keyword src/client/validate.ts does not implement rather than silently ignoring it.
+// refuses any keyword src/contract/validate.ts does not implement rather than silently ignoring it.
 
-/** Keywords src/client/validate.ts enforces. */
+/** Keywords src/contract/validate.ts enforces. */
 const ENFORCED = new Set(["type", "required", "properties", "enum", "minimum", "minLength", "maxLength", "additionalProperties", "oneOf", "discriminator", "items"]);
-/** Values of `type` src/client/validate.ts knows. */
+/** Values of `type` src/contract/validate.ts knows. */
 const TYPES = new Set(["object", "string", "integer", "boolean", "array", "null"]);
 /** Keywords that only annotate and are dropped (as is every `x-` extension, e.g. x-enumDescriptions). */
 const ANNOTATIONS = new Set(["description", "examples", "example", "title", "$comment"]);
@@ -60,9 +60,9 @@ export function reduceSchema(spec, schema, path) {
   const resolved = resolve(spec, schema, path);
   for (const [key, value] of Object.entries(resolved)) {
     if (ANNOTATIONS.has(key) || key.startsWith("x-")) continue;
-    if (!ENFORCED.has(key)) throw new Error(`${path}: keyword '${key}' is not supported by src/client/validate.ts`);
+    if (!ENFORCED.has(key)) throw new Error(`${path}: keyword '${key}' is not supported by src/contract/validate.ts`);
     // A list of types (OpenAPI 3.1's nullable: ["string", "null"]) is any of them.
-    for (const type of key === "type" ? [value].flat() : []) if (!TYPES.has(type)) throw new Error(`${path}: type '${type}' is not supported by src/client/validate.ts`);
+    for (const type of key === "type" ? [value].flat() : []) if (!TYPES.has(type)) throw new Error(`${path}: type '${type}' is not supported by src/contract/validate.ts`);
     out[key] =
       key === "properties"
         ? Object.fromEntries(Object.entries(value).map(([name, sub]) => [name, reduceSchema(spec, sub, `${path}.${name}`)]))
@@ -118,7 +118,7 @@ export function schemasModule(spec) {
   const schemas = Object.fromEntries(BODY_SCHEMAS.map((name) => [name, reduceSchema(spec, spec.components.schemas[name], name)]));
   schemas.LoginHeaders = headersSchema(spec);
   return (
-    `/** The spec's body and header schemas, reduced to what src/client/validate.ts enforces. */\n` +
+    `/** The spec's body and header schemas, reduced to what src/contract/validate.ts enforces. */\n` +
     `export const schemas = ${JSON.stringify(schemas)} as const;\n` +
     `/** The operation's documented responses by status: media types, body schema (a key of \`schemas\`), headers. */\n` +
     `export const responses = ${JSON.stringify(responsesContract(spec))} as const;\n`

@@ -1,6 +1,6 @@
 import { schemas } from "../../generated/schemas.js";
 import { FRAMING, TOKEN, unsendableHeaders } from "../client/headers.js";
-import { violations } from "../client/validate.js";
+import { violations } from "../contract/validate.js";
 
 // The Content-Type each probe sets itself, and the connection framing fetch owns: fetch refuses a request carrying
 // one of these (so every request would end as "no answer"), or the value would break every request the same way.

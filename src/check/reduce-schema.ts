@@ -1,9 +1,9 @@
-import type { Schema } from "../client/validate.js";
+import type { Schema } from "../contract/validate.js";
 
 /** A JSON node of the bundled spec. */
 type Node = { readonly [key: string]: unknown };
 
-// The keywords the client's validator (src/client/validate.ts) enforces, and the types it knows. Every other keyword (format, pattern, a
+// The keywords the shared validator (src/contract/validate.ts) enforces, and the types it knows. Every other keyword (format, pattern, a
 // nullable type list, arrays' items, …) is dropped here: verify judges by the subset the mocks and the client share,
 // so a rule it cannot check is left unjudged rather than guessed. generated/schemas.ts refuses such keywords instead;
 // verify reads every operation, whose schemas are wider than the login's.

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import type { Schema } from "../client/validate.js";
+import type { Schema } from "../contract/validate.js";
 import { reduceSchema, resolveRef } from "./reduce-schema.js";
 
 /** What a call can cost outside the server's answer: an SMS sent (the tenant pays), or a one-time code spent. */

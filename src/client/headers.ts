@@ -1,7 +1,7 @@
 import { loginWithMobileVerifyCode } from "../../generated/operations.js";
 import type { DeviceContext, LoginClientOptions } from "./options.js";
 import type { LoginHeaders } from "../types.js";
-import { violations } from "./validate.js";
+import { violations } from "../contract/validate.js";
 
 /** Maps the client's options and a call's device overrides to the operation's wire headers. */
 export function loginHeaders(

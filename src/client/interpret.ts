@@ -10,7 +10,7 @@ import { retryAfterMs } from "./retry.js";
 import type { LoginResult } from "./result.js";
 import type { ErrorResponseBody } from "../types.js";
 import type { OperationDescriptor } from "./pipeline/descriptor.js";
-import { violations, type Schema } from "./validate.js";
+import { violations, type Schema } from "../contract/validate.js";
 
 /**
  * The answer fetch gave, by the stand-in the client handed openapi-fetch in its place (a Response cannot be rebuilt

@@ -2,7 +2,7 @@ import type { LoginError } from "./errors/login-error.js";
 import { INSPECT } from "./errors/one-access-error.js";
 import type { LoginFailure, LoginResult } from "./result.js";
 
-import type { Schema } from "./validate.js";
+import type { Schema } from "../contract/validate.js";
 
 // The 200 schema of each result's operation: a view lists the documented fields present, never a value.
 const documented = new WeakMap<Outcome, Schema | null | undefined>();

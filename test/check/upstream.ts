@@ -2,7 +2,7 @@ import type { IncomingHttpHeaders } from "node:http";
 import { afterAll } from "vitest";
 import { readFileSync } from "node:fs";
 import { schemas } from "../../generated/schemas.js";
-import { violations } from "../../src/client/validate.js";
+import { violations } from "../../src/contract/validate.js";
 import { LOGIN_PATH } from "../../src/contract/operation.js";
 import { OPERATIONS } from "../../src/check/spec-operations.js";
 import { serve } from "../helpers/upstreams.js";

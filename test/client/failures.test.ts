@@ -179,7 +179,7 @@ describe("POST /api/v2/sdk/login/mobile-verify-code: failures are typed results"
     [{ mobile: 12345678901, verify_code: "232326" }, "body.mobile must be a string"],
     [{ mobile: "1".repeat(33), verify_code: "232326" }, "body.mobile must be at most 32 characters"],
     // A property the contract does not know is counted, never named: its name is the caller's text.
-    [{ ...PAGE.credentials, extra: true }, "body has 1 property the contract does not allow"],
+    [{ ...PAGE.credentials, extra: true }, "body has 1 property the contract does not know"],
     [null, "body must be an object"],
     [undefined, "body must be an object"],
   ])("refuses to send invalid credentials %j with an InputError", async (credentials, violation) => {

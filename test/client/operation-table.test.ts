@@ -45,7 +45,7 @@ describe.each(operations.map((o) => [o.op.operationId as string, o] as const))("
 
 describe("the validator knows what the journey's answers use", () => {
   test("lists of types (nullable), arrays and their items", async () => {
-    const { violations } = await import("../../src/client/validate.js");
+    const { violations } = await import("../../src/contract/validate.js");
     const nullable = { type: ["string", "null"] } as const;
     expect(violations(nullable, null)).toEqual([]);
     expect(violations(nullable, 1)).toEqual(["body must be a string or null"]);

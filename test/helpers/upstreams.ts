@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll } from "vitest";
 import { schemas } from "../../generated/schemas.js";
-import { violations } from "../../src/client/validate.js";
+import { violations } from "../../src/contract/validate.js";
 
 /** A local HTTP server on 127.0.0.1 with a free port. */
 export async function serve(handler: (req: IncomingMessage, body: string, res: ServerResponse) => void): Promise<{ url: string; close: () => Promise<void> }> {

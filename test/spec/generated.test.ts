@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 // @ts-expect-error -- plain ESM script without type declarations
 import { reduceSchema } from "../../scripts/lib/schemas.mjs";
 import { schemas } from "../../generated/schemas.js";
-import { violations } from "../../src/client/validate.js";
+import { violations } from "../../src/contract/validate.js";
 import { repoPath } from "../helpers/spec.js";
 
 describe("generated/ drift check", () => {

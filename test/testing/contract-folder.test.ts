@@ -38,7 +38,7 @@ test("the mocks and verify borrow no rule from one another: mock/, testing/ and 
 });
 
 test("the contract's operation facts are the spec's and the client's", () => {
-  expect(Object.keys(spec.paths)).toEqual([LOGIN_PATH]);
+  expect(Object.keys(spec.paths)).toContain(LOGIN_PATH);
   expect(spec.servers.map((server: { url: string }) => server.url)).toEqual(SERVER_TEMPLATES);
   expect([LOGIN_PATH, CONTENT_TYPE]).toEqual([CLIENT_LOGIN_PATH, CLIENT_CONTENT_TYPE]);
 });

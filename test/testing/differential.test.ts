@@ -6,7 +6,7 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { examples } from "../../generated/examples.js";
 import { schemas } from "../../generated/schemas.js";
-import { violations } from "../../src/client/validate.js";
+import { violations } from "../../src/contract/validate.js";
 import { LOGIN_PATH } from "../../src/index.js";
 import { startMock, type RunningMock } from "../../src/mock/index.js";
 import { createMockFetch } from "../../src/testing/index.js";

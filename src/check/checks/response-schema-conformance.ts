@@ -1,4 +1,4 @@
-import { violations, type Schema } from "../../client/validate.js";
+import { violations, type Schema } from "../../contract/validate.js";
 import { duplicateNames } from "../duplicate-names.js";
 import { documented, undocumentedSkip, type Check } from "./check.js";
 

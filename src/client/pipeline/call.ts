@@ -16,7 +16,7 @@ import { failure } from "../outcome.js";
 import { readRetry, retrying } from "../retry.js";
 import type { LoginResult } from "../result.js";
 import { isSignal, onAbort } from "../signals.js";
-import { violations, type Schema } from "../validate.js";
+import { violations, type Schema } from "../../contract/validate.js";
 import { send } from "./send.js";
 import type { OperationDescriptor } from "./descriptor.js";
 import type { Transport } from "./transport.js";
@@ -85,7 +85,7 @@ export async function call(transport: Transport, op: OperationDescriptor, input:
     const headers: Record<string, string> = { ...own };
     let body: Record<string, unknown> | undefined;
     if (op.body || Object.keys(op.fromInput ?? {}).length) {
-      problems.push(...violations(inputSchema(op), given, op.body ? "body" : "input", true));
+      problems.push(...violations(inputSchema(op), given, op.body ? "body" : "input"));
       if (!problems.length) {
         body = op.body ? Object.create(null) : undefined;
         for (const [name, value] of Object.entries(fields)) {

@@ -1,4 +1,4 @@
-import type { Schema } from "../validate.js";
+import type { Schema } from "../../contract/validate.js";
 
 /**
  * One operation as data (generated/operations.ts, from the spec): everything the pipeline needs to send it and judge
