@@ -10,6 +10,7 @@ import { fileURLToPath } from "node:url";
 import openapiTS, { astToString } from "openapi-typescript";
 import { examplesModule } from "./lib/examples.mjs";
 import { schemasModule } from "./lib/schemas.mjs";
+import { requestsModule } from "./lib/requests.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const outDir = join(root, "generated");
@@ -42,6 +43,7 @@ async function render() {
     "schema.ts": HEADER + astToString(ast),
     "schemas.ts": HEADER + schemasModule(spec),
     "examples.ts": HEADER + examplesModule(spec),
+    "requests.ts": HEADER + requestsModule(spec),
   };
 }
 
