@@ -1,6 +1,7 @@
 import type { IncomingHttpHeaders } from "node:http";
 import { LOGIN, type Operation } from "../contract/operations.js";
-import { headerViolations, isForm } from "../contract/request-rules.js";
+import { formFields, headerViolations, isForm } from "../contract/request-rules.js";
+import { schemaViolations, type Schema } from "../contract/validate.js";
 import { mediaTypeProblem, parseMediaType } from "../contract/media-type.js";
 import type { SlViolation } from "../contract/sl-violations.js";
 
@@ -35,12 +36,12 @@ export function checkContract(
     operation,
   );
   // An operation without a body (the GET steps) has no media type to hold a request to.
-  const rest = operation.media === undefined ? { violations: [] } : checkBody(headers["content-type"], raw, operation.media);
+  const rest = operation.media === undefined ? { violations: [] } : checkBody(headers["content-type"], raw, operation.media, operation.body);
   return { ...rest, violations: [...rest.violations, ...fromHeaders] };
 }
 
 /** The Content-Type and body rules; the parsed body when they hold. */
-function checkBody(header: string | undefined, raw: Buffer | null, media: string): { violations: ContractViolation[]; body?: unknown; unparseableType?: true } {
+function checkBody(header: string | undefined, raw: Buffer | null, media: string, schema: Schema | undefined): { violations: ContractViolation[]; body?: unknown; unparseableType?: true } {
   if (header === undefined) return { violations: [] };
   const problem = mediaTypeProblem(header, media);
   if (problem) {
@@ -48,8 +49,10 @@ function checkBody(header: string | undefined, raw: Buffer | null, media: string
     // Prism's engine throws on a Content-Type it cannot parse (an answer of 500): the caller hides such a one from it.
     return { violations: [violation(location, problem.code, problem.message)], ...(parseMediaType(header) ? {} : { unparseableType: true as const }) };
   }
-  // No body: Prism answers the documented 400 itself. A form body is the engine's to decode and validate.
-  if (raw === null || isForm(media)) return { violations: [] };
+  // No body: Prism answers the documented 400 itself.
+  if (raw === null) return { violations: [] };
+  // A form body is the engine's to decode and validate, but it lets fields the schema does not know through.
+  if (isForm(media)) return { violations: unknownFields(raw, schema) };
   if (raw[0] === 0xef && raw[1] === 0xbb && raw[2] === 0xbf) {
     return { violations: [violation(["request", "body"], "bom", "Request body starts with a UTF-8 byte order mark; the contract's JSON has none")] };
   }
@@ -65,4 +68,12 @@ function checkBody(header: string | undefined, raw: Buffer | null, media: string
     // Not the parser's message: V8 quotes the body in it, and the body holds the mobile number and the code.
     return { violations: [violation(["request", "body"], "json", "Request body is not valid JSON")] };
   }
+}
+
+/** The violation of a form body with fields its schema does not know (additionalProperties: false), counted, never named. */
+function unknownFields(raw: Buffer, schema: Schema | undefined): ContractViolation[] {
+  if (!schema) return [];
+  return schemaViolations(schema, formFields(raw.toString("utf8")))
+    .filter((v) => v.rule === "additionalProperties")
+    .map((v) => violation(["request", "body"], v.rule, `Request ${v.message}`));
 }

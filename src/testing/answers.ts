@@ -8,9 +8,10 @@ export const json = (status: number, body: unknown, type = "application/json"): 
   new Response(JSON.stringify(body), { status, headers: { "content-type": type } });
 
 /** Prism's problem+json answer for what it cannot do. */
-export const problem = (status: number, kind: string, title: string, detail: string, headers: Record<string, string> = {}): Response => {
-  const response = json(status, { type: `https://stoplight.io/prism/errors#${kind}`, title, status, detail }, "application/problem+json");
-  for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+export const problem = (status: number, kind: string, title: string, detail: string, headers?: Record<string, string>): Response => {
+  // Prism spreads an error's extra headers into its body as well (ProblemJsonError.toProblemJson): so does this mock.
+  const response = json(status, { type: `https://stoplight.io/prism/errors#${kind}`, title, status, detail, ...(headers ? { headers } : {}) }, "application/problem+json");
+  for (const [name, value] of Object.entries(headers ?? {})) response.headers.set(name, value);
   return response;
 };
 
@@ -42,8 +43,8 @@ export const isBearer = (authorization: string | null): boolean => authorization
 export function exampleResponse(operation: Operation, status: string, name?: string): Response | undefined {
   if (!Object.hasOwn(operation.examples, status)) return undefined;
   const named = operation.examples[status];
-  // No body documented (the code was sent): Prism answers the status with an empty text body, and no example names it.
-  if (named === null) return name === undefined ? new Response("", { status: Number(status), headers: { "content-type": "text/plain; charset=utf-8" } }) : undefined;
+  // No body documented (the code was sent): Prism answers the status with an empty text body, whatever example is named.
+  if (named === null) return new Response("", { status: Number(status), headers: { "content-type": "text/plain; charset=utf-8" } });
   if (!named || (name !== undefined && !Object.hasOwn(named, name))) return undefined;
   return json(Number(status), name === undefined ? Object.values(named)[0] : named[name]);
 }
