@@ -1,0 +1,36 @@
+import { expect, test } from "vitest";
+import { createLoginClient } from "oneaccess-sms-login";
+import { CAPTCHA_ANSWER, createJourney, createMockFetch } from "oneaccess-sms-login/testing";
+
+const device = { "X-operating-sys-version": "Node.js", "X-device-fingerprint": "test-device", "X-agent": "unit-test", "X-client-id": "DRrYIqauawN0I8myTMoDTPys6ezGZxnm" };
+const json = { ...device, "Content-Type": "application/json;charset=utf8" };
+
+test("captcha, send the code, log in with it once", async () => {
+  const journey = createJourney({ accounts: { "13800000001": { status: "SUCCESS" } } });
+  const fetch = createMockFetch({ journey });
+  const base = "https://tenant.example.test";
+
+  const captcha = await (await fetch(`${base}/api/v2/sdk/captcha`, { headers: device })).json();
+  const verified = await fetch(`${base}/api/v2/sdk/captcha/verify`, {
+    method: "POST",
+    headers: json,
+    body: JSON.stringify({ point_json: CAPTCHA_ANSWER, token: captcha.token, sender: "13800000001" }),
+  });
+  const { captcha_token } = await verified.json();
+  await fetch(`${base}/api/v2/sdk/sms/send`, {
+    method: "POST",
+    headers: json,
+    body: JSON.stringify({ mobile: "13800000001", type: "LOGIN_SMS", captcha_token }),
+  });
+  const code = journey.outbox.last("13800000001")!.code; // no SMS leaves the test
+
+  const client = createLoginClient({
+    baseUrl: base,
+    clientId: "DRrYIqauawN0I8myTMoDTPys6ezGZxnm",
+    device: { osVersion: "Node.js", fingerprint: "test-device", agent: "unit-test" },
+    fetch,
+  });
+  expect(await client.login({ mobile: "13800000001", verify_code: code })).toMatchObject({ ok: true, status: "SUCCESS" });
+  // Once only (and for 5 minutes on the journey's clock: journey.clock.advance(ms) moves it).
+  expect(await client.login({ mobile: "13800000001", verify_code: code })).toMatchObject({ ok: false, error: { code: "LOGIN.0002" } });
+});
