@@ -48,12 +48,12 @@ export function createResponder(options: LoginMockOptions = {}): Responder {
   const scenarioStatus = scenario && statusOf(LOGIN, scenario);
 
   return async (request, signal, operation = LOGIN) => {
+    // As Prism: an operation under Bearer security without `Authorization: Bearer <token>` gets 401, before the
+    // request or its Prefer is looked at.
+    if (operation.bearer && !isBearer(request.headers.get("authorization"))) return unauthorized();
     const preferences = readPreferences(request);
     // As the Prism mock: a Prefer the spec cannot satisfy is outside the contract, so it gets the documented 400.
     if (!preferences.ok) return impossible(operation, `Prefer cannot be read: ${preferences.reason}`);
-    // As Prism: an operation under Bearer security without `Authorization: Bearer <token>` gets 401, before the
-    // request is validated.
-    if (operation.bearer && !isBearer(request.headers.get("authorization"))) return unauthorized();
     // `dynamic` is read but not honoured: this mock always answers examples (a difference docs/testing.md names).
     const { prefer } = preferences;
     const { body, problems } = await checkRequest(request, signal, operation);

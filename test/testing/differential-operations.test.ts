@@ -53,7 +53,15 @@ function broken(operation: Operation): Array<[string, Exchange]> {
     cases.push([`an empty optional ${name}`, { ...base, headers: { ...base.headers, [name]: "" } }]);
   }
   if (operation.bearer) {
-    cases.push(["no Authorization", without("Authorization")], ["Basic instead of Bearer", { ...base, headers: { ...base.headers, Authorization: "Basic eDp5" } }]);
+    const anonymous = without("Authorization");
+    cases.push(
+      ["no Authorization", anonymous],
+      ["Basic instead of Bearer", { ...base, headers: { ...base.headers, Authorization: "Basic eDp5" } }],
+      ["Bearer without a token", { ...base, headers: { ...base.headers, Authorization: "Bearer " } }],
+      ["no Authorization and an empty optional header", { ...anonymous, headers: { ...anonymous.headers, "X-tenant-id": "" } }],
+      ["no Authorization and an unreadable Prefer", { ...anonymous, headers: { ...anonymous.headers, Prefer: "code=abc" } }],
+      ["no Authorization and a broken body", { ...anonymous, body: "{" }],
+    );
   }
   const fields = exampleBody(operation);
   if (fields) {
