@@ -11,6 +11,7 @@ import openapiTS, { astToString } from "openapi-typescript";
 import { examplesModule } from "./lib/examples.mjs";
 import { operationsModules } from "./lib/operations.mjs";
 import { schemasModule } from "./lib/schemas.mjs";
+import { requestsModule } from "./lib/requests.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const outDir = join(root, "generated");
@@ -44,6 +45,7 @@ async function render() {
     "schemas.ts": HEADER + schemasModule(spec),
     "examples.ts": HEADER + examplesModule(spec),
     ...Object.fromEntries(Object.entries(operationsModules(spec)).map(([name, text]) => [name, HEADER + text])),
+    "requests.ts": HEADER + requestsModule(spec),
   };
 }
 

@@ -1,6 +1,8 @@
 // The Content-Type rule both mocks share (the Prism mock's src/mock/contract-checks.ts and the in-process one):
-// RFC 9110's media-type grammar, strictly. Node's MIMEType and WHATWG parsing drop a malformed parameter and keep the
-// rest, so `application/json; charset = latin1` read as plain application/json; here it is not a media type at all.
+// RFC 9110's media-type grammar, strictly, against each operation's own media type. Node's MIMEType and WHATWG
+// parsing drop a malformed parameter and keep the rest, so `application/json; charset = latin1` read as plain
+// application/json; here it is not a media type at all.
+import { CONTENT_TYPE } from "./operation.js";
 
 const TOKEN = "[!#$%&'*+.^_`|~0-9A-Za-z-]+";
 const QUOTED = '"(?:[\\t \\x21\\x23-\\x5b\\x5d-\\x7e\\x80-\\xff]|\\\\[\\t \\x21-\\x7e\\x80-\\xff])*"';
@@ -26,18 +28,22 @@ type Problem = Readonly<{ code: "content-type" | "charset"; message: string }> |
 
 // A test sends the same Content-Type on every request: its verdict is kept, since the grammar check is a good part of
 // what the in-process mock spends per request.
-let last: { header: string; problem: Problem } | undefined;
+let last: { header: string; expected: string; problem: Problem } | undefined;
 
-/** Why a Content-Type breaks the contract (`application/json`, with no charset or a UTF-8 one), or undefined. */
-export function mediaTypeProblem(header: string): Problem {
-  if (last?.header !== header) last = { header, problem: judge(header) };
+/**
+ * Why a Content-Type breaks the operation's media type `expected` (the spec's content key, by default the login's
+ * `application/json;charset=utf8`): another essence, or a charset other than UTF-8 (none is fine: JSON is UTF-8 by
+ * RFC 8259, and a form body's bytes are percent-encoded ASCII); undefined when it holds.
+ */
+export function mediaTypeProblem(header: string, expected: string = CONTENT_TYPE): Problem {
+  if (last?.header !== header || last.expected !== expected) last = { header, expected, problem: judge(header, expected) };
   return last.problem;
 }
 
-function judge(header: string): Problem {
+function judge(header: string, expected: string): Problem {
   const type = parseMediaType(header);
-  if (!type) return { code: "content-type", message: "Content-Type is not a media type; the contract requires application/json;charset=utf8" };
-  if (type.essence !== "application/json") return { code: "content-type", message: `Content-Type ${type.essence} is not the contract's application/json;charset=utf8` };
+  if (!type) return { code: "content-type", message: `Content-Type is not a media type; the contract requires ${expected}` };
+  if (type.essence !== parseMediaType(expected)?.essence) return { code: "content-type", message: `Content-Type ${type.essence} is not the contract's ${expected}` };
   if (type.charset !== undefined && type.charset !== "utf8" && type.charset !== "utf-8") {
     return { code: "charset", message: `Content-Type charset ${type.charset} is not the contract's charset=utf8` };
   }

@@ -1,9 +1,9 @@
-// The request rules both mocks share (the Prism mock's src/mock/contract-checks.ts and the in-process one): the
-// reduced schemas of generated/schemas.ts, plus what the contract says about the Content-Type and the body's bytes.
-import { schemas } from "../../generated/schemas.js";
+// The request rules both mocks share (the Prism mock's src/mock/contract-checks.ts and the in-process one): each
+// operation's reduced schemas from generated/requests.ts, plus what the contract says about the Content-Type and the body's bytes.
 import { schemaViolations, type Schema, type Violation } from "./validate.js";
 import type { SlViolation } from "./sl-violations.js";
 import { mediaTypeProblem } from "./media-type.js";
+import { LOGIN, type Operation } from "./operations.js";
 
 const error = (location: string[], code: string | number, message: string): SlViolation => ({ location, severity: "Error", code, message });
 
@@ -49,26 +49,54 @@ async function readBody(request: Request, signal?: AbortSignal | null): Promise<
   return bytes;
 }
 
-const { properties, required } = schemas.LoginHeaders;
-const optional: Schema = { type: "object", properties: Object.fromEntries(Object.entries(properties).filter(([name]) => !(required as readonly string[]).includes(name))) };
+/** The operation's optional headers alone (see headerViolations). */
+const optionalOf = new WeakMap<Operation, Schema>();
+function optional(operation: Operation): Schema {
+  let schema = optionalOf.get(operation);
+  if (!schema) {
+    const { properties = {}, required } = operation.headers;
+    schema = { type: "object", properties: Object.fromEntries(Object.entries(properties).filter(([name]) => !required.includes(name))) };
+    optionalOf.set(operation, schema);
+  }
+  return schema;
+}
 
 /**
- * The request headers checked against the spec's header schemas (generated LoginHeaders). `optionalOnly` is for the
- * Prism mock: Prism's engine reads an empty header as a missing one, which is right for the required headers (it
+ * The request headers checked against the operation's header schemas (default: the login's). `optionalOnly` is for
+ * the Prism mock: Prism's engine reads an empty header as a missing one, which is right for the required headers (it
  * answers them) but lets an empty optional one (`X-L: `, minLength 1) through.
  */
-export function headerViolations(get: (name: string) => string | undefined, optionalOnly = false): SlViolation[] {
-  const schema: Schema = optionalOnly ? optional : schemas.LoginHeaders;
+export function headerViolations(get: (name: string) => string | undefined, optionalOnly = false, operation: Operation = LOGIN): SlViolation[] {
+  const schema: Schema = optionalOnly ? optional(operation) : operation.headers;
   const values = Object.fromEntries(Object.keys(schema.properties ?? {}).map((name) => [name, get(name)]));
   return schemaViolations(schema, values, "headers").map(fromRule);
 }
 
-/** The request's body (when it parsed) and every way the request breaks the contract; rejects when `signal` aborts the read. */
-export async function checkRequest(request: Request, signal?: AbortSignal | null): Promise<{ body: unknown; problems: SlViolation[] }> {
-  const problems = headerViolations((name) => request.headers.get(name) ?? undefined);
+/** Whether a media type is a form body's (the tenant token call's), which is read as `name=value&...`. */
+export const isForm = (media: string | undefined) => /^application\/x-www-form-urlencoded\b/i.test(media ?? "");
+
+/** A form body as an object: each name's value, a repeated name's values as an array (which no string field takes). */
+export function formFields(text: string): Record<string, string | string[]> {
+  const fields: Record<string, string | string[]> = {};
+  for (const [name, value] of new URLSearchParams(text)) {
+    const had = Object.hasOwn(fields, name) ? fields[name] : undefined;
+    fields[name] = had === undefined ? value : [...(Array.isArray(had) ? had : [had]), value];
+  }
+  return fields;
+}
+
+/**
+ * The request's body (when it parsed) and every way the request breaks the operation's contract (default: the
+ * login's): its headers, its media type, its body's bytes and schema. Rejects when `signal` aborts the read.
+ */
+export async function checkRequest(request: Request, signal?: AbortSignal | null, operation: Operation = LOGIN): Promise<{ body: unknown; problems: SlViolation[] }> {
+  const problems = headerViolations((name) => request.headers.get(name) ?? undefined, false, operation);
+  const { media, body: schema } = operation;
+  // An operation without a body (the GET steps) reads none: Prism ignores what a GET sends.
+  if (media === undefined || schema === undefined) return { body: undefined, problems };
   const type = request.headers.get("content-type");
-  if (type === null || mediaTypeProblem(type)) {
-    problems.unshift(error(["request"], 415, "Supported content types: application/json;charset=utf8"));
+  if (type === null || mediaTypeProblem(type, media)) {
+    problems.unshift(error(["request"], 415, `Supported content types: ${media}`));
     return { body: undefined, problems };
   }
   const bytes = await readBody(request, signal);
@@ -78,10 +106,10 @@ export async function checkRequest(request: Request, signal?: AbortSignal | null
     // fatal: the body must be UTF-8; ignoreBOM keeps a byte order mark, which JSON does not allow, in the text.
     const text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes);
     if (text === "") return { body, problems: [error(["request"], "required", "Body parameter is required"), ...problems] };
-    body = JSON.parse(text);
+    body = isForm(media) ? formFields(text) : JSON.parse(text);
   } catch {
     return { body, problems: [error(["request", "body"], "invalid_json", "Request body is not UTF-8 JSON"), ...problems] };
   }
   // Bounded by the schema (unknown properties are counted as one violation), so spreading it cannot overflow.
-  return { body, problems: [...schemaViolations(schemas.MobileVerifyCodeLoginRequest, body).map(fromRule), ...problems] };
+  return { body, problems: [...schemaViolations(schema, body).map(fromRule), ...problems] };
 }

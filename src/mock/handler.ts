@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { route } from "../contract/operations.js";
 import { BODY_LIMIT, tooLarge } from "../contract/request-rules.js";
 import { checkContract, type ContractViolation } from "./contract-checks.js";
 import type { Engine, EngineRequest, EngineResult, EngineViolation, MockPreferences } from "./engine.js";
@@ -135,10 +136,12 @@ export function createHandler(engine: Engine, token: string) {
 
     const ours: ContractViolation[] = [];
     let preferences: MockPreferences = {};
-    if (mocking) {
+    // The operation's own rules; a path or method the spec does not have is Prism's to answer (404, 405).
+    const reached = route(input.method, path);
+    if (mocking && reached && "operation" in reached) {
       // Node keeps the first of two Content-Types; fetch joins them, and a joined pair is no media type at all.
       const types = req.headersDistinct["content-type"];
-      const checked = checkContract(types && types.length > 1 ? { ...req.headers, "content-type": types.join(", ") } : req.headers, raw);
+      const checked = checkContract(types && types.length > 1 ? { ...req.headers, "content-type": types.join(", ") } : req.headers, raw, reached.operation);
       if (read === "too-large") ours.push(tooLarge());
       ours.push(...checked.violations);
       if ("body" in checked) input.body = checked.body;

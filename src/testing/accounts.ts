@@ -11,7 +11,7 @@ const TRUNK = /^([\s(]*(?:\+|00)\s*\d{1,3}[\s)]*)\(0\)/;
  * fullwidth "１３８０００００００１" are 13800000001); undefined when it is not written as a phone number (digits, spaces,
  * ( ) - . and a leading + or 00), so "user1@example.com" is not the number 1.
  */
-function accountKey(mobile: string): string | undefined {
+export function accountKey(mobile: string): string | undefined {
   const compact = mobile.normalize("NFKC").replace(TRUNK, "$1").replace(/[\s().-]/g, "");
   if (!/^\+?\d+$/.test(compact)) return undefined;
   return compact.replace(/^(?:\+|00)86(?=\d)/, "").replace(/^\+/, "");

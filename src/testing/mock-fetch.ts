@@ -1,18 +1,20 @@
 import type { Fetch } from "../client/options.js";
-import { problem, wrongMethod } from "./answers.js";
+import { route } from "../contract/operations.js";
+import { noPath, wrongMethod } from "./answers.js";
 import type { LoginMockOptions } from "./options.js";
 import { createResponder } from "./responder.js";
-import { isLoginPath, serverMismatch } from "./route.js";
+import { serverMismatch } from "./route.js";
 
 /** RequestInit's redirect modes, the values `new Request` accepts. */
 const REDIRECT_MODES = new Set<unknown>(["follow", "error", "manual"]);
 
 /**
- * A fetch that answers the login operation in-process, as the Prism mock would: give it to
+ * A fetch that answers every operation of the spec in-process, as the Prism mock would: give it to
  * `createLoginClient({ fetch: createMockFetch() })`. Dependency-free; works in Node and browsers.
- * Any origin is served, at the operation's path exactly (no base path before it, as the Prism mock; percent-encoded
- * characters read as Prism reads them); any other path gets 404, any other method 405, and a `__server` query
- * parameter matching none of the spec's servers 404, as from Prism.
+ * Any origin is served, at the operations' paths exactly (no base path before them, as the Prism mock; percent-encoded
+ * characters read as Prism reads them); any other path gets 404, another method on an operation's path 405, and a
+ * `__server` query parameter matching none of the spec's servers 404, as from Prism. With `journey` (see
+ * createJourney) it plays the stateful login journey instead of answering the spec's examples.
  */
 export function createMockFetch(options: LoginMockOptions = {}): Fetch {
   const respond = createResponder(options);
@@ -31,10 +33,11 @@ export function createMockFetch(options: LoginMockOptions = {}): Fetch {
     const url = new URL(request.url);
     const { pathname } = url;
     // The path exactly, as Prism matches it: any origin, but no base path (give the client a base URL without one).
-    if (!isLoginPath(pathname)) return problem(404, "NO_PATH_MATCHED_ERROR", "Route not resolved, no path matched", `The route ${pathname} hasn't been found in the specification file`);
-    if (request.method !== "POST") return wrongMethod(request.method);
+    const reached = route(request.method, pathname);
+    if (!reached) return noPath(pathname);
+    if (!("operation" in reached)) return wrongMethod(request.method, reached.path);
     const mismatch = serverMismatch(url);
     if (mismatch) return mismatch;
-    return respond(request, signal);
+    return respond(request, signal, reached.operation);
   };
 }

@@ -1,4 +1,5 @@
 import type { examples } from "../../generated/examples.js";
+import type { Journey } from "./journey.js";
 
 /** A named response example of the spec: a 200 login result or a 400 error, as Prism's `Prefer: example=NAME` names it. */
 export type Scenario = keyof (typeof examples)["200"] | keyof (typeof examples)["400"];
@@ -6,8 +7,9 @@ export type Scenario = keyof (typeof examples)["200"] | keyof (typeof examples)[
 /** Options of {@link createMockFetch} and `createHandlers` (oneaccess-sms-login/testing/msw). */
 export interface LoginMockOptions {
   /**
-   * The example valid requests get (default: the spec's first 200 example, as Prism). A 400 example is also what
-   * invalid requests get, as with Prism's `Prefer: code=400, example=NAME`. A request's own `Prefer` header wins.
+   * The login example valid login requests get (default: the spec's first 200 example, as Prism). A 400 example is
+   * also what invalid login requests get, as with Prism's `Prefer: code=400, example=NAME`. A request's own `Prefer`
+   * header wins. The other operations answer their own first examples.
    */
   scenario?: Scenario;
   /**
@@ -23,4 +25,49 @@ export interface LoginMockOptions {
   accounts?: Readonly<Record<string, string>>;
   /** Wrong codes allowed per number before it is stuck at 0 (default 5; a safe integer). */
   attempts?: number;
+  /**
+   * The stateful journey (from `createJourney`) that answers every valid request without a `Prefer`: captcha, sent
+   * codes in its outbox, logins, state tokens, the tenant's tokens and tickets (docs/testing.md). Invalid requests and
+   * a `Prefer` are answered as without it. Not together with `accounts` (give those to createJourney).
+   */
+  journey?: Journey;
+}
+
+/** How a configured account answers a login with the right code (see {@link JourneyOptions}). */
+export interface JourneyAccount {
+  /**
+   * The login's status (default "SUCCESS"). "MFA_AUTH", "PASSWORD_WARN" and "PASSWORD_EXPIRED" answer with a
+   * `state_token` for the next step; "ACCESS_DENIED" ends the journey.
+   */
+  status?: "SUCCESS" | "MFA_AUTH" | "PASSWORD_WARN" | "PASSWORD_EXPIRED" | "ACCESS_DENIED";
+  /** The current password, which pwd/update's `old_password` must equal (default: any is taken). */
+  password?: string;
+  /** The user sso-ticket/verify answers (default: the spec's example user, with this mobile number). */
+  user?: Readonly<Record<string, string>>;
+}
+
+/** Options of `createJourney`. Durations are milliseconds on the journey's clock; every default is a documented rule. */
+export interface JourneyOptions {
+  /** Mobile number -> how it answers (numbers match by their digits, as LoginMockOptions.accounts). Others: SUCCESS. */
+  accounts?: Readonly<Record<string, JourneyAccount>>;
+  /** Where the clock starts (default: Date.now() when the journey is made). */
+  start?: number;
+  /** How long a sent code is accepted (default 300 000: 5 minutes, the package's rule). */
+  codeTtlMs?: number;
+  /** Wrong codes before a number is locked (default 10, OneAccess's default password policy). */
+  attempts?: number;
+  /** How long a lock lasts (default 180 000: 3 minutes, OneAccess's default password policy). */
+  lockMs?: number;
+  /** How long a captcha challenge and a captcha_token are accepted (default 120 000, the package's rule). */
+  captchaTtlMs?: number;
+  /** How long a state_token is accepted (default 300 000, the package's rule). */
+  stateTtlMs?: number;
+  /** The session token's `expire`, in seconds (default 604 800, the spec's example). */
+  sessionTtlS?: number;
+  /** The sso_ticket's `expire`, in seconds (default 300, the spec's example). */
+  ticketTtlS?: number;
+  /** The app token's `expires_in`, in seconds (default 1 800, the token page's default). */
+  appTokenTtlS?: number;
+  /** client_id -> client_secret the token call accepts (default: any pair). */
+  clients?: Readonly<Record<string, string>>;
 }

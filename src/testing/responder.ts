@@ -1,15 +1,16 @@
-// The in-process mock's one decision: which answer a request gets. Mirrors Prism 5.14.2's choices for the bundled
-// spec (test/testing/differential.test.ts compares them), except where Prism breaks the contract.
-import { examples } from "../../generated/examples.js";
-import { exampleResponse, json, statusOf, withViolations } from "./answers.js";
+// The in-process mock's one decision: which answer a request to an operation gets. Mirrors Prism 5.14.2's choices for
+// the bundled spec (test/testing/differential.test.ts compares them), except where Prism breaks the contract.
+import { exampleResponse, isBearer, json, statusOf, unauthorized, withViolations } from "./answers.js";
 import type { SlViolation } from "../contract/sl-violations.js";
+import { LOGIN, type Operation } from "../contract/operations.js";
 import { Accounts, countable } from "./accounts.js";
 import { checkRequest } from "../contract/request-rules.js";
 import type { LoginMockOptions } from "./options.js";
 import { readPreferences } from "./prefer.js";
+import { Journey } from "./journey.js";
 
-/** Answers one login request; an abort of `signal` while its body is read rejects with the signal's reason. */
-export type Responder = (request: Request, signal?: AbortSignal | null) => Promise<Response>;
+/** Answers one request to `operation` (default: the login); an abort of `signal` while its body is read rejects with the signal's reason. */
+export type Responder = (request: Request, signal?: AbortSignal | null, operation?: Operation) => Promise<Response>;
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v == "object" && v !== null && !Array.isArray(v);
 // A Map or class instance has no own entries to read as accounts: refused rather than read as none.
@@ -18,9 +19,10 @@ const isPlain = (v: unknown): v is Record<string, unknown> => isRecord(v) && [Ob
 /** Checks the options at once, so a typo fails where the mock is made rather than as a puzzling answer. */
 function checked(options: LoginMockOptions): Omit<LoginMockOptions, "accounts"> & { accounts?: Array<[string, string]>; attempts: number } {
   if (!isRecord(options as unknown)) throw new TypeError("mock options must be an object");
-  const { scenario, accounts, attempts = 5 } = options;
-  if (scenario !== undefined && statusOf(String(scenario)) === undefined) {
-    throw new TypeError(`unknown scenario ${JSON.stringify(scenario)}: use one of ${[...Object.keys(examples[200]), ...Object.keys(examples[400])].join(", ")}`);
+  const { scenario, accounts, attempts = 5, journey } = options;
+  if (scenario !== undefined && statusOf(LOGIN, String(scenario)) === undefined) {
+    const names = Object.values(LOGIN.examples).flatMap((set) => Object.keys(set ?? {}));
+    throw new TypeError(`unknown scenario ${JSON.stringify(scenario)}: use one of ${names.join(", ")}`);
   }
   // Read once, so a getter cannot answer the check one code and the mock another.
   const entries = isPlain(accounts) ? Object.entries(accounts) : undefined;
@@ -30,42 +32,51 @@ function checked(options: LoginMockOptions): Omit<LoginMockOptions, "accounts"> 
   if (accounts !== undefined && !countable) throw new TypeError("the spec's wrongCredentials example has no attempts count to decrease");
   // A safe integer, so the count in LOGIN.0002's message is exact.
   if (!Number.isSafeInteger(attempts) || attempts < 1) throw new TypeError("attempts must be a positive integer (at most Number.MAX_SAFE_INTEGER)");
-  return { scenario, accounts: entries as Array<[string, string]> | undefined, attempts };
+  if (journey !== undefined && !(journey instanceof Journey)) throw new TypeError("journey must be a journey from createJourney()");
+  if (journey !== undefined && accounts !== undefined) throw new TypeError("give accounts to createJourney() when a journey plays the login, not to the mock as well");
+  return { scenario, accounts: entries as Array<[string, string]> | undefined, attempts, journey };
 }
 
-/** The documented 400 (first example) for a Prefer that cannot be met, with the reason in `sl-violations`. */
-const impossible = (message: string, more: SlViolation[] = []): Response =>
-  withViolations(exampleResponse("400")!, [{ location: ["request", "header", "prefer"], severity: "Error", code: "prefer", message }, ...more]);
+/** The operation's documented 400 (first example) for a Prefer that cannot be met, with the reason in `sl-violations`. */
+const impossible = (operation: Operation, message: string, more: SlViolation[] = []): Response =>
+  withViolations(exampleResponse(operation, "400")!, [{ location: ["request", "header", "prefer"], severity: "Error", code: "prefer", message }, ...more]);
 
 /** Creates the responder for a set of options; each holds its own stateful-scenario count. */
 export function createResponder(options: LoginMockOptions = {}): Responder {
-  const { scenario, accounts: codes, attempts } = checked(options);
+  const { scenario, accounts: codes, attempts, journey } = checked(options);
   const accounts = codes && new Accounts(codes, attempts);
-  const scenarioStatus = scenario && statusOf(scenario);
+  const scenarioStatus = scenario && statusOf(LOGIN, scenario);
 
-  return async (request, signal) => {
+  return async (request, signal, operation = LOGIN) => {
+    // As Prism: an operation under Bearer security without `Authorization: Bearer <token>` gets 401, before the
+    // request or its Prefer is looked at.
+    if (operation.bearer && !isBearer(request.headers.get("authorization"))) return unauthorized();
     const preferences = readPreferences(request);
     // As the Prism mock: a Prefer the spec cannot satisfy is outside the contract, so it gets the documented 400.
-    if (!preferences.ok) return impossible(`Prefer cannot be read: ${preferences.reason}`);
-    // `dynamic` is read but not honoured: this mock always answers examples (a difference the README names).
+    if (!preferences.ok) return impossible(operation, `Prefer cannot be read: ${preferences.reason}`);
+    // `dynamic` is read but not honoured: this mock always answers examples (a difference docs/testing.md names).
     const { prefer } = preferences;
-    const { body, problems } = await checkRequest(request, signal);
+    const { body, problems } = await checkRequest(request, signal, operation);
+    // The scenario option names a login example: the other operations answer their own first examples.
+    const ownScenario = operation === LOGIN ? scenario : undefined;
+    const ownStatus = operation === LOGIN ? scenarioStatus : undefined;
     if (problems.length) {
       // As Prism: the documented 400, whose example a Prefer (or scenario) chooses only together with code 400.
-      const example = prefer.code === "400" ? prefer.example : prefer.code === undefined && scenarioStatus === "400" ? scenario : undefined;
-      const response = exampleResponse("400", example);
-      return response ? withViolations(response, problems) : impossible(`Prefer asks for a response the spec does not have: ${example} for status 400`, problems);
+      const example = prefer.code === "400" ? prefer.example : prefer.code === undefined && ownStatus === "400" ? ownScenario : undefined;
+      const response = exampleResponse(operation, "400", example);
+      return response ? withViolations(response, problems) : impossible(operation, `Prefer asks for a response the spec does not have: ${example} for status 400`, problems);
     }
     if (prefer.code !== undefined || prefer.example !== undefined) {
       const status = prefer.code ?? "200";
-      return exampleResponse(status, prefer.example) ?? impossible(`Prefer asks for a response the spec does not have: ${prefer.example ?? "an example"} for status ${status}`);
+      return exampleResponse(operation, status, prefer.example) ?? impossible(operation, `Prefer asks for a response the spec does not have: ${prefer.example ?? "an example"} for status ${status}`);
     }
-    if (accounts) {
+    if (journey) return journey.answer(operation, body, request.headers);
+    if (accounts && operation === LOGIN) {
       const { mobile, verify_code } = body as { mobile: string; verify_code: string };
       const failure = accounts.login(mobile, verify_code);
       if (failure) return json(400, failure);
-      return exampleResponse("200", scenarioStatus === "200" ? scenario : undefined)!;
+      return exampleResponse(LOGIN, "200", ownStatus === "200" ? ownScenario : undefined)!;
     }
-    return (scenario ? exampleResponse(scenarioStatus!, scenario) : exampleResponse("200"))!;
+    return (ownScenario ? exampleResponse(operation, ownStatus!, ownScenario) : exampleResponse(operation, "200"))!;
   };
 }

@@ -1,26 +1,11 @@
-// Which requests reach the operation, as Prism 5.14.2's router decides (test/testing/differential.test.ts compares
-// them): the path segment by segment, each percent-decoded; then, for `__server`, the spec's servers.
-import { LOGIN_PATH, SERVER_TEMPLATES } from "../contract/operation.js";
+// Which requests reach an operation, as Prism 5.14.2's router decides (test/testing/differential.test.ts compares
+// them): the path segment by segment, each percent-decoded (src/contract/operations.ts); then, for `__server`, the
+// spec's servers.
+import { SERVER_TEMPLATES } from "../contract/operation.js";
 import { problem } from "./answers.js";
 
-const SEGMENTS = LOGIN_PATH.split("/");
 // A template's variables match any text, as in Prism's server matcher (no variable here has an enum).
 const SERVERS = SERVER_TEMPLATES.map((template) => new RegExp(`^${template.split(/\{[^}]*\}/).map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join(".*?")}$`));
-
-/** Whether a URL path names the operation: `/api/v2/sdk/login/mobile%2Dverify-code` does, `login%2Fmobile…` does not. */
-export function isLoginPath(pathname: string): boolean {
-  // The path as the client sends it: no decoding needed (the in-process mock's every request takes this way).
-  if (pathname === LOGIN_PATH) return true;
-  const segments = pathname.split("/");
-  if (segments.length !== SEGMENTS.length) return false;
-  return segments.every((segment, i) => {
-    try {
-      return decodeURIComponent(segment) === SEGMENTS[i];
-    } catch {
-      return false; // a broken escape (%ZZ) names no path
-    }
-  });
-}
 
 /** Prism's 404 for a `__server` query parameter (the first, when non-empty) that matches none of the spec's servers. */
 export function serverMismatch(url: URL): Response | undefined {

@@ -17,6 +17,11 @@ const JOURNEY = [
   "secondaryAuthByMobileVerifyCode",
   "forceUpdatePwd",
   "skipForceUpdatePwd",
+  // The tenant's server-side calls after the login (tag "Server side").
+  "getTenantAccessToken",
+  "exchangeSessionTokenForSsoTicket",
+  "verifySsoTicket",
+  "refreshSessionToken",
 ];
 /** The journey's operations: the browser-side (/api/v2/sdk/) ones; the tenant ones have test/spec/tenant-mock.test.ts. */
 const operations = everyOperation.filter(({ path }) => path.startsWith("/api/v2/sdk/"));
@@ -88,7 +93,9 @@ describe.runIf(targetIsMock)("Prism serves every operation of the SMS login jour
     else expect(JSON.parse(answer.text)).toEqual(Object.values(namedExamples(media))[0]);
   });
 
-  test.each(operations.map((o) => [label(o), o] as const))(
+  // The tenant's calls declare no required header (their credential is the Bearer token).
+  const requiredHeaders = (o: SpecOperation) => (o.op.parameters ?? []).map(deref).filter((p: any) => p.in === "header" && p.required);
+  test.each(operations.filter((o) => requiredHeaders(o).length > 0).map((o) => [label(o), o] as const))(
     "%s answers a request without its required headers with the neutral first 400 example, naming each",
     async (_label, operation) => {
       const request = exampleRequest(operation);
@@ -103,13 +110,17 @@ describe.runIf(targetIsMock)("Prism serves every operation of the SMS login jour
   );
 });
 
+/** The tenant token call's media type: a form body. */
+const FORM = "application/x-www-form-urlencoded";
+
 /** Ways to break an operation's example body, each derived from its request schema: name and change. */
-function bodyBreakages(schema: any): Array<[string, (body: Record<string, unknown>) => void]> {
+function bodyBreakages(schema: any, form: boolean): Array<[string, (body: Record<string, unknown>) => void]> {
   const body = deref(schema);
   const cases: Array<[string, (b: Record<string, unknown>) => void]> = [];
   for (const name of body.required) cases.push([`without ${name}`, (b) => void delete b[name]]);
   for (const [name, field] of Object.entries<any>(body.properties).map(([n, f]) => [n, deref(f)] as const)) {
-    cases.push([`${name} a number`, (b) => void (b[name] = 12345)]);
+    // A form body's values are all text: a number cannot be written in one.
+    if (!form) cases.push([`${name} a number`, (b) => void (b[name] = 12345)]);
     if (field.maxLength) cases.push([`${name} over its maxLength`, (b) => void (b[name] = "9".repeat(field.maxLength + 1))]);
     if (field.minLength) cases.push([`${name} empty`, (b) => void (b[name] = "")]);
     if (field.enum) cases.push([`${name} outside its enum`, (b) => void (b[name] = "NOT_A_SCENARIO")]);
@@ -122,19 +133,20 @@ describe.runIf(targetIsMock)("Prism refuses every request body the spec forbids,
   const cases = operations
     .filter(({ op }) => op.requestBody)
     .flatMap((operation) => {
-      const schema = Object.values<any>(deref(operation.op.requestBody).content)[0].schema;
-      return bodyBreakages(schema).map(([what, change]) => [label(operation), what, operation, change] as const);
+      const [media, { schema }] = Object.entries<any>(deref(operation.op.requestBody).content)[0]!;
+      return bodyBreakages(schema, media === FORM).map(([what, change]) => [label(operation), what, operation, change] as const);
     });
 
-  test("derives cases for each of the five operations with a body", () => {
-    expect(new Set(cases.map(([l]) => l)).size).toBe(5);
+  test("derives cases for each of the nine operations with a body", () => {
+    expect(new Set(cases.map(([l]) => l)).size).toBe(9);
   });
 
   test.each(cases)("%s: %s gets the neutral 400 and a reason", async (_label, _what, operation, change) => {
     const request = exampleRequest(operation);
-    const body = JSON.parse(request.body!);
+    const form = request.headers["Content-Type"] === FORM;
+    const body: Record<string, unknown> = form ? Object.fromEntries(new URLSearchParams(request.body!)) : JSON.parse(request.body!);
     change(body);
-    const answer = await call(operation, request.headers, JSON.stringify(body));
+    const answer = await call(operation, request.headers, form ? new URLSearchParams(body as Record<string, string>).toString() : JSON.stringify(body));
     expect(answer.status, answer.text).toBe(400);
     expect(JSON.parse(answer.text)).toEqual(Object.values(namedExamples(jsonMedia(operation.op.responses["400"])))[0]);
     expect(JSON.parse(answer.violations).length).toBeGreaterThan(0);

@@ -59,14 +59,20 @@ export function namedExamples(mediaType: any): Record<string, unknown> {
 /** The first named example (or `example`) of a parameter: the value the API page's example request sends. */
 const parameterExample = (parameter: any): string => (Object.values(namedExamples(parameter))[0] as string) ?? parameter.example;
 
-/** An operation's example request as its API page shows it: each header with its example, the first body example. */
+/**
+ * An operation's example request as its API page shows it: each header with its example, a Bearer token (the token
+ * page's example) where the operation's security asks for one, the first body example written as its media type
+ * writes it (a form body for the tenant token call, JSON otherwise).
+ */
 export function exampleRequest({ op }: SpecOperation): { headers: Record<string, string>; body?: string } {
   const headers: Record<string, string> = {};
   for (const parameter of (op.parameters ?? []).map(deref)) {
     if (parameter.in === "header") headers[parameter.name] = parameterExample(parameter);
   }
+  if (op.security?.length) headers["Authorization"] = "Bearer 334******140";
   if (!op.requestBody) return { headers };
   const [mediaType, media] = Object.entries<any>(deref(op.requestBody).content)[0]!;
   headers["Content-Type"] = mediaType;
-  return { headers, body: JSON.stringify(Object.values(namedExamples(media))[0]) };
+  const example = Object.values(namedExamples(media))[0] as Record<string, string>;
+  return { headers, body: mediaType === "application/x-www-form-urlencoded" ? new URLSearchParams(example).toString() : JSON.stringify(example) };
 }

@@ -115,31 +115,59 @@ describe("the mock answers every operation's broken requests with that operation
   const firstError = (op: any) => Object.values(namedExamples(deref(op.responses["400"]).content["application/json"]))[0];
   const label = ({ path, method }: (typeof operations)[number]) => `${method.toUpperCase()} ${path}`;
   const withBody = operations.filter(({ op }) => op.requestBody);
+  const mediaOf = ({ op }: (typeof operations)[number]) => Object.keys(deref(op.requestBody).content)[0]!;
+  const isForm = (o: (typeof operations)[number]) => mediaOf(o) === "application/x-www-form-urlencoded";
+  const request = exampleRequest;
+  const declares = (name: string) => (o: (typeof operations)[number]) => (o.op.parameters ?? []).map(deref).some((p: any) => p.name === name);
 
   test("covers each operation with a body (the POST steps)", () => {
     expect(withBody.map(({ op }) => op.operationId).sort()).toEqual(
-      ["forceUpdatePwd", "loginWithMobileVerifyCode", "secondaryAuthByMobileVerifyCode", "sendSmsVerifyCode", "validateCaptcha"].sort(),
+      [
+        "forceUpdatePwd",
+        "loginWithMobileVerifyCode",
+        "secondaryAuthByMobileVerifyCode",
+        "sendSmsVerifyCode",
+        "validateCaptcha",
+        "getTenantAccessToken",
+        "exchangeSessionTokenForSsoTicket",
+        "verifySsoTicket",
+        "refreshSessionToken",
+      ].sort(),
     );
   });
 
-  test.each(operations.map((o) => [label(o), o] as const))("%s: an empty optional header X-L gets the 400 and says why", async (_label, operation) => {
-    const request = exampleRequest(operation);
-    const answer = await call(operation, { ...request.headers, "X-L": "" }, request.body);
+  test.each(operations.filter(declares("X-L")).map((o) => [label(o), o] as const))("%s: an empty optional header X-L gets the 400 and says why", async (_label, operation) => {
+    const { headers, body } = request(operation);
+    const answer = await call(operation, { ...headers, "X-L": "" }, body);
     expect(answer.status, answer.text).toBe(400);
     expect(JSON.parse(answer.text)).toEqual(firstError(operation.op));
     expect(answer.violations).toMatch(/X-L must not be empty/);
   });
 
-  test.each(withBody.map((o) => [label(o), o] as const))("%s: a body key above U+00FF or malformed JSON gets the 400 and the mock stays up", async (_label, operation) => {
-    const request = exampleRequest(operation);
-    const keyed = await call(operation, request.headers, request.body!.replace("{", '{"登录":1,'));
+  test.each(operations.filter((o) => !declares("X-L")(o)).map((o) => [label(o), o] as const))("%s: X-L, not one of its headers, is not judged", async (_label, operation) => {
+    const { headers, body } = request(operation);
+    expect((await call(operation, { ...headers, "X-L": "" }, body)).status).toBe(200);
+  });
+
+  test.each(withBody.filter((o) => !isForm(o)).map((o) => [label(o), o] as const))("%s: a body key above U+00FF or malformed JSON gets the 400 and the mock stays up", async (_label, operation) => {
+    const { headers, body } = request(operation);
+    const keyed = await call(operation, headers, body!.replace("{", '{"登录":1,'));
     expect(keyed.status).toBe(400);
     expect(JSON.parse(keyed.text)).toEqual(firstError(operation.op));
     expect(JSON.stringify(JSON.parse(keyed.violations))).toContain("登录");
-    const malformed = await call(operation, request.headers, request.body!.slice(0, -1));
+    const malformed = await call(operation, headers, body!.slice(0, -1));
     expect(malformed.status).toBe(400);
     expect(malformed.violations).toMatch(/not valid JSON/i);
-    expect((await call(operation, request.headers, request.body)).status).toBe(200);
+    expect((await call(operation, headers, body)).status).toBe(200);
+  });
+
+  test.each(withBody.filter(isForm).map((o) => [label(o), o] as const))("%s: a form field above U+00FF gets the 400 and the mock stays up", async (_label, operation) => {
+    const { headers, body } = request(operation);
+    const keyed = await call(operation, headers, `${body}&${encodeURIComponent("登录")}=1`);
+    expect(keyed.status).toBe(400);
+    expect(JSON.parse(keyed.text)).toEqual(firstError(operation.op));
+    expect(keyed.violations).toMatch(/additionalProperties/);
+    expect((await call(operation, headers, body)).status).toBe(200);
   });
 }, 30_000);
 

@@ -6,6 +6,7 @@ import { expect, test } from "vitest";
 import spec from "../../generated/openapi.json" with { type: "json" };
 import { LOGIN_PATH as CLIENT_LOGIN_PATH, CONTENT_TYPE as CLIENT_CONTENT_TYPE } from "../../src/index.js";
 import { CONTENT_TYPE, LOGIN_PATH, SERVER_TEMPLATES } from "../../src/contract/operation.js";
+import { OPERATIONS } from "../../src/contract/operations.js";
 import { repoPath } from "../helpers/spec.js";
 
 const SIBLINGS = ["client", "mock", "testing", "check", "cli"];
@@ -39,6 +40,9 @@ test("the mocks and verify borrow no rule from one another: mock/, testing/ and 
 
 test("the contract's operation facts are the spec's and the client's", () => {
   expect(Object.keys(spec.paths)).toContain(LOGIN_PATH);
+  // Every operation of the spec is in the table the mocks and the request rules read, in the spec's order.
+  const inSpec = Object.entries(spec.paths).flatMap(([path, item]) => Object.keys(item).map((method) => `${method.toUpperCase()} ${path}`));
+  expect(OPERATIONS.map((o) => `${o.method} ${o.path}`)).toEqual(inSpec);
   expect(spec.servers.map((server: { url: string }) => server.url)).toEqual(SERVER_TEMPLATES);
   expect([LOGIN_PATH, CONTENT_TYPE]).toEqual([CLIENT_LOGIN_PATH, CLIENT_CONTENT_TYPE]);
 });

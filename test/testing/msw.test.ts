@@ -122,4 +122,25 @@ describe(`MSW handlers (msw ${mswVersion})`, () => {
     server.use(http.post(`*${LOGIN_PATH}`, () => HttpResponse.json({ status: "ACCESS_DENIED" })));
     expect(await client.login(credentials)).toMatchObject({ ok: true, status: "ACCESS_DENIED" });
   });
+  test("answer every operation of the spec as createMockFetch does: the journey's steps, the tenant's calls, their 405s", async () => {
+    const mockFetch = createMockFetch();
+    const device = { "X-operating-sys-version": "Android 10", "X-device-fingerprint": "f", "X-agent": "a", "X-client-id": "c" };
+    const requests: Array<[string, RequestInit]> = [
+      ["/api/v2/sdk/captcha", { headers: device }],
+      ["/api/v2/sdk/captcha", { method: "POST", headers: device }],
+      ["/api/v2/sdk/country-codes", { headers: device }],
+      ["/api/v2/sdk/mobile-by-token", { headers: device }],
+      ["/api/v2/tenant/token", { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded" }, body: "grant_type=client_credentials&client_id=a&client_secret=b" }],
+      ["/api/v2/tenant/token", { method: "GET" }],
+      ["/api/v2/tenant/sso/sso-ticket/verify", { method: "POST", headers: { "Content-Type": "application/json;charset=utf8" }, body: "{}" }],
+    ];
+    for (const [path, init] of requests) {
+      const response = await fetch(`https://any.example${path}`, init);
+      const expected = await mockFetch(new Request(`https://any.example${path}`, init));
+      expect(response.status, path).toBe(expected.status);
+      expect(await response.text(), path).toBe(await expected.text());
+      expect(response.headers.get("sl-violations"), path).toBe(expected.headers.get("sl-violations"));
+    }
+    expect((await fetch("https://any.example/api/v2/tenant/token", requests[4]![1])).status).toBe(200);
+  });
 });
