@@ -697,9 +697,7 @@ export interface components {
         /**
          * @description Login process status; it tells the caller what to do next (see the meaning of each value).
          *
-         *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/LoginByMobileVerifyCode.html
-         *
-         *     Package rule: The login page names the field but lists no values; each value says where it comes from.
+         *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/LoginByMobileVerifyCode.html, https://support.huaweicloud.com/api-oneaccess/LoginByMobileVerifyCode.html
          * @example SUCCESS
          * @enum {string}
          */
@@ -770,7 +768,7 @@ export interface components {
          * PASSWORD_WARN
          * @description The password is about to expire. Change it through the forced password change (POST /api/v2/sdk/pwd/update) or skip the change (GET /api/v2/sdk/pwd/skip-update), sending state_token as X-state-token either way.
          *
-         *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/ForceUpdatePwd.html, https://support.huaweicloud.com/api-oneaccess/ForceUpdatePwd.html, https://support.huaweicloud.com/intl/en-us/api-oneaccess/SkipForceUpdatePwd.html
+         *     Source: https://support.huaweicloud.com/api-oneaccess/LoginByMobileVerifyCode.html, https://support.huaweicloud.com/intl/en-us/api-oneaccess/ForceUpdatePwd.html, https://support.huaweicloud.com/api-oneaccess/ForceUpdatePwd.html, https://support.huaweicloud.com/intl/en-us/api-oneaccess/SkipForceUpdatePwd.html
          *
          *     Package rule: The login page shows no PASSWORD_WARN answer. The password-change pages say a state_token comes back when the password is about to expire, so state_token is listed, but no public example shows it on this API's answer: it stays optional, as does data.
          * @example {
@@ -782,7 +780,7 @@ export interface components {
             /**
              * @description The password is about to expire.
              *
-             *     Package rule: The value's name is not on the pages checked; its meaning is that of the password-change pages. (enum property replaced by openapi-typescript)
+             *     Source: https://support.huaweicloud.com/api-oneaccess/LoginByMobileVerifyCode.html (enum property replaced by openapi-typescript)
              * @enum {string}
              */
             status: "PASSWORD_WARN";
@@ -793,7 +791,7 @@ export interface components {
          * PASSWORD_EXPIRED
          * @description The password has expired. Change it through the forced password change (POST /api/v2/sdk/pwd/update), sending state_token as X-state-token, before the user can continue.
          *
-         *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/ForceUpdatePwd.html, https://support.huaweicloud.com/api-oneaccess/ForceUpdatePwd.html
+         *     Source: https://support.huaweicloud.com/api-oneaccess/LoginByMobileVerifyCode.html, https://support.huaweicloud.com/intl/en-us/api-oneaccess/ForceUpdatePwd.html, https://support.huaweicloud.com/api-oneaccess/ForceUpdatePwd.html
          *
          *     Package rule: The login page shows no PASSWORD_EXPIRED answer. The forced password change page says a state_token comes back when the password has expired, so state_token is listed, but no public example shows it on this API's answer: it stays optional, as does data.
          * @example {
@@ -805,7 +803,7 @@ export interface components {
             /**
              * @description The password has expired.
              *
-             *     Package rule: The value's name is not on the pages checked; its meaning is that of the forced password change page. (enum property replaced by openapi-typescript)
+             *     Source: https://support.huaweicloud.com/api-oneaccess/LoginByMobileVerifyCode.html (enum property replaced by openapi-typescript)
              * @enum {string}
              */
             status: "PASSWORD_EXPIRED";
@@ -816,9 +814,9 @@ export interface components {
          * ACCESS_DENIED
          * @description Access is denied; the answer offers no next step.
          *
-         *     Source: https://support.huaweicloud.com/api-oneaccess/SecondaryAuthByMobileVerifyCode.html
+         *     Source: https://support.huaweicloud.com/api-oneaccess/LoginByMobileVerifyCode.html, https://support.huaweicloud.com/api-oneaccess/SecondaryAuthByMobileVerifyCode.html
          *
-         *     Package rule: The login page shows no ACCESS_DENIED answer; the SMS MFA page lists the value for the same login status field. No token is listed because no page shows one with it; data stays optional.
+         *     Package rule: The login page (Chinese edition) lists the value but shows no example answer with it. No token is listed because no page shows one with it; data stays optional.
          * @example {
          *       "status": "ACCESS_DENIED"
          *     }
@@ -837,7 +835,7 @@ export interface components {
          * MFA_AUTH
          * @description A second factor is required. Send state_token as X-state-token to GET /api/v2/sdk/mobile-by-token, which answers with the user's mobile number, then to POST /api/v2/sdk/mfa/sms with that number and the code the user received.
          *
-         *     Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/ShowMobileByStateToken.html, https://support.huaweicloud.com/api-oneaccess/ShowMobileByStateToken.html, https://huaweicloud.com/s/JeWNjuS4uueKtuaAgeeggeino-ivuyU/t_30_p_4/JeW6lOeUqOi6q-S7veeuoeeQhuacjeWKoSBPbmVBY2Nlc3Ml, https://support.huaweicloud.com/intl/en-us/api-oneaccess/SecondaryAuthByMobileVerifyCode.html, https://support.huaweicloud.com/api-oneaccess/SecondaryAuthByMobileVerifyCode.html
+         *     Source: https://support.huaweicloud.com/api-oneaccess/LoginByMobileVerifyCode.html, https://support.huaweicloud.com/intl/en-us/api-oneaccess/ShowMobileByStateToken.html, https://support.huaweicloud.com/api-oneaccess/ShowMobileByStateToken.html, https://huaweicloud.com/s/JeWNjuS4uueKtuaAgeeggeino-ivuyU/t_30_p_4/JeW6lOeUqOi6q-S7veeuoeeQhuacjeWKoSBPbmVBY2Nlc3Ml, https://support.huaweicloud.com/intl/en-us/api-oneaccess/SecondaryAuthByMobileVerifyCode.html, https://support.huaweicloud.com/api-oneaccess/SecondaryAuthByMobileVerifyCode.html
          *
          *     Package rule: The login page shows no MFA_AUTH answer. The MFA pages say login calls return a state_token when a second factor is needed, so state_token is listed, but no public example shows it on this API's answer: it stays optional, as does data.
          * @example {
@@ -849,7 +847,7 @@ export interface components {
             /**
              * @description A second factor is required.
              *
-             *     Package rule: The value's name is not on the pages checked; its meaning is that of the SMS MFA pages. (enum property replaced by openapi-typescript)
+             *     Source: https://support.huaweicloud.com/api-oneaccess/LoginByMobileVerifyCode.html (enum property replaced by openapi-typescript)
              * @enum {string}
              */
             status: "MFA_AUTH";
