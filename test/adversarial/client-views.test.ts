@@ -1,0 +1,37 @@
+// Adversarial probes against docs/views.md: request ids a hostile server chooses so that they carry the caller's code
+// in the encodings the page says the check finds ("in hex or base64"), and other view promises.
+import { describe, expect, test } from "vitest";
+import { clientWith, json, PAGE, views } from "../helpers/client.js";
+
+const { verify_code } = PAGE.credentials; // "232326"
+const hex = (s: string) => Buffer.from(s).toString("hex");
+const b64 = (s: string) => Buffer.from(s).toString("base64");
+
+/** A 400 (LOGIN.0002) whose X-Request-Id is `id`: the request id is the one server-chosen string a view may show. */
+async function viewsWithId(id: string) {
+  const { client } = clientWith(() => json(400, { error_code: "LOGIN.0002", error_msg: "Wrong code." }, { headers: { "Content-Type": "application/json", "X-Request-Id": id } }));
+  return views(await client.login(PAGE.credentials));
+}
+
+describe("adversarial: client views (docs/views.md)", () => {
+  test("'finds a secret ... in hex': a hex-encoded code after a 3-character prefix is found", async () => {
+    const id = `ab-c${hex(verify_code)}`; // "ab-c323332333236": the hex pairs start at offset 4
+    expect(id).toMatch(/^[\w.:-]{1,64}$/);
+    expect(await viewsWithId(id)).not.toContain(hex(verify_code));
+  });
+
+  test("'finds a secret ... in hex': a hex-encoded code grouped in threes is found", async () => {
+    const id = hex(verify_code).replace(/(...)(?!$)/g, "$1-"); // "323-332-333-236"
+    expect(await viewsWithId(id)).not.toContain(id);
+  });
+
+  test("'finds a secret ... in base64': a base64 code after a '.' or ':' is found", async () => {
+    const id = `req.${b64(verify_code).replace(/=+$/, "")}`; // "req.MjMyMzI2"
+    expect(await viewsWithId(id)).not.toContain(id);
+  });
+
+  test("'finds a secret ... in base64': a base64 code followed by one more character is found", async () => {
+    const id = `${b64(verify_code).replace(/=+$/, "")}Z`; // 9 characters: its one aligned reading is never tried
+    expect(await viewsWithId(id)).not.toContain(id);
+  });
+});
