@@ -34,4 +34,24 @@ describe("adversarial: client views (docs/views.md)", () => {
     const id = `${b64(verify_code).replace(/=+$/, "")}Z`; // 9 characters: its one aligned reading is never tried
     expect(await viewsWithId(id)).not.toContain(id);
   });
+
+  test("'The secrets ... are ... the answer's cookies': an error_code echoing the answer's session cookie", async () => {
+    const cookie = "QWERTYUIOPASDFGH"; // a letters-only session id, as some servers issue
+    const { client } = clientWith(() =>
+      json(400, { error_code: `${cookie}.0001`, error_msg: "x" }, { headers: { "Content-Type": "application/json", "Set-Cookie": `sid=${cookie}; Path=/; HttpOnly` } }),
+    );
+    const result = await client.login(PAGE.credentials);
+    expect(result).toMatchObject({ ok: false, error: { kind: "api" } });
+    expect(views(result)).not.toContain(cookie);
+  });
+
+  test("'The secrets ... are ... the answer's cookies': an HttpError's code echoing the answer's session cookie", async () => {
+    const cookie = "ZXCVBNMLKJHGFDSA";
+    const { client } = clientWith(() =>
+      json(503, { error_code: `${cookie}.0001` }, { headers: { "Content-Type": "application/json", "Set-Cookie": `sid=${cookie}; Path=/` } }),
+    );
+    const result = await client.login(PAGE.credentials);
+    expect(result).toMatchObject({ ok: false, error: { kind: "http", status: 503 } });
+    expect(views(result)).not.toContain(cookie);
+  });
 });
