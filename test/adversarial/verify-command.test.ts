@@ -1,4 +1,5 @@
 // Adversarial probes against docs/verify.md's promises about the `verify` command line.
+import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -32,5 +33,13 @@ describe("adversarial: the verify command (docs/verify.md)", () => {
     const listed = [...table.matchAll(/^\| (\d+) \|/gm)].map((m) => Number(m[1]));
     // Exit 2 (usage) comes from the bin; every code runVerify returns must be in the table too.
     expect(listed).toEqual(expect.arrayContaining([...Object.values(VERIFY_EXIT), 2]));
+  });
+
+  test("'Secrets ... never appear in ... verify's output': an unquoted `--header X-Api-Key: value` is not echoed", () => {
+    // The shell splits an unquoted "Name: value" into two arguments: the value becomes a stray positional argument.
+    const bin = new URL("../../dist/src/cli/bin.js", import.meta.url).pathname;
+    const run = spawnSync(process.execPath, [bin, "verify", "--upstream", "http://127.0.0.1:9", "--header", "X-Api-Key:", "s3cr3t-api-key"], { encoding: "utf8", env: { PATH: process.env.PATH } });
+    expect(run.status).toBe(2);
+    expect(run.stdout + run.stderr).not.toContain("s3cr3t-api-key");
   });
 });
