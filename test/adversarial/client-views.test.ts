@@ -1,6 +1,7 @@
 // Adversarial probes against docs/views.md: request ids a hostile server chooses so that they carry the caller's code
 // in the encodings the page says the check finds ("in hex or base64"), and other view promises.
 import { describe, expect, test } from "vitest";
+import { createLoginClient } from "../../src/index.js";
 import { clientWith, json, PAGE, views } from "../helpers/client.js";
 
 const { verify_code } = PAGE.credentials; // "232326"
@@ -53,5 +54,20 @@ describe("adversarial: client views (docs/views.md)", () => {
     const result = await client.login(PAGE.credentials);
     expect(result).toMatchObject({ ok: false, error: { kind: "http", status: 503 } });
     expect(views(result)).not.toContain(cookie);
+  });
+
+  test("messages carry no control characters: a base URL with ESC or a bidi override in its path is refused or shown escaped", async () => {
+    // A base URL often comes from an environment variable; URL itself percent-encodes these, but the client keeps
+    // and prints the string as given.
+    for (const baseUrl of ["https://tenant.example.test/\x1b]0;pwned\x07", "https://tenant.example.test/\u202egnp.exe"]) {
+      let client;
+      try {
+        client = createLoginClient({ ...PAGE.options, baseUrl, fetch: async () => new Response(null, { status: 503 }) });
+      } catch {
+        continue; // refused at creation: fine
+      }
+      const text = views(await client.login(PAGE.credentials));
+      expect(text).not.toMatch(/[\x00-\x08\x0b-\x1f\x7f\u202a-\u202e\u2066-\u2069]/);
+    }
   });
 });
