@@ -1,6 +1,8 @@
 // Adversarial probes against verify's report (src/check): a server that echoes a credential or a --header value as
 // an error_code of OneAccess's documented shape, which the report shows without comparing it with the exchange's secrets.
+import { readFileSync } from "node:fs";
 import { createServer } from "node:http";
+import { createServer as createTcpServer } from "node:net";
 import type { AddressInfo } from "node:net";
 import { describe, expect, test } from "vitest";
 import { checkServer, formatCheckReport, toJUnit } from "../../src/check/index.js";
@@ -43,6 +45,25 @@ describe("adversarial: verify's report (src/check)", () => {
       expect(viewsOf(report)).not.toContain(credentials.verify_code);
     } finally {
       await server.close();
+    }
+  });
+
+  test("docs/verify.md's table is exact: `not_a_server_error` fails when 'an answer is a 5xx', not for HTTP 600", async () => {
+    // A raw server: node:http cannot send a status past 599.
+    const server = createTcpServer((socket) => {
+      socket.on("error", () => {});
+      socket.once("data", () => socket.end("HTTP/1.1 600 Odd\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"));
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    try {
+      const report = await checkServer({ upstream: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, maxRequests: 2, timeoutMs: 5000 });
+      const flagged = report.checks.find((c) => c.name === "not_a_server_error")!.status === "failed";
+      const page = readFileSync(new URL("../../docs/verify.md", import.meta.url), "utf8");
+      const row = page.split("\n").find((line) => line.startsWith("| `not_a_server_error`"))!;
+      // Either the check keeps to 5xx, or the table says what it does (500 or more).
+      expect(flagged ? /500 or (more|above)|>= ?500/.test(row) : true).toBe(true);
+    } finally {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
     }
   });
 });
