@@ -50,4 +50,17 @@ describe("adversarial: the mock server (docs/mock-server.md)", () => {
     // The mock server reads (and drops) the endless rest, and never answers: 5 s is hundreds of times 10 MiB on loopback.
     expect((await endlessUpload(mock.url, 5_000)).slice(0, 12)).toBe("HTTP/1.1 400");
   }, 30_000);
+
+  test.each(["?__example=", "?__example"])(
+    "'`Prefer` is read exactly as Prism reads it: ... Prism's `__code` / `__example` query parameters' (docs/testing.md): %s",
+    async (query) => {
+      const path = `/api/v2/sdk/login/mobile-verify-code${query}`;
+      const headers = Object.fromEntries(HEADERS.trim().split("\r\n").map((line) => line.split(": ") as [string, string]));
+      const init = { method: "POST", headers, body: JSON.stringify({ mobile: "12345678901", verify_code: "232326" }) };
+      const prism = await fetch(mock.url + path, init);
+      const inProcess = await createMockFetch()(new Request(`http://x${path}`, init));
+      // Prism ignores an empty __example and answers the default 200; the in-process mock answers its 400.
+      expect({ status: inProcess.status, body: await inProcess.text() }).toEqual({ status: prism.status, body: await prism.text() });
+    },
+  );
 });
