@@ -42,4 +42,21 @@ describe("adversarial: the verify command (docs/verify.md)", () => {
     expect(run.status).toBe(2);
     expect(run.stdout + run.stderr).not.toContain("s3cr3t-api-key");
   });
+
+  test("'--junit FILE writes one testcase per check': an empty FILE (an unset $VARIABLE) is refused, not silently skipped", async () => {
+    let requests = 0;
+    const server = createServer((_req, res) => (requests++, res.writeHead(500).end()));
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const upstream = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const quiet = vi.spyOn(console, "log").mockImplementation(() => {});
+    try {
+      // `--junit "$JUNIT_FILE"` with the variable unset: today the run goes ahead and no report file is written.
+      await expect(runVerify(["--upstream", upstream, "--max-requests", "1", "--junit", ""], {})).rejects.toBeInstanceOf(CheckOptionsError);
+      expect(requests).toBe(0);
+    } finally {
+      quiet.mockRestore();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
+  });
 });
