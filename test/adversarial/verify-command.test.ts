@@ -59,4 +59,21 @@ describe("adversarial: the verify command (docs/verify.md)", () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
     }
   });
+
+  test("an empty --client-id (the CI example's unset vars.ONEACCESS_CLIENT_ID) is refused, not replaced by the page's sample id", async () => {
+    const seen: string[] = [];
+    const server = createServer((req, res) => (seen.push(String(req.headers["x-client-id"])), res.writeHead(500).end()));
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const upstream = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const quiet = vi.spyOn(console, "log").mockImplementation(() => {});
+    try {
+      const outcome = await runVerify(["--upstream", upstream, "--max-requests", "1", "--client-id", ""], {}).catch((error: unknown) => error);
+      // Today: no error, and the request carried the API page's sample client id.
+      expect({ refused: outcome instanceof CheckOptionsError, sent: seen }).toEqual({ refused: true, sent: [] });
+    } finally {
+      quiet.mockRestore();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
+  });
 });
