@@ -70,4 +70,16 @@ describe("adversarial: client views (docs/views.md)", () => {
       expect(text).not.toMatch(/[\x00-\x08\x0b-\x1f\x7f\u202a-\u202e\u2066-\u2069]/);
     }
   });
+
+  test.each([
+    ["base64", (s: string) => b64(s).replace(/=+$/, "")],
+    ["hex", hex],
+  ])("'finds a secret ... in any digit script ... or in %s': the caller's own fullwidth code, echoed encoded", async (_, encode) => {
+    // The client accepts the code as typed (fullwidth digits from an IME); a server echoes the bytes it got.
+    const credentials = { mobile: PAGE.credentials.mobile, verify_code: "\uff12\uff13\uff12\uff13\uff12\uff16" }; // "２３２３２６"
+    const id = encode(credentials.verify_code);
+    expect(id).toMatch(/^[\w.:-]{1,64}$/);
+    const { client } = clientWith(() => json(400, { error_code: "LOGIN.0002", error_msg: "x" }, { headers: { "Content-Type": "application/json", "X-Request-Id": id } }));
+    expect(views(await client.login(credentials))).not.toContain(id);
+  });
 });
