@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { baseUrl, targetIsMock } from "../helpers/contract.js";
-import { deref, exampleRequest, namedExamples, operations as everyOperation, refValidator, type SpecOperation } from "../helpers/spec.js";
+import { deref, exampleRequest, namedExamples, operations, refValidator, type SpecOperation } from "../helpers/spec.js";
 
 // Prism (started once for the run by test/contract/global-setup.ts) serves every operation of the journey from the
 // spec alone: each named example on request, the first one by default, and the neutral 400 for a broken request.
@@ -23,8 +23,6 @@ const JOURNEY = [
   "verifySsoTicket",
   "refreshSessionToken",
 ];
-/** The journey's operations: the browser-side (/api/v2/sdk/) ones; the tenant ones have test/spec/tenant-mock.test.ts. */
-const operations = everyOperation.filter(({ path }) => path.startsWith("/api/v2/sdk/"));
 
 /** The JSON media type of a response, or undefined for a response without a body. */
 const jsonMedia = (response: any): any => Object.entries<any>(deref(response).content ?? {}).find(([type]) => /^application\/json\b/.test(type))?.[1];

@@ -148,7 +148,7 @@ describeWithChromium("rendered API docs, offline, in headless Chromium", () => {
     expect(text).toContain("Source: https://support.huaweicloud.com/intl/en-us/api-oneaccess/LoginByMobileVerifyCode.html");
     expect(text).toContain("Package rule: minLength 1 and maxLength 32 are this package's limits: the page sets none.");
     // Each status value's meaning carries its own trail: the test of x-enumDescriptions above shows them whole.
-    expect(spec.components.schemas.LoginStatus["x-enumDescriptions"].PASSWORD_WARN).toContain("(Package rule: not listed on the pages checked");
+    expect(spec.components.schemas.LoginStatus["x-enumDescriptions"].PASSWORD_WARN).toContain("(Source: https://support.huaweicloud.com/api-oneaccess/LoginByMobileVerifyCode.html)");
   });
 
   test("the Servers panel shows the server descriptions as written, without Markdown marks", async () => {

@@ -79,7 +79,7 @@ describe("the spec carries the API page", () => {
     const [own, ...trail] = status.description.split("\n\n");
     expect(own).not.toMatch(/\n|\|/);
     expect(own.length).toBeLessThan(120);
-    expect(trail.join(" ")).toMatch(/^Source: https:\/\/\S+ Package rule: \w/);
+    expect(trail.join(" ")).toMatch(/^Source: https:\/\/\S+, https:\/\/\S+$/);
     expect(Object.keys(status["x-enumDescriptions"])).toEqual(STATUSES);
     for (const value of STATUSES) expect(status["x-enumDescriptions"][value], value).toMatch(/\w{3,}.*\. \w/);
   });
