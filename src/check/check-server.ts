@@ -24,7 +24,7 @@ export interface SentRequest {
   /** The operation it went to, "POST /api/v2/sdk/sms/send". */
   readonly operation: string;
   readonly status: number;
-  /** Why there was no answer ("no answer (ECONNREFUSED)", "no answer within 15000 ms"); absent when answered. */
+  /** Why there was no answer ("no readable answer (ECONNREFUSED)", "no answer within 15000 ms"); absent when answered. */
   readonly error?: string;
 }
 
@@ -92,7 +92,7 @@ function judge(exchanges: readonly Exchange[], maxRequests: number, context: Che
       problems.length > 0
         ? ["failed", `${plural(problems.length, "problem")} in ${plural(judged, "answer")}${notJudged}`]
         : unanswered > 0
-          ? ["error", `${plural(unanswered, "request")} it needed got no answer`]
+          ? ["error", `${plural(unanswered, "request")} it needed got no readable answer`]
           : judged > 0
             ? ["passed", `${check.passes}: ${plural(judged, "answer")} judged${notJudged}`]
             : ["skipped", skips.size > 0 ? [...skips].join("; ") : `no request it judges fits in the budget of ${plural(maxRequests, "request")}`];
@@ -106,13 +106,12 @@ function judge(exchanges: readonly Exchange[], maxRequests: number, context: Che
  * sends an SMS or spends a real code unless told to (`sendSms`, `credentials`), and checks the tenant operations only
  * with the application's credentials (`tenant`). The report is built only from parts that cannot carry a secret
  * (the package's sentences, check, operation and request names, statuses, counts, sizes, schema-known fields and
- * rules, the documented media type, OneAccess-shaped error codes, transport error codes): nothing a server sent and
- * no credential or header value can appear in it, in any encoding, without the report having to recognise them.
+ * rules, the documented media type, transport error codes), and the one part a server chooses, an error code, only in
+ * OneAccess's shape and only when the shared view rule finds none of the run's credentials or header values in it.
  * Throws CheckOptionsError for unusable options, before sending anything.
  */
 export async function checkServer(options: CheckOptions): Promise<CheckReport> {
   const { upstream, headers, credentials, sendSms, tenant, maxRequests, timeoutMs } = resolveCheckOptions(options);
-  const context: CheckContext = { realValuesHint };
 
   const exchanges: Exchange[] = [];
   // The access token the run's own token request got: only ever a header of the Bearer probes, never in a view.
@@ -126,6 +125,15 @@ export async function checkServer(options: CheckOptions): Promise<CheckReport> {
     if (typeof token == "string" && /^[\x21-\x7e]{1,4096}$/.test(token)) accessToken = token;
   }
 
+  // Known only now: the access token is one of them. The page's sample headers are public, so only the caller's count.
+  const secrets = [
+    ...Object.values(headers),
+    ...(credentials ? [credentials.mobile, credentials.verify_code] : []),
+    ...(sendSms ? [sendSms.mobile, sendSms.captcha_token] : []),
+    ...(tenant ? [tenant.clientId, tenant.clientSecret] : []),
+    ...(accessToken === undefined ? [] : [accessToken]),
+  ];
+  const context: CheckContext = { realValuesHint, secrets };
   const checks = judge(exchanges, maxRequests, context);
   const operations = OPERATIONS().map((operation): OperationReport => {
     const own = exchanges.filter((e) => e.probe.operation === operation);

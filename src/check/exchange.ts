@@ -16,7 +16,11 @@ const TRANSPORT_CODE = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*$/;
 // Deep enough for fetch's TypeError, undici's error and the socket's; a cycle or a deeper chain is cut here.
 const DEPTH = 4;
 
-/** Why a request got no answer, built only from a transport error code of the fixed shape and the timeout. */
+/**
+ * Why a request got no answer, built only from a transport error code of the fixed shape and the timeout. "No
+ * readable answer": a server may have answered something HTTP cannot read (a status line below 100, headers over
+ * 16 KiB), which fetch reports as a failure like a refused connection.
+ */
 export function noAnswer(cause: unknown, timeoutMs: number): string {
   let link: unknown = cause;
   try {
@@ -25,12 +29,12 @@ export function noAnswer(cause: unknown, timeoutMs: number): string {
       // undici's refusal of a port the Fetch standard blocks (9, 25, 6000, …): a fixed message with no code.
       if (link.message === "bad port") return "not sent: fetch refuses this port (the Fetch standard's bad ports)";
       const { code } = link as { code?: unknown };
-      if (typeof code == "string" && code.length <= 40 && TRANSPORT_CODE.test(code)) return `no answer (${code})`;
+      if (typeof code == "string" && code.length <= 40 && TRANSPORT_CODE.test(code)) return `no readable answer (${code})`;
     }
   } catch {
     // A getter that throws: nothing more can be read of the error.
   }
-  return "no answer (the connection failed)";
+  return "no readable answer (the connection failed)";
 }
 
 /**

@@ -11,7 +11,7 @@ export const printable = (text: string): string => text.replace(UNPRINTABLE, "\u
 /** The verdict on the whole run, as the report's last line says it. */
 export function verdict(report: CheckReport): string {
   if (report.checks.some((c) => c.status === "failed")) return "breaks the contract";
-  if (report.checks.some((c) => c.status === "error")) return "could not be fully checked: requests got no answer";
+  if (report.checks.some((c) => c.status === "error")) return "could not be fully checked: requests got no readable answer";
   const budget = `${report.maxRequests} request${report.maxRequests === 1 ? "" : "s"}`;
   if (report.unreached.length > 0) {
     return `could not be fully checked: the budget of ${budget} left ${report.unreached.join(", ")} without a request; raise --max-requests`;

@@ -10,11 +10,11 @@ export class ReportFileError extends Error {
 const code = (cause: unknown) => (cause as NodeJS.ErrnoException)?.code ?? "unknown error";
 
 /** What stands at `file` now: nothing, a regular file, or something the report must never replace. */
-function refusal(file: string): string | undefined {
+function refusal(file: string, writer: string): string | undefined {
   try {
     const stat = lstatSync(file);
     // A link is never written through: its target may be any file the user can write (a CI job's ~/.bashrc).
-    if (stat.isSymbolicLink()) return "is a symbolic link, which verify never writes through";
+    if (stat.isSymbolicLink()) return `is a symbolic link, which ${writer} never writes through`;
     if (!stat.isFile()) return "is not a regular file";
   } catch (cause) {
     if (code(cause) !== "ENOENT") return `cannot be inspected (${code(cause)})`;
@@ -23,12 +23,14 @@ function refusal(file: string): string | undefined {
 }
 
 /** A new file next to `file`, created exclusively and without following links (O_EXCL | O_NOFOLLOW), holding `text`. */
-function writeTemporary(file: string, text: string): string {
+function writeTemporary(file: string, text: string | Uint8Array): string {
   const temporary = join(dirname(file), `.${basename(file)}.${randomBytes(6).toString("hex")}.tmp`);
   const flags = constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0);
   const fd = openSync(temporary, flags, 0o644);
   try {
-    writeSync(fd, text);
+    const bytes = typeof text == "string" ? Buffer.from(text) : text;
+    // writeSync may write less than asked: a page of megabytes is written to its end.
+    for (let done = 0; done < bytes.byteLength; ) done += writeSync(fd, bytes, done);
     fsyncSync(fd);
   } finally {
     closeSync(fd);
@@ -47,7 +49,7 @@ export function checkReportFile(file: string): void {
   } catch (cause) {
     throw new ReportFileError(`${file} cannot be written: its folder cannot be made (${code(cause)})`);
   }
-  const refused = refusal(file);
+  const refused = refusal(file, "verify");
   if (refused) throw new ReportFileError(`${file} ${refused}`);
   let probe: string;
   try {
@@ -60,10 +62,11 @@ export function checkReportFile(file: string): void {
 
 /**
  * Writes the report: a new file beside `file`, then renamed over it, so a reader never sees half a report and a link
- * placed at `file` meanwhile is replaced, not written through (and refused when seen first). Throws ReportFileError.
+ * placed at `file` meanwhile is replaced, not written through (and refused when seen first). Throws ReportFileError;
+ * `writer` names the command in the refusal of a link. Also what `oneaccess-sms-login docs --out` writes with.
  */
-export function writeReportFile(file: string, text: string): void {
-  const refused = refusal(file);
+export function writeReportFile(file: string, text: string | Uint8Array, writer = "verify"): void {
+  const refused = refusal(file, writer);
   if (refused) throw new ReportFileError(`${file} ${refused}`);
   let temporary: string | undefined;
   try {

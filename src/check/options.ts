@@ -23,7 +23,7 @@ export interface CheckOptions {
   headers?: Record<string, string>;
   /**
    * Real credentials for the one valid login. Sent once, never retried (a code is single use), and never part of
-   * any report (which quotes nothing a server sent, so no echo of them can show). Without them the page's sample
+   * any report (which quotes no text a server sent but an OneAccess-shaped error code free of them). Without them the page's sample
    * ones are sent and positive_data_acceptance cannot judge a 400. A mobile that is not written as a phone number,
    * or a code that is not letters or digits (a placeholder pasted literally), is refused with a CheckOptionsError.
    */

@@ -1,10 +1,10 @@
-import { parseArgs } from "node:util";
 import { CheckOptionsError } from "./check-options-error.js";
 import { checkServer } from "./check-server.js";
 import { formatCheckReport } from "./format-report.js";
 import { toJUnit } from "./junit.js";
 import { checkReportFile, ReportFileError, writeReportFile } from "./junit-file.js";
 import { DEFAULT_MAX_REQUESTS, resolveCheckOptions, type CheckOptions } from "./options.js";
+import { readVerifyArgs } from "./verify-args.js";
 
 /** The verify subcommand's usage line. */
 export const VERIFY_USAGE =
@@ -14,11 +14,11 @@ export const VERIFY_USAGE =
   "  ONEACCESS_MOBILE + ONEACCESS_VERIFY_CODE with --spend-code: the valid login spends that real code, once.\n" +
   "  ONEACCESS_MOBILE + ONEACCESS_CAPTCHA_TOKEN with --send-sms: one real LOGIN_SMS is sent to that mobile.\n" +
   "  ONEACCESS_CLIENT_ID + ONEACCESS_CLIENT_SECRET: the tenant (server-side) operations are checked too.\n" +
-  "  Exit: 0 keeps the contract, 1 a check failed, 2 usage, 3 no answer, 4 budget too small, 5 --junit unwritten.";
+  "  Exit: 0 keeps the contract, 1 a check failed, 2 usage, 3 no readable answer, 4 budget too small, 5 --junit unwritten.";
 
 /**
  * Exit codes of `verify`: 0 keeps the contract, 1 a check failed, 2 usage (from the bin's own error handling: bad
- * options, credentials or --junit file, before anything is sent), 3 requests got no answer, 4 the budget left a check
+ * options, credentials or --junit file, before anything is sent), 3 requests got no readable answer, 4 the budget left a check
  * or an operation without a request, 5 the checks ran but the --junit file could not be written at the end (the report on stdout
  * still says how the server did).
  */
@@ -37,29 +37,17 @@ function whole(name: string, value: string | undefined): number | undefined {
  * (arguments show in process lists and CI logs), and a code or an SMS is spent only with --spend-code or --send-sms.
  */
 export async function runVerify(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
-  const { values } = parseArgs({
-    args: argv,
-    options: {
-      upstream: { type: "string" },
-      "client-id": { type: "string" },
-      "tenant-id": { type: "string" },
-      header: { type: "string", multiple: true, default: [] },
-      "max-requests": { type: "string" },
-      "timeout-ms": { type: "string" },
-      junit: { type: "string" },
-      "spend-code": { type: "boolean", default: false },
-      "send-sms": { type: "boolean", default: false },
-    },
-  });
+  const values = readVerifyArgs(argv);
   if (!values.upstream) throw new CheckOptionsError("verify needs --upstream URL");
-  const headers: Record<string, string> = {};
-  for (const line of values.header) {
-    const at = line.indexOf(":");
-    if (at < 1) throw new CheckOptionsError(`--header takes "Name: value", got a value without a colon`);
-    headers[line.slice(0, at).trim()] = line.slice(at + 1).trim();
-  }
-  if (values["client-id"]) headers["X-client-id"] = values["client-id"];
-  if (values["tenant-id"]) headers["X-tenant-id"] = values["tenant-id"];
+  const headers: Record<string, string> = { ...values.headers };
+  // --client-id beside --header 'X-client-id: …' in any spelling: which one was meant? Refused, never replaced.
+  const add = (name: string, value: string | undefined) => {
+    if (value === undefined) return;
+    if (Object.keys(headers).some((given) => given.toLowerCase() === name.toLowerCase())) throw new CheckOptionsError(`header ${name} is given twice`);
+    headers[name] = value;
+  };
+  add("X-client-id", values["client-id"]);
+  add("X-tenant-id", values["tenant-id"]);
   const { ONEACCESS_MOBILE: mobile, ONEACCESS_VERIFY_CODE: code, ONEACCESS_CAPTCHA_TOKEN: captcha, ONEACCESS_CLIENT_ID: clientId, ONEACCESS_CLIENT_SECRET: clientSecret } = env;
   // A real code is spent and a real SMS sent only when a flag says so: values left in a CI job's environment never
   // do it on their own, and a flag without its values is refused rather than run on samples.
@@ -88,7 +76,7 @@ export async function runVerify(argv: string[], env: NodeJS.ProcessEnv = process
   };
   // Bad options first, so a refused run leaves no file behind; then the file, while nothing has been sent yet.
   resolveCheckOptions(options);
-  if (values.junit) {
+  if (values.junit !== undefined) {
     try {
       checkReportFile(values.junit);
     } catch (error) {
@@ -102,7 +90,7 @@ export async function runVerify(argv: string[], env: NodeJS.ProcessEnv = process
     : report.checks.some((c) => c.status === "error") ? VERIFY_EXIT.unanswered
     : report.ok ? VERIFY_EXIT.keeps
     : VERIFY_EXIT.unreached;
-  if (values.junit) {
+  if (values.junit !== undefined) {
     try {
       writeReportFile(values.junit, toJUnit(report));
     } catch (error) {

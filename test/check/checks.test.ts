@@ -1,3 +1,4 @@
+import { createServer as createTcpServer, type AddressInfo } from "node:net";
 import { describe, expect, test } from "vitest";
 import { CHECKS, CheckOptionsError, checkServer, formatCheckReport, type CheckName, type CheckOptions, type CheckReport } from "../../src/check/index.js";
 import { serve } from "../helpers/upstreams.js";
@@ -261,7 +262,7 @@ describe("checkServer: the checks Schemathesis names", () => {
     expect(new Set(report.checks.map((c) => c.status))).toEqual(new Set(["error"]));
     // Said once per request, not once per check and request.
     expect(report.checks.map((c) => c.problems)).toEqual(report.checks.map(() => []));
-    const refused = { status: 0, error: "no answer (ECONNREFUSED)" };
+    const refused = { status: 0, error: "no readable answer (ECONNREFUSED)" };
     const operation = "POST /api/v2/sdk/login/mobile-verify-code";
     expect(report.requests).toEqual([{ name: "valid login", operation, ...refused }, { name: "verify_code missing", operation, ...refused }]);
     expect(report.ok).toBe(false);
@@ -277,6 +278,23 @@ describe("checkServer: the checks Schemathesis names", () => {
       expect(late.requests).toEqual([{ name: "valid login", operation, status: 0, error: "no answer within 200 ms" }]);
     } finally {
       void silent.close();
+    }
+  });
+
+  test("an answer HTTP cannot read (a status line below 100, headers over 16 KiB) is 'no readable answer', quoting nothing", async () => {
+    const operation = "POST /api/v2/sdk/login/mobile-verify-code";
+    for (const reply of ["HTTP/1.1 099 SECRETPHRASE\r\nContent-Length: 0\r\n\r\n", `HTTP/1.1 200 OK\r\nX-Big: SECRETPHRASE${"a".repeat(20_000)}\r\nContent-Length: 0\r\n\r\n`]) {
+      // A raw server: node:http sends neither.
+      const raw = createTcpServer((socket) => (socket.on("error", () => {}), socket.once("data", () => socket.end(reply))));
+      await new Promise<void>((resolve) => raw.listen(0, "127.0.0.1", resolve));
+      try {
+        const report = await checkServer({ upstream: `http://127.0.0.1:${(raw.address() as AddressInfo).port}`, maxRequests: 1, timeoutMs: 5_000 });
+        expect(report.requests).toEqual([{ name: "valid login", operation, status: 0, error: expect.stringMatching(/^no readable answer \([A-Z_]+\)$/) }]);
+        expect(formatCheckReport(report)).toMatch(/requests got no readable answer$/);
+        expect(JSON.stringify(report)).not.toContain("SECRETPHRASE");
+      } finally {
+        await new Promise<void>((resolve) => raw.close(() => resolve()));
+      }
     }
   });
 

@@ -102,10 +102,32 @@ describe("oneaccess-sms-login verify: the request budget", () => {
     [["--header", "Upgrade: h2c"], /header Upgrade may not be set/],
     [["--header", "X-L: "], /header X-L must not be empty/],
     [["--header", "x-client-id: A", "--client-id", "B"], /header X-client-id is given twice/],
+    [["--header", "X-client-id: A", "--client-id", "B"], /header X-client-id is given twice/],
+    [["--header", "X-Api-Key: A", "--header", "x-api-key: B"], /header x-api-key is given twice/],
+    [["--tenant-id", ""], /--tenant-id has an empty value \(an unset variable\?\)/],
+    [["--upstream", "http://127.0.0.1:1"], /--upstream is given twice/],
+    [["--send-sms", "--send-sms"], /--send-sms is given twice/],
+    [["--junit", "--max-requests", "1"], /--junit needs a value \(write --junit=VALUE for one starting with -\)/],
+    [["--spend-code=yes"], /--spend-code takes no value/],
   ])("refuses %o with exit 2, sending nothing", async (args, message) => {
     const { url, seen } = await server();
     const { code, err } = await verify(["--upstream", url, ...args]);
     expect(err).toMatch(message);
+    expect(seen).toHaveLength(0);
+    expect(code).toBe(2);
+  });
+
+  test.each([
+    [["--api-key=S3CRETVALUE"], /argument 3 is not an option of verify/],
+    [["--header", "X-Api-Key:", "S3CRETVALUE"], /argument 5 is neither an option nor an option's value \(an unquoted --header\? write --header 'Name: value'\)/],
+    [["--", "S3CRETVALUE"], /argument 3 is "--": verify takes no arguments after it/],
+    [["--header", "S3CRETVALUE"], /--header takes "Name: value", got a value without a colon/],
+    [["--header", "S3CRET VALUE: x"], /a header name is not a valid token/],
+  ])("names a wrong argument %o by its position, never quoting it (exit 2, nothing sent)", async (args, message) => {
+    const { url, seen } = await server();
+    const { code, out, err } = await verify(["--upstream", url, ...args]);
+    expect(err).toMatch(message);
+    expect(out + err).not.toMatch(/S3CRET/);
     expect(seen).toHaveLength(0);
     expect(code).toBe(2);
   });
@@ -120,7 +142,7 @@ describe("oneaccess-sms-login verify with no server", () => {
     const { code, out } = await verify(["--upstream", url]);
     expect(code).toBe(3);
     expect(out.match(/ECONNREFUSED/g)).toHaveLength(1);
-    expect(out).toMatch(/none answered, each for the same reason: no answer \(ECONNREFUSED\)/);
+    expect(out).toMatch(/none answered, each for the same reason: no readable answer \(ECONNREFUSED\)/);
     // The head, the one reason, a line per operation (13), the 7 checks and the verdict: not one per check and request.
     expect(out.trim().split("\n").length).toBeLessThanOrEqual(24);
   });
@@ -234,9 +256,9 @@ describe("oneaccess-sms-login verify --junit", () => {
     await close();
     const file = join(work, "down.xml");
     const { code, out } = await verify(["--upstream", url, "--max-requests", "1", "--junit", file]);
-    expect(out).toMatch(/could not be fully checked: requests got no answer\n$/);
+    expect(out).toMatch(/could not be fully checked: requests got no readable answer\n$/);
     expect(code).toBe(3);
-    expect(readJUnit(file).text).toContain("no answer (ECONNREFUSED)");
+    expect(readJUnit(file).text).toContain("no readable answer (ECONNREFUSED)");
     const { xml } = readJUnit(file);
     expect(xml.testsuites.testsuite[0]).toMatchObject({ name: "verify", tests: "7", failures: "0", errors: "6", skipped: "1" });
     // The login's suite has the same; the 12 operations the budget of 1 left alone are one skipped case each.

@@ -12,5 +12,5 @@ export const negativeDataRejection: Check = {
   judge: (probe, answer) =>
     REJECTIONS.includes(answer.status) || answer.status >= 500
       ? []
-      : [`${probe.name}: accepted a request breaking the contract with HTTP ${answer.status} (invalid: ${probe.invalid}; expected ${REJECTIONS.join(", ")} or 5xx)`],
+      : [`${probe.name}: accepted a request breaking the contract with HTTP ${answer.status} (invalid: ${probe.invalid}; expected ${REJECTIONS.join(", ")} or 500 or more)`],
 };
