@@ -206,6 +206,17 @@ describe("the server client's calls", () => {
     expectSafe(result);
   });
 
+  test("userFromSessionToken reads its input once: a getter that throws on a second read cannot make it reject", async () => {
+    const t = tenant();
+    const client = createServerClient({ ...BASE, fetch: t.fetch });
+    let reads = 0;
+    const input = { session_token: SESSION, ...DEVICE };
+    Object.defineProperty(input, "device_fingerprint", { enumerable: true, get: () => (reads++ ? (() => { throw new Error(SESSION); })() : DEVICE.device_fingerprint) });
+    const result = await client.userFromSessionToken(input);
+    expect(result.ok).toBe(true);
+    expect(JSON.parse(t.requests.at(-1)!.body).device_fingerprint).toBe(DEVICE.device_fingerprint);
+  });
+
   test("the refresh's new session token and id_token stay out of every view", async () => {
     const t = tenant();
     const client = createServerClient({ ...BASE, fetch: t.fetch });
