@@ -130,10 +130,17 @@ class Client implements ServerClient {
   }
 
   async userFromSessionToken(input: SessionTokenInput, options?: ServerCallOptions): Promise<ServerResult<"verifySsoTicket">> {
-    const exchanged = await this.exchangeSessionToken(input, options);
+    // Read once, as own data: both steps send the same device fields, and a getter cannot change (or throw) between them.
+    let given: unknown = input;
+    try {
+      given = ownData(input);
+    } catch {
+      // The exchange reads it again and answers with its InputError.
+    }
+    const exchanged = await this.exchangeSessionToken(given as SessionTokenInput, options);
     if (!exchanged.ok) return exchanged;
-    // The exchange validated the input: read as own data there, so these fields are the ones it sent.
-    const { session_token: _spent, client_id: _client, ...device } = input;
+    // The exchange accepted it, so it is an object of the operation's fields.
+    const { session_token: _spent, client_id: _client, ...device } = given as SessionTokenInput;
     return this.verifyTicket({ ...device, sso_ticket: exchanged.body.sso_ticket }, options);
   }
 }
