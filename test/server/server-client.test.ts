@@ -217,6 +217,13 @@ describe("the server client's calls", () => {
     expect(JSON.parse(t.requests.at(-1)!.body).device_fingerprint).toBe(DEVICE.device_fingerprint);
   });
 
+  test("its methods work detached from the client, as the login client's do", async () => {
+    const t = tenant();
+    const { userFromSessionToken, verifyTicket } = createServerClient({ ...BASE, fetch: t.fetch });
+    expect((await userFromSessionToken({ session_token: SESSION, ...DEVICE })).ok).toBe(true);
+    expect((await verifyTicket({ sso_ticket: TICKET, ...DEVICE })).ok).toBe(true);
+  });
+
   test("the refresh's new session token and id_token stay out of every view", async () => {
     const t = tenant();
     const client = createServerClient({ ...BASE, fetch: t.fetch });
