@@ -86,6 +86,10 @@ class Client implements ServerClient {
   constructor(baseUrl: string, transport: Transport, credentials: { client_id: string; client_secret: string }) {
     this.baseUrl = baseUrl;
     this.#transport = transport;
+    // Bound, as the login client's closures are: `const { userFromSessionToken } = client` works.
+    for (const name of ["exchangeSessionToken", "verifyTicket", "refreshSessionToken", "userFromSessionToken"] as const) {
+      Object.defineProperty(this, name, { value: this[name].bind(this) });
+    }
     this.#tokens = createAppTokenManager({
       exchange: async () => {
         const result = await call(transport, TOKEN, { grant_type: "client_credentials", ...credentials }, undefined);
