@@ -19,7 +19,6 @@ import type { LoginFailure, LoginResult } from "../client/result.js";
 import { readRetry } from "../client/retry.js";
 import { AppTokenError } from "./app-token-error.js";
 import { createAppTokenManager } from "./app-token-manager.js";
-import type { AppToken } from "./app-token.js";
 import type { ServerCallOptions, ServerClientOptions } from "./options.js";
 import { grantFromTokenResponse } from "./token-grant.js";
 import type { ServerInputOf, ServerResult, SessionTokenInput } from "./types.js";
@@ -63,7 +62,7 @@ const isMiddleware = (m: unknown): m is Middleware =>
 const statusOf = (result: LoginResult) => (result.ok ? result.response.status : (result.response?.status ?? 0));
 
 /** The caller's call options with the app token's Authorization header added as an extra header (a secret of the call). */
-function authorized(options: unknown, token: AppToken): { options: unknown } | { problem: string } {
+function authorized(options: unknown, authorization: string): { options: unknown } | { problem: string } {
   let given: unknown, headers: unknown;
   try {
     given = ownData(options ?? {});
@@ -75,17 +74,21 @@ function authorized(options: unknown, token: AppToken): { options: unknown } | {
   }
   if (typeof headers != "object" || headers === null || Array.isArray(headers)) return { options };
   if (Object.keys(headers).some((name) => name.toLowerCase() == "authorization")) return { problem: "headers: authorization may not be set per call" };
-  return { options: { ...given, headers: { ...headers, Authorization: token.authorization() } } };
+  return { options: { ...given, headers: { ...headers, Authorization: authorization } } };
 }
 
 class Client implements ServerClient {
   readonly baseUrl: string;
   readonly #transport: Transport;
   readonly #tokens: ReturnType<typeof createAppTokenManager>;
+  // The same transport without middleware, whose fetch never sends: the pipeline's own input and option checks, run
+  // before an app token is asked for. Its rejection carries no code, so no retry rule takes it for an unsent request.
+  readonly #dry: Transport;
 
   constructor(baseUrl: string, transport: Transport, credentials: { client_id: string; client_secret: string }) {
     this.baseUrl = baseUrl;
     this.#transport = transport;
+    this.#dry = { ...transport, middleware: [], fetch: () => Promise.reject(new Error("not sent")) };
     // Bound, as the login client's closures are: `const { userFromSessionToken } = client` works.
     for (const name of ["exchangeSessionToken", "verifyTicket", "refreshSessionToken", "userFromSessionToken"] as const) {
       Object.defineProperty(this, name, { value: this[name].bind(this) });
@@ -106,9 +109,14 @@ class Client implements ServerClient {
   /** Runs a tenant operation with the app token; a 401 gets one new token and one more try. Never rejects. */
   async #run(op: OperationDescriptor, input: unknown, options: unknown): Promise<LoginResult> {
     const request = { method: op.method, url: this.baseUrl + op.path };
+    // Bad input or options are the caller's InputError, whatever the token request would do, and cost no token.
+    const refused = authorized(options, "Bearer -");
+    if ("problem" in refused) return failure(new InputError([refused.problem], request, op.label));
+    const checked = await call(this.#dry, op, input, options);
+    if (!checked.ok && (checked.error.kind == "input" || checked.error.kind == "abort")) return checked;
     try {
       const { result } = await this.#tokens.withToken(async (token) => {
-        const withAuth = authorized(options, token);
+        const withAuth = authorized(options, token.authorization());
         const result = "problem" in withAuth ? failure(new InputError([withAuth.problem], request, op.label)) : await call(this.#transport, op, input, withAuth.options);
         return { status: statusOf(result), result };
       });

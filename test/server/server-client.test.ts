@@ -164,8 +164,16 @@ describe("the server client's calls", () => {
       expect(!result.ok && result.error.kind).toBe("input");
       expectSafe(result);
     }
-    // The input is checked after the app token is in hand: only the token request went out.
-    expect(t.requests.map((r) => r.path).filter((p) => p !== "/api/v2/tenant/token")).toEqual([]);
+    // Checked before the app token is needed: nothing went out, not even the token request.
+    expect(t.requests).toEqual([]);
+  });
+
+  test("bad input is an InputError even when the token request would fail", async () => {
+    const t = tenant({ "/api/v2/tenant/token": () => new Response(null, { status: 503 }) });
+    const client = createServerClient({ ...BASE, fetch: t.fetch });
+    const result = await client.exchangeSessionToken({ session_token: SESSION } as never, { timeoutMs: -1 });
+    expect(!result.ok && result.error.kind).toBe("input");
+    expect(t.requests).toEqual([]);
   });
 
   test("a call may not set Authorization or a device, and its extra headers are sent", async () => {
@@ -175,8 +183,12 @@ describe("the server client's calls", () => {
     expect(!auth.ok && auth.error.kind).toBe("input");
     const device = await client.verifyTicket({ sso_ticket: TICKET, ...DEVICE }, { device: { fingerprint: "x" } } as never);
     expect(!device.ok && device.error.kind).toBe("input");
+    expect(t.requests).toEqual([]);
     const ok = await client.verifyTicket({ sso_ticket: TICKET, ...DEVICE }, { headers: { Prefer: "example=user" } });
     expect(ok.ok).toBe(true);
+    const aborted = await client.verifyTicket({ sso_ticket: TICKET, ...DEVICE }, { signal: AbortSignal.abort() });
+    expect(!aborted.ok && aborted.error.kind).toBe("abort");
+    expect(t.requests.map((r) => r.path)).toEqual(["/api/v2/tenant/token", "/api/v2/tenant/sso/sso-ticket/verify"]);
   });
 
   test("sends X-tenant-id when configured", async () => {
