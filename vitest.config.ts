@@ -15,6 +15,7 @@ const alias = [
   { find: /^oneaccess-sms-login\/testing$/, replacement: fileURLToPath(new URL("src/testing/index.ts", import.meta.url)) },
   { find: /^oneaccess-sms-login\/testing\/msw$/, replacement: fileURLToPath(new URL("src/testing/msw.ts", import.meta.url)) },
   { find: /^oneaccess-sms-login\/check$/, replacement: fileURLToPath(new URL("src/check/index.ts", import.meta.url)) },
+  { find: /^oneaccess-sms-login\/server$/, replacement: fileURLToPath(new URL("src/server/index.ts", import.meta.url)) },
 ];
 
 export default defineConfig({

@@ -17,6 +17,7 @@ const entries = {
     }
   })(),
   "./check": require("oneaccess-sms-login/check"),
+  "./server": require("oneaccess-sms-login/server"),
 };
 const spec = require("oneaccess-sms-login/openapi.json");
 
@@ -47,6 +48,7 @@ async function main() {
       checkServer: typeof entries["./check"].checkServer,
       // The check has an entry of its own; the mock's entry is the mock alone.
       checkInMock: "checkServer" in entries["./mock"],
+      serverClient: typeof entries["./server"].createServerClient,
       mswFailure: entries["./testing/msw"].failure,
       title: spec.info.title,
     }),

@@ -3,6 +3,7 @@
 import { createLoginClient, type LoginResult } from "oneaccess-sms-login";
 import { checkServer } from "oneaccess-sms-login/check";
 import { startMock, type RunningMock } from "oneaccess-sms-login/mock";
+import { createServerClient } from "oneaccess-sms-login/server";
 
 const client = createLoginClient({ baseUrl: "http://127.0.0.1:1", clientId: "c", device: { osVersion: "a", fingerprint: "b", agent: "c" } });
 // If the require-side types were missing or `any`, these directives would be unused and compilation would fail.
@@ -12,6 +13,8 @@ void client.login({ mobile: "12345678901" });
 void startMock({ port: "4010" });
 // @ts-expect-error -- upstream is required
 void checkServer({});
+// @ts-expect-error -- the device fields are required
+void (() => createServerClient({ baseUrl: "https://t.example", clientId: "c", clientSecret: "s" }).exchangeSessionToken({ session_token: "t" }));
 
 export async function login(): Promise<LoginResult> {
   const mock: RunningMock = await startMock();

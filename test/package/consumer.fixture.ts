@@ -2,6 +2,7 @@
 import { createLoginClient, isLoginError, type LoginResult } from "oneaccess-sms-login";
 import spec from "oneaccess-sms-login/openapi.json" with { type: "json" };
 import { createMockFetch, type Scenario } from "oneaccess-sms-login/testing";
+import { createServerClient, type ServerResult } from "oneaccess-sms-login/server";
 
 declare const process: { env: Record<string, string | undefined> };
 
@@ -14,6 +15,14 @@ const client = createLoginClient({
 // If the published types were missing or `any`, this directive would be unused and compilation would fail.
 // @ts-expect-error -- verify_code is required
 void client.login({ mobile: "12345678901" });
+// The server entry's types (not run: this consumer has no tenant credentials).
+const serverTypes = async (): Promise<ServerResult<"verifySsoTicket">> => {
+  // @ts-expect-error -- clientSecret is required
+  createServerClient({ baseUrl: "https://tenant.example.test", clientId: "c" });
+  const server = createServerClient({ baseUrl: "https://tenant.example.test", clientId: "c", clientSecret: "s" });
+  return server.userFromSessionToken({ session_token: "t", operating_sys_version: "a", device_ip: "1", device_fingerprint: "f" });
+};
+void serverTypes;
 
 const result: LoginResult = await client.login({ mobile: "12345678901", verify_code: "232326" });
 const next = result.ok && result.status === "SUCCESS" ? result.body.session_token : undefined;

@@ -13,7 +13,7 @@ const run = (cmd: string, args: string[], cwd: string, env: Record<string, strin
  * Everything a consumer's `npm install oneaccess-sms-login` puts in node_modules. Growing this list is a decision:
  * the registry's audit endpoint cannot be reached here, so the tree is kept small and every member is announced.
  */
-const RUNTIME_TREE = ["oneaccess-sms-login", "openapi-fetch", "openapi-typescript-helpers"];
+const RUNTIME_TREE = ["jose", "oneaccess-sms-login", "openapi-fetch", "openapi-typescript-helpers"];
 
 /** Lifecycle scripts npm runs in a consumer's install (npm 11 warns about each package that has one). */
 const INSTALL_SCRIPTS = ["preinstall", "install", "postinstall", "prepare"];
@@ -36,7 +36,7 @@ describe("the published package, installed into a fresh project", () => {
     expect(packed.status, packed.stderr).toBe(0);
     tarball = join(work, readdirSync(work).find((f) => f.endsWith(".tgz"))!);
     writeFileSync(join(work, "package.json"), JSON.stringify({ name: "consumer", private: true, type: "module" }));
-    // Only the registry dependency (openapi-fetch) is fetched; Prism, an optional peer, is deliberately absent.
+    // Only the registry dependencies (openapi-fetch, jose) are fetched; Prism, an optional peer, is deliberately absent.
     const installed = run("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline", tarball], work);
     expect(installed.status, installed.stderr).toBe(0);
     mock = await startMock();
@@ -46,7 +46,7 @@ describe("the published package, installed into a fresh project", () => {
     rmSync(work, { recursive: true, force: true });
   });
 
-  test("ships only dist, the docs page, the bundled spec and the journey workflow, README, CHANGELOG and LICENSE, with openapi-fetch its one dependency", () => {
+  test("ships only dist, the docs page, the bundled spec and the journey workflow, README, CHANGELOG and LICENSE, with openapi-fetch and jose its dependencies", () => {
     const listing = run("tar", ["-tzf", tarball], work).stdout.split("\n").filter(Boolean);
     expect(listing.every((f) => /^package\/(dist\/(src|generated)\/|dist\/docs\/api\.html$|generated\/(openapi\.json|README\.md)$|openapi\/(README\.md|workflows\/sms-login\.arazzo\.yaml)$|README\.md$|CHANGELOG\.md$|LICENSE$|package\.json$)/.test(f)), listing.join("\n")).toBe(true);
     expect(listing).toContain("package/dist/src/index.d.ts");
@@ -56,7 +56,8 @@ describe("the published package, installed into a fresh project", () => {
     expect(listing).toContain("package/README.md");
     expect(listing).toContain("package/CHANGELOG.md");
     const manifest = JSON.parse(run("tar", ["-xzOf", tarball, "package/package.json"], work).stdout);
-    expect(Object.keys(manifest.dependencies)).toEqual(["openapi-fetch"]);
+    // jose (no dependencies of its own) verifies id_tokens in the server entry, which imports it at load.
+    expect(Object.keys(manifest.dependencies)).toEqual(["jose", "openapi-fetch"]);
     expect(manifest.peerDependenciesMeta["@stoplight/prism-cli"].optional).toBe(true);
     expect(manifest.peerDependenciesMeta.msw.optional).toBe(true);
     expect(listing).toContain("package/dist/src/testing/index.d.ts");
@@ -69,9 +70,9 @@ describe("the published package, installed into a fresh project", () => {
     expect(Object.keys(manifest.scripts ?? {}).filter((name) => INSTALL_SCRIPTS.includes(name))).toEqual([]);
   });
 
-  test("installs openapi-fetch and what it pulls in, and nothing unannounced", () => {
+  test("installs openapi-fetch and what it pulls in, jose, and nothing unannounced", () => {
     const manifest = JSON.parse(run("tar", ["-xzOf", tarball, "package/package.json"], work).stdout);
-    expect(manifest.dependencies).toEqual({ "openapi-fetch": "^0.17.0" });
+    expect(manifest.dependencies).toEqual({ jose: "^6.2.19", "openapi-fetch": "^0.17.0" });
     expect(manifest.optionalDependencies ?? {}).toEqual({});
     // npm's record of the consumer's installed tree, nested and scoped packages included.
     const tree: { packages: Record<string, unknown> } = JSON.parse(readFileSync(join(work, "node_modules/.package-lock.json"), "utf8"));
@@ -113,6 +114,7 @@ describe("the published package, installed into a fresh project", () => {
       mockFetch: "function",
       checkServer: "function",
       checkInMock: false,
+      serverClient: "function",
       mswFailure: "ERR_MODULE_NOT_FOUND: msw",
       title: "OneAccess SMS verification code login",
     });
