@@ -34,25 +34,22 @@ function finder(secret: string): string {
   return secret.length > 8 ? secret.slice(-8) : core.length > 3 ? core : secret;
 }
 
-/** Bytes given as a binary string, read as UTF-8: a server echoes the bytes of what it got (a fullwidth code too). */
-const utf8 = (binary: string) => new TextDecoder().decode(Uint8Array.from(binary, (c) => c.charCodeAt(0)));
-
 /**
  * `text` as base64(url), and its normalised form `plain` (no separators) as hex, decoded at every alignment of each
- * run inside them: how a server may hide a secret. Each reading decodes every run at once, from the same offset (a
- * leftover character is kept, or padded, rather than made to throw: a thrown error per reading would cost more than
- * all the rest).
+ * run inside them, the bytes read as UTF-8 (a server echoes the bytes of what it got, a fullwidth code too): how a
+ * server may hide a secret. Each reading decodes every run at once, from the same offset (a leftover character is
+ * kept, or padded, rather than made to throw: a thrown error per reading would cost more than all the rest).
  */
 const readings = (text: string, plain: string) =>
-  [0, 1, 2, 3].flatMap((at) => [
-    utf8(
+  [0, 1, 2, 3]
+    .flatMap((at) => [
       text.replace(/[\w-]+/g, (run) => {
         const rest = run.slice(at).replace(/-/g, "+").replace(/_/g, "/");
         return atob(rest.length % 4 == 1 ? rest + "A" : rest);
       }),
-    ),
-    utf8(plain.replace(/[\da-f]+/g, (run) => run.slice(at).replace(/../g, (hex) => String.fromCharCode(+`0x${hex}`)))),
-  ]);
+      plain.replace(/[\da-f]+/g, (run) => run.slice(at).replace(/../g, (hex) => String.fromCharCode(+`0x${hex}`))),
+    ])
+    .map((binary) => new TextDecoder().decode(Uint8Array.from(binary, (c) => c.charCodeAt(0))));
 
 /**
  * True when `text` (a request id, an error code) may be shown beside the exchange's `secrets` (the caller's
