@@ -3,8 +3,9 @@ import type { LoginClientTarget } from "./options.js";
 
 // http(s), a host without user info (fetch refuses it and would echo it in its error) or backslash (URL reads it as
 // "/", making the rest a path), an optional path, and no query or fragment (they would swallow the operation's path).
+// Every message shows the base URL: controls and format characters (a terminal escape, a bidi override) are refused.
 const HOST = "[^/\\\\\\s?#@]+";
-const BASE_URL = new RegExp(`^https?://${HOST}(/[^\\s?#]*)?$`, "i");
+const BASE_URL = new RegExp(`^https?://${HOST}(/[^\\s?#\\p{C}]*)?$`, "iu");
 // Hosts whose traffic never leaves the machine, as URL normalizes them: plain http is safe only there.
 const LOOPBACK = /^(localhost|127(\.\d+){3}|\[::1\])$/;
 
@@ -25,7 +26,7 @@ export function resolveBaseUrl(target: LoginClientTarget & { allowInsecureHttp?:
   need(domain === undefined || (typeof domain == "string" && new RegExp(`^${HOST}$`).test(domain)), "domain must be a host name such as tenant.example.com");
   const url = domain === undefined ? baseUrl : `https://${domain}`;
   const parsed = typeof url == "string" && BASE_URL.test(url) ? parse(url) : undefined;
-  need(parsed, "baseUrl must be an http(s) URL without user info, query or fragment");
+  need(parsed, "baseUrl must be an http(s) URL without user info, query, fragment or control characters");
   // No server listens on port 0.
   need(parsed.port != "0", "the port must not be 0");
   // The mobile number and code would cross the network in clear text.

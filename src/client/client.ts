@@ -3,7 +3,7 @@ import * as ops from "../../generated/operations.js";
 import { resolveBaseUrl } from "./base-url.js";
 import { DEFAULT_MAX_RESPONSE_BYTES } from "./body.js";
 import { DEFAULT_TIMEOUT_MS } from "./constants.js";
-import { need } from "./errors/config-error.js";
+import { ConfigError, need } from "./errors/config-error.js";
 import { headerProblems, loginHeaders } from "./headers.js";
 import type { Fetch, LoginCallOptions, LoginClientOptions } from "./options.js";
 import { call, isTimeout, TIMEOUT_RULE } from "./pipeline/call.js";
@@ -48,56 +48,62 @@ const isMiddleware = (m: unknown): m is Middleware =>
 
 /** Creates a login client once per application (or per tenant); throws ConfigError on unusable options. */
 export function createLoginClient(options: LoginClientOptions): LoginClient {
-  need(typeof options == "object" && options, "options must be an object");
-  const baseUrl = resolveBaseUrl(options);
-  // A snapshot: later changes to the caller's options object do not change this client.
-  const { clientId, tenantId, timeoutMs = DEFAULT_TIMEOUT_MS, fetch: custom, middleware = [], maxResponseBytes: max = DEFAULT_MAX_RESPONSE_BYTES } = options;
-  const device = { ...options.device };
-  need(typeof clientId == "string" && clientId, "clientId must be a non-empty string");
-  need(typeof options.device == "object" && options.device, "device must be an object");
-  need(isTimeout(timeoutMs), TIMEOUT_RULE);
-  need(custom === undefined || typeof custom == "function", "fetch must be a function");
-  need(Number.isSafeInteger(max) && max > 0, "maxResponseBytes must be a positive integer");
-  need(Array.isArray(middleware) && middleware.every(isMiddleware), "middleware must be an array of openapi-fetch middleware objects");
-  const identity = { clientId, tenantId };
-  // The client's own headers, checked once: a clientId with CR/LF could never be sent.
-  const ownHeaders = loginHeaders(identity, device);
-  const ownProblems = headerProblems(ownHeaders);
-  need(!ownProblems.length, ownProblems.join("; "));
-  const [retry, retryProblems] = readRetry(options.retry);
-  need(!retryProblems.length, retryProblems.join("; "));
+  try {
+    need(typeof options == "object" && options, "options must be an object");
+    const baseUrl = resolveBaseUrl(options);
+    // A snapshot: later changes to the caller's options object do not change this client.
+    const { clientId, tenantId, timeoutMs = DEFAULT_TIMEOUT_MS, fetch: custom, middleware = [], maxResponseBytes: max = DEFAULT_MAX_RESPONSE_BYTES } = options;
+    const device = { ...options.device };
+    need(typeof clientId == "string" && clientId, "clientId must be a non-empty string");
+    need(typeof options.device == "object" && options.device, "device must be an object");
+    need(isTimeout(timeoutMs), TIMEOUT_RULE);
+    need(custom === undefined || typeof custom == "function", "fetch must be a function");
+    need(Number.isSafeInteger(max) && max > 0, "maxResponseBytes must be a positive integer");
+    need(Array.isArray(middleware) && middleware.every(isMiddleware), "middleware must be an array of openapi-fetch middleware objects");
+    const identity = { clientId, tenantId };
+    // The client's own headers, checked once: a clientId with CR/LF could never be sent.
+    const ownHeaders = loginHeaders(identity, device);
+    const ownProblems = headerProblems(ownHeaders);
+    need(!ownProblems.length, ownProblems.join("; "));
+    const [retry, retryProblems] = readRetry(options.retry);
+    need(!retryProblems.length, retryProblems.join("; "));
 
-  // Without a fetch option, the global one is looked up at each call: a mock installed after creation still applies.
-  const fetch: Fetch = custom ?? ((input, init) => globalThis.fetch(input, init));
-  const transport: Transport = {
-    baseUrl,
-    // A copy: later changes to the caller's array do not change this client.
-    middleware: [...middleware],
-    fetch,
-    timeoutMs,
-    maxResponseBytes: max,
-    retry,
-    headers: (override) => {
-      if (!override) return [ownHeaders as Record<string, string>, []];
-      const headers = loginHeaders(identity, { ...device, ...override });
-      return [headers as Record<string, string>, headerProblems(headers)];
-    },
-  };
-  /** A method running `op` with the caller's input through the one pipeline. */
-  const method = (op: OperationDescriptor) => (input: unknown, options?: unknown) => call(transport, op, input, options);
-  /** A method for an operation without input: its one argument is the call's options. */
-  const bare = (op: OperationDescriptor) => (options?: unknown) => call(transport, op, undefined, options);
+    // Without a fetch option, the global one is looked up at each call: a mock installed after creation still applies.
+    const fetch: Fetch = custom ?? ((input, init) => globalThis.fetch(input, init));
+    const transport: Transport = {
+      baseUrl,
+      // A copy: later changes to the caller's array do not change this client.
+      middleware: [...middleware],
+      fetch,
+      timeoutMs,
+      maxResponseBytes: max,
+      retry,
+      headers: (override) => {
+        if (!override) return [ownHeaders as Record<string, string>, []];
+        const headers = loginHeaders(identity, { ...device, ...override });
+        return [headers as Record<string, string>, headerProblems(headers)];
+      },
+    };
+    /** A method running `op` with the caller's input through the one pipeline. */
+    const method = (op: OperationDescriptor) => (input: unknown, options?: unknown) => call(transport, op, input, options);
+    /** A method for an operation without input: its one argument is the call's options. */
+    const bare = (op: OperationDescriptor) => (options?: unknown) => call(transport, op, undefined, options);
 
-  return {
-    baseUrl,
-    getCaptcha: bare(ops.showCaptcha),
-    verifyCaptcha: method(ops.validateCaptcha),
-    listCountryCodes: bare(ops.listCountryCodes),
-    sendCode: method(ops.sendSmsVerifyCode),
-    login: method(ops.loginWithMobileVerifyCode),
-    mobileByStateToken: method(ops.showMobileByStateToken),
-    mfaSms: method(ops.secondaryAuthByMobileVerifyCode),
-    updatePassword: method(ops.forceUpdatePwd),
-    skipPasswordUpdate: method(ops.skipForceUpdatePwd),
-  } as LoginClient;
+    return {
+      baseUrl,
+      getCaptcha: bare(ops.showCaptcha),
+      verifyCaptcha: method(ops.validateCaptcha),
+      listCountryCodes: bare(ops.listCountryCodes),
+      sendCode: method(ops.sendSmsVerifyCode),
+      login: method(ops.loginWithMobileVerifyCode),
+      mobileByStateToken: method(ops.showMobileByStateToken),
+      mfaSms: method(ops.secondaryAuthByMobileVerifyCode),
+      updatePassword: method(ops.forceUpdatePwd),
+      skipPasswordUpdate: method(ops.skipForceUpdatePwd),
+    } as LoginClient;
+  } catch (error) {
+    // A getter or proxy trap that threw: its error may quote anything, and is no ConfigError.
+    need(error instanceof ConfigError, "options must be readable data");
+    throw error;
+  }
 }

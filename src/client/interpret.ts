@@ -34,18 +34,26 @@ export function requestIdOf(response: Response, secrets: readonly unknown[], bod
 /**
  * Turns an answer into a result. `payload` is the body text on 2xx, and of any other answer its JSON-parsed body, or
  * its text when not JSON. `secrets`
- * are the call's (credentials, header values): what a request id or error code shown in a view may not hold.
+ * are the call's (credentials, header values): with the answer's cookies, what a request id or error code shown in a
+ * view may not hold.
  */
 export function interpret(op: OperationDescriptor, response: Response, payload: unknown, request: RequestSummary, secrets: readonly unknown[]): LoginResult {
   const answer = answers.get(response) ?? response;
   const { status, headers } = answer;
+  // An error code may echo a cookie as well as a request id may: every check of this answer gets them.
+  secrets = [...secrets, headers.get("set-cookie")];
   const fail = (error: LoginError) => failure(error, answer);
   const redirect = redirectOf(answer);
 
   const schema = op.responses[status];
   if ((status != 200 && status != 400) || schema === undefined || redirect) {
     const code = (payload as Partial<ErrorResponseBody> | null | undefined)?.error_code;
-    const location = redirect && ((redirect == "followed" ? answer.url : headers.get("location")) || undefined);
+    const to = redirect == "followed" ? answer.url : headers.get("location");
+    // Only the origin: a redirect's path and query may carry the credentials (an opaque one, "null", names no place).
+    let location: string | undefined;
+    try {
+      location = redirect && to ? new URL(to, request.url).origin : undefined;
+    } catch {}
     const retryAfter = status == 429 || status == 503 ? retryAfterMs(headers.get("retry-after")) : undefined;
     return fail(new HttpError(status, typeof code == "string" ? code : undefined, request, { location, retryAfter, redirect }, requestIdOf(answer, secrets), secrets));
   }

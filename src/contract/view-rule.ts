@@ -34,18 +34,22 @@ function finder(secret: string): string {
   return secret.length > 8 ? secret.slice(-8) : core.length > 3 ? core : secret;
 }
 
-/** `text` as written and as hex or base64(url) decoded from each of its first offsets: how a server may hide a secret. */
-function readings(text: string): string[] {
-  const out = [text];
-  for (let at = 0; at < 4; at++) {
-    const rest = text.slice(at);
-    // Only text with a run of 8 hex digits can hold a secret of 4 characters in hex.
-    if (at < 2 && /[\da-f]{8}/i.test(rest)) out.push(rest.replace(/[\da-f]{2}/gi, (hex) => String.fromCharCode(parseInt(hex, 16))));
-    // Checked first: a thrown error per reading would cost more than all the rest.
-    if (/^[\w-]{6,}$/.test(rest) && rest.length % 4 != 1) out.push(atob(rest.replace(/-/g, "+").replace(/_/g, "/")));
-  }
-  return out;
-}
+/**
+ * `text` as base64(url), and its normalised form `plain` (no separators) as hex, decoded at every alignment of each
+ * run inside them, the bytes read as UTF-8 (a server echoes the bytes of what it got, a fullwidth code too): how a
+ * server may hide a secret. Each reading decodes every run at once, from the same offset (a leftover character is
+ * kept, or padded, rather than made to throw: a thrown error per reading would cost more than all the rest).
+ */
+const readings = (text: string, plain: string) =>
+  [0, 1, 2, 3]
+    .flatMap((at) => [
+      text.replace(/[\w-]+/g, (run) => {
+        const rest = run.slice(at).replace(/-/g, "+").replace(/_/g, "/");
+        return atob(rest.length % 4 == 1 ? rest + "A" : rest);
+      }),
+      plain.replace(/[\da-f]+/g, (run) => run.slice(at).replace(/../g, (hex) => String.fromCharCode(+`0x${hex}`))),
+    ])
+    .map((binary) => new TextDecoder().decode(Uint8Array.from(binary, (c) => c.charCodeAt(0))));
 
 /**
  * True when `text` (a request id, an error code) may be shown beside the exchange's `secrets` (the caller's
@@ -59,7 +63,7 @@ export function freeOf(text: string, secrets: readonly unknown[]): boolean {
   // The text and its digits may neither hold a secret nor be part of one; a decoded reading (random bytes, for most
   // ids) may only not hold one, since its letters and scattered digits are part of too much by chance.
   const whole = digits.length > 3 ? [form, digits] : [form];
-  const decoded = readings(text).map(normalise);
+  const decoded = readings(text, form).map(normalise);
   // A composite value ("Bearer <token>", a cookie's "name=value; Path=/") is compared by its parts too.
   const parts = secrets.flatMap((secret) => (typeof secret == "string" ? [secret, ...secret.split(/[\s;,=]+/).filter((part) => part.length > 5)] : []));
   return parts.every((part) => {

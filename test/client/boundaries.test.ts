@@ -102,7 +102,7 @@ describe("timeouts at setTimeout's limit", () => {
 });
 
 describe("base URL and domain rules", () => {
-  const BASE_URL_RULE = "baseUrl must be an http(s) URL without user info, query or fragment";
+  const BASE_URL_RULE = "baseUrl must be an http(s) URL without user info, query, fragment or control characters";
   const DOMAIN_RULE = "domain must be a host name such as tenant.example.com";
 
   test.each([

@@ -229,21 +229,44 @@ describe("POST /api/v2/sdk/login/mobile-verify-code: failures are typed results"
 describe("createLoginClient: options", () => {
   test.each([
     [{ ...PAGE.options, clientId: "" }, "clientId must be a non-empty string"],
-    [{ ...PAGE.options, baseUrl: "not a url" }, "baseUrl must be an http(s) URL without user info, query or fragment"],
-    [{ ...PAGE.options, baseUrl: "ftp://x.test" }, "baseUrl must be an http(s) URL without user info, query or fragment"],
-    [{ ...PAGE.options, baseUrl: "" }, "baseUrl must be an http(s) URL without user info, query or fragment"],
+    [{ ...PAGE.options, baseUrl: "not a url" }, "baseUrl must be an http(s) URL without user info, query, fragment or control characters"],
+    [{ ...PAGE.options, baseUrl: "ftp://x.test" }, "baseUrl must be an http(s) URL without user info, query, fragment or control characters"],
+    [{ ...PAGE.options, baseUrl: "" }, "baseUrl must be an http(s) URL without user info, query, fragment or control characters"],
     [{ ...PAGE.options, baseUrl: undefined }, "give either baseUrl or domain"],
     [{ ...PAGE.options, domain: "x.test" }, "give either baseUrl or domain"],
     [{ ...PAGE.options, baseUrl: undefined, domain: "https://x.test" }, "domain must be a host name such as tenant.example.com"],
     [{ ...PAGE.options, baseUrl: undefined, domain: "" }, "domain must be a host name such as tenant.example.com"],
     [{ ...PAGE.options, device: undefined }, "device must be an object"],
-    [{ ...PAGE.options, baseUrl: "https://x.test/?key=1" }, "baseUrl must be an http(s) URL without user info, query or fragment"],
-    [{ ...PAGE.options, baseUrl: "https://x.test/#top" }, "baseUrl must be an http(s) URL without user info, query or fragment"],
+    [{ ...PAGE.options, baseUrl: "https://x.test/?key=1" }, "baseUrl must be an http(s) URL without user info, query, fragment or control characters"],
+    [{ ...PAGE.options, baseUrl: "https://x.test/#top" }, "baseUrl must be an http(s) URL without user info, query, fragment or control characters"],
+    // Every message shows the base URL: a C1 control, a zero-width or a bidi isolate in its path would reach them all.
+    [{ ...PAGE.options, baseUrl: "https://x.test/a\x85b" }, "baseUrl must be an http(s) URL without user info, query, fragment or control characters"],
+    [{ ...PAGE.options, baseUrl: "https://x.test/a\u200bb" }, "baseUrl must be an http(s) URL without user info, query, fragment or control characters"],
+    [{ ...PAGE.options, baseUrl: "https://x.test/\u2066a" }, "baseUrl must be an http(s) URL without user info, query, fragment or control characters"],
+    [{ ...PAGE.options, baseUrl: undefined, domain: "x\u202e.test" }, "baseUrl must be an http(s) URL without user info, query, fragment or control characters"],
     [{ ...PAGE.options, timeoutMs: 0 }, "timeoutMs must be a positive number"],
     [{ ...PAGE.options, fetch: "fetch" }, "fetch must be a function"],
     [null, "options must be an object"],
   ])("throws a ConfigError for unusable options (%#)", (options, problem) => {
     expect(() => createLoginClient(options as unknown as LoginClientOptions)).toThrow(ConfigError);
     expect(() => createLoginClient(options as unknown as LoginClientOptions)).toThrow(`Invalid login client options: ${problem}`);
+  });
+
+  test("options a proxy trap refuses to read are a ConfigError that quotes nothing of the trap's error", () => {
+    const options = new Proxy(PAGE.options, {
+      get: (target, key) => {
+        if (key == "timeoutMs") throw new Error(`trap saw ${PAGE.credentials.verify_code}`);
+        return Reflect.get(target, key);
+      },
+    });
+    let thrown: unknown;
+    try {
+      createLoginClient(options);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(ConfigError);
+    expect(String(thrown)).toBe("ConfigError: Invalid login client options: options must be readable data");
+    expect((thrown as Error).cause).toBeUndefined();
   });
 });

@@ -11,7 +11,7 @@ describe("POST /api/v2/sdk/login/mobile-verify-code: redirects are never followe
     await Promise.all(closing.splice(0).map((close) => close()));
   });
 
-  test.each([301, 302, 303, 307, 308])("a real %i is an HttpError keeping the Location raw, out of every view; the target sees nothing", async (status) => {
+  test.each([301, 302, 303, 307, 308])("a real %i is an HttpError keeping only the Location's origin (raw), out of every view; the target sees nothing", async (status) => {
     const other = await localServer((res) => res.writeHead(200, { "Content-Type": "application/json" }).end(JSON.stringify(OK)));
     const first = await localServer((res) =>
       res.writeHead(status, { Location: `${other.url}/steal/path?mobile=${PAGE.credentials.mobile}&code=${PAGE.credentials.verify_code}` }).end("moved"),
@@ -22,8 +22,8 @@ describe("POST /api/v2/sdk/login/mobile-verify-code: redirects are never followe
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.error).toBeInstanceOf(HttpError);
-    const location = `${other.url}/steal/path?mobile=${PAGE.credentials.mobile}&code=${PAGE.credentials.verify_code}`;
-    expect(result.error).toMatchObject({ kind: "http", status, location });
+    // The origin alone: the path and query a redirect points to may carry the credentials (docs/client.md).
+    expect(result.error).toMatchObject({ kind: "http", status, location: new URL(other.url).origin });
     expect(Object.keys(result.error)).not.toContain("location");
     expect(result.error.message).toBe(`OneAccess answered HTTP ${status}, a redirect (not followed): POST ${first.url}/api/v2/sdk/login/mobile-verify-code`);
     expect(views(result)).not.toMatch(/steal|127\.0\.0\.1:\d+\/steal/);
@@ -54,5 +54,18 @@ describe("POST /api/v2/sdk/login/mobile-verify-code: redirects are never followe
     const { client } = clientWith(() => opaque);
     const result = await client.login(PAGE.credentials);
     expect(result).toMatchObject({ ok: false, error: { kind: "http", status: 0 } });
+  });
+
+  test.each([
+    ["/elsewhere?code=232326", "https://tenant.example.test"],
+    ["//collector.example:8443/p?c=1", "https://collector.example:8443"],
+    ["data:,232326", "null"],
+    ["http://[not a host", undefined],
+    ["", undefined],
+  ])("a Location %j is kept as its origin only: %j", async (target, origin) => {
+    const { client } = clientWith(() => new Response(null, { status: 302, headers: { Location: target } }));
+    const result = await client.login(PAGE.credentials);
+    expect(result).toMatchObject({ ok: false, error: { kind: "http", status: 302 } });
+    expect(!result.ok && result.error.kind === "http" && result.error.location).toBe(origin);
   });
 });

@@ -88,6 +88,6 @@ describe("secrets never leave the client in errors or logs", () => {
       thrown = error;
     }
     expect(thrown).toBeInstanceOf(ConfigError);
-    expect(String(thrown)).toBe("ConfigError: Invalid login client options: baseUrl must be an http(s) URL without user info, query or fragment");
+    expect(String(thrown)).toBe("ConfigError: Invalid login client options: baseUrl must be an http(s) URL without user info, query, fragment or control characters");
   });
 });

@@ -15,7 +15,10 @@ export class HttpError extends OneAccessError {
   declare readonly status: number;
   /** `error_code` when the body had one, as sent (see ApiError's `code`: raw unless it has the documented shape). */
   declare readonly code: string | undefined;
-  /** Raw: for a redirect, its `Location` (or the URL a custom fetch was redirected to) as sent; never in a view. */
+  /**
+   * For a redirect, the origin its `Location` (or the URL a custom fetch was redirected to) points to, never its path
+   * or query ("null" for a URL without one, such as data:); undefined without a URL. Raw: never in a view.
+   */
   declare readonly location: string | undefined;
 
   /** For a 429 or 503, the wait its `Retry-After` asked for in milliseconds (RFC 9110 forms only), else undefined. Raw: a server chooses its digits. */
