@@ -120,8 +120,13 @@ function sendProblem(res: ServerResponse, status: number, problem: unknown, head
   res.end(asciiJson(problem));
 }
 
-/** Only the preferences that were given: Prism merges them over the defaults, skipping the undefined ones. */
-const given = (p: MockPreferences): MockPreferences => Object.fromEntries(Object.entries(p).filter(([, v]) => v !== undefined));
+/**
+ * Only the preferences that were given: Prism merges them over the defaults, skipping the undefined ones. An empty
+ * example name (`?__example=`) is none, as Prism's engine reads it for a valid request (`if (exampleKey)`); for an
+ * invalid one the engine alone would look for an example named "".
+ */
+const given = (p: MockPreferences): MockPreferences =>
+  Object.fromEntries(Object.entries(p).filter(([key, v]) => v !== undefined && !(key === "exampleKey" && v === "")));
 
 /** Builds the mock's request handler around Prism's engine. `token` answers the readiness probe of the process that started it. */
 export function createHandler(engine: Engine, token: string) {

@@ -210,6 +210,19 @@ describe("the mock's handler, in process", () => {
     expect(chosen.violations).toBe("");
   });
 
+  test("an empty __example is no example, as Prism's engine reads it: never an impossible Prefer", async () => {
+    for (const query of ["?__example=", "?__example", "?__code=200&__example="]) {
+      const answer = await post(PAGE_HEADERS, PAGE_BODY, `${LOGIN_PATH}${query}`);
+      expect({ query, status: answer.status, body: JSON.parse(answer.text), violations: answer.violations }).toEqual({ query, status: 200, body: Object.values(successExamples)[0], violations: "" });
+    }
+    const valid = await post(PAGE_HEADERS, PAGE_BODY, `${LOGIN_PATH}?__code=400&__example=`);
+    expect({ status: valid.status, body: JSON.parse(valid.text), violations: valid.violations }).toEqual({ status: 400, body: defaultError, violations: "" });
+    // A broken request: its own violation only (the engine alone took "" for an example name here and found none).
+    const broken = await post(PAGE_HEADERS, '{"mobile":"12345678901"}', `${LOGIN_PATH}?__code=400&__example=`);
+    expect(JSON.parse(broken.text)).toEqual(defaultError);
+    expect(JSON.parse(broken.violations)).toEqual([expect.objectContaining({ location: ["request", "body"] })]);
+  });
+
   test("a Prefer naming an example of another status gets the documented 400 with the reason", async () => {
     const answer = await post({ ...PAGE_HEADERS, Prefer: "code=400, example=mfaAuth" }, PAGE_BODY);
     expect(answer.status).toBe(400);
