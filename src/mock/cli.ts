@@ -1,5 +1,5 @@
 // `oneaccess-sms-login mock`: serves the contract with Prism for local use and consumer CI (the bin is src/cli/).
-//   oneaccess-sms-login mock [--port 4010] [--host 127.0.0.1] [--dynamic] [--log-level warn]
+//   oneaccess-sms-login mock [--port $PORT, else 4010] [--host 127.0.0.1] [--dynamic] [--log-level warn]
 //   oneaccess-sms-login mock --port 0 -- npm test   (runs the command with ONEACCESS_BASE_URL set, then stops)
 import { spawn } from "node:child_process";
 import { constants as osConstants } from "node:os";
@@ -30,11 +30,24 @@ const STOP_GRACE_MS = 1_000;
 /** The conventional exit code of a process ended by signal (128 + its number). */
 const signalExitCode = (signal: NodeJS.Signals) => 128 + (osConstants.signals[signal] ?? 0);
 
-/** The --port value: decimal digits only (Number() would take "", "1e3" and "0x10"), 0 to 65535. */
-function parsePort(text: string): number {
+/** The port when neither --port nor $PORT gives one. */
+const DEFAULT_PORT = 4010;
+
+/**
+ * A port: decimal digits only (Number() would take "", "1e3" and "0x10"), 0 to 65535. The error names where the text
+ * came from (`source`, then the text, then `note`), so a bad $PORT is not blamed on a --port that was never given.
+ */
+function parsePort(text: string, source: string, note = ""): number {
   const port = /^\d{1,5}$/.test(text) ? Number(text) : NaN;
-  if (!(port <= 65_535)) throw new TypeError(`--port ${JSON.stringify(text)}: port must be an integer from 0 to 65535`);
+  if (!(port <= 65_535)) throw new TypeError(`${source} ${JSON.stringify(text)}${note}: port must be an integer from 0 to 65535`);
   return port;
+}
+
+/** The port to serve on: --port, else $PORT (as PaaS and CI set it; an empty one is a bad one too), else 4010. */
+function portOf(flag: string | undefined, env: string | undefined): number {
+  if (flag !== undefined) return parsePort(flag, "--port");
+  if (env !== undefined) return parsePort(env, "PORT", " (the environment's default for --port)");
+  return DEFAULT_PORT;
 }
 
 /** Resolves with the signal that asks the bin to stop: SIGINT, SIGTERM, SIGHUP, or its parent's death (as SIGHUP). */
@@ -89,7 +102,7 @@ export async function runMock(argv: string[]): Promise<number> {
   const { values } = parseArgs({
     args: split === -1 ? argv : argv.slice(0, split),
     options: {
-      port: { type: "string", default: process.env.PORT ?? "4010" },
+      port: { type: "string" },
       host: { type: "string", default: "127.0.0.1" },
       dynamic: { type: "boolean", default: false },
       "log-level": { type: "string", default: "warn" },
@@ -100,7 +113,7 @@ export async function runMock(argv: string[]): Promise<number> {
     console.log(`usage: ${MOCK_USAGE}`);
     return 0;
   }
-  const port = parsePort(values.port);
+  const port = portOf(values.port, process.env.PORT);
   const stop = stopRequest();
   // A stop signal during startup (seconds, while Prism loads) aborts it: no listening line, no command.
   const starting = new AbortController();

@@ -16,8 +16,9 @@ const SEVERITY = ["Error", "Warning", "Information", "Hint"];
 
 /**
  * Reads the whole body, holding at most BODY_LIMIT bytes (Prism's limit, micri's in prism-http-server); null when there
- * is none (as Prism: no Content-Length and no Transfer-Encoding, or length 0). The rest of a larger one is read and
- * dropped, so the client can finish sending and read the answer.
+ * is none (as Prism: no Content-Length and no Transfer-Encoding, or length 0). A larger one is "too-large" as soon as
+ * the limit is passed, and the request is paused there: the rest is never held, and a body that never ends still
+ * gets its answer (closeAfterAnswer then ends the connection).
  */
 function readBody(req: IncomingMessage): Promise<Buffer | null | "too-large"> {
   if (req.headers["content-length"] === "0" || (req.headers["transfer-encoding"] === undefined && req.headers["content-length"] === undefined)) {
@@ -27,12 +28,36 @@ function readBody(req: IncomingMessage): Promise<Buffer | null | "too-large"> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    req.on("data", (chunk: Buffer) => {
+    const onData = (chunk: Buffer) => {
       size += chunk.length;
-      if (size <= BODY_LIMIT) chunks.push(chunk);
-    });
-    req.once("end", () => resolve(size > BODY_LIMIT ? "too-large" : Buffer.concat(chunks)));
+      if (size <= BODY_LIMIT) return void chunks.push(chunk);
+      req.off("data", onData);
+      req.pause();
+      resolve("too-large");
+    };
+    req.on("data", onData);
+    req.once("end", () => resolve(Buffer.concat(chunks)));
     req.once("error", reject);
+  });
+}
+
+/** How long the rest of a body cut at the limit is still read (and dropped) after the answer, before the connection closes. */
+const LINGER_MS = 1_000;
+
+/**
+ * After the answer to a body cut at the limit, the connection goes: its rest was never read, so no other request can
+ * follow on it. Closing at once would reset a connection the client is still sending on, and a client that gets the
+ * reset before it reads the answer loses the answer (Node's `Connection: close` handling does just that); so the mock
+ * ends its side, drops what still arrives for LINGER_MS, and then closes.
+ */
+function closeAfterAnswer(req: IncomingMessage, res: ServerResponse): void {
+  res.once("finish", () => {
+    const { socket } = req;
+    socket.end();
+    const timer = setTimeout(() => socket.destroy(), LINGER_MS);
+    socket.once("close", () => clearTimeout(timer));
+    req.once("end", () => socket.destroy());
+    req.resume();
   });
 }
 
@@ -95,8 +120,13 @@ function sendProblem(res: ServerResponse, status: number, problem: unknown, head
   res.end(asciiJson(problem));
 }
 
-/** Only the preferences that were given: Prism merges them over the defaults, skipping the undefined ones. */
-const given = (p: MockPreferences): MockPreferences => Object.fromEntries(Object.entries(p).filter(([, v]) => v !== undefined));
+/**
+ * Only the preferences that were given: Prism merges them over the defaults, skipping the undefined ones. An empty
+ * example name (`?__example=`) is none, as Prism's engine reads it for a valid request (`if (exampleKey)`); for an
+ * invalid one the engine alone would look for an example named "".
+ */
+const given = (p: MockPreferences): MockPreferences =>
+  Object.fromEntries(Object.entries(p).filter(([key, v]) => v !== undefined && !(key === "exampleKey" && v === "")));
 
 /** Builds the mock's request handler around Prism's engine. `token` answers the readiness probe of the process that started it. */
 export function createHandler(engine: Engine, token: string) {
@@ -118,6 +148,7 @@ export function createHandler(engine: Engine, token: string) {
       return;
     }
     const read = await readBody(req);
+    if (read === "too-large") closeAfterAnswer(req, res);
     // Proxying cannot forward a cut body: Prism's 413 stays. Mocking, an oversized body is outside the contract.
     if (read === "too-large" && !mocking) return sendProblem(res, 413, { type: "https://stoplight.io/prism/errors#PAYLOAD_TOO_LARGE", title: "Request body too large", status: 413, detail: `The limit is ${BODY_LIMIT} bytes` });
     const raw = read === "too-large" ? null : read;

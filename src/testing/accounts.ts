@@ -3,8 +3,9 @@ import { examples } from "../../generated/examples.js";
 const COUNT = /\d+(?=\.?$)/;
 const template = examples["400"].wrongCredentials;
 
-// "(0)" after a country code is the trunk prefix shown as optional: "+86 (0)138 0000 0001" is +86 138 0000 0001.
-const TRUNK = /^([\s(]*(?:\+|00)\s*\d{1,3}[\s)]*)\(0\)/;
+// "(0)" after a country code is the trunk prefix shown as optional: "+86 (0)138 0000 0001" is +86 138 0000 0001,
+// whatever separators (spaces, ( ) - .) stand between them: "+86-(0)138-0000-0001", "+86.(0)138.0000.0001".
+const TRUNK = /^([\s(]*(?:\+|00)\s*\d{1,3}[\s().-]*?)\(0\)/;
 
 /**
  * A phone number as accounts are keyed: its digits, without a +86 or 0086 country prefix ("(+86) 138-0000-0001" and

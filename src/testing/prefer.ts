@@ -1,7 +1,8 @@
 // Reads Prism's mock preferences the way Prism 5 does (prism-http-server's getHttpConfigFromRequest): the `Prefer`
 // header as the parse-prefer-header package splits it, or, without one, the `__code`, `__example`, `__dynamic` and
 // `__seed` query parameters; then its decoder: a code is three digits, dynamic is true or false, and an item without
-// a value is unreadable. test/testing/prefer.test.ts compares this with Prism's own on generated headers.
+// a value is unreadable; then its engine, which takes an empty example name (`?__example=`) for none.
+// test/testing/prefer.test.ts compares this with Prism's own on generated headers.
 
 /** What a request asks for. `dynamic` is read (and checked) as Prism reads it, but this mock has no dynamic mode. */
 export interface Preference {
@@ -82,7 +83,8 @@ export function readPreferences(request: Request): PreferenceResult {
     ok: true,
     prefer: {
       ...(code === undefined ? {} : { code: code as string }),
-      ...(example === undefined ? {} : { example: example as string }),
+      // Prism's engine takes an empty example name (`?__example=`) for none.
+      ...(example === undefined || example === "" ? {} : { example: example as string }),
       ...(dynamic === undefined ? {} : { dynamic: dynamic === "true" }),
     },
   };

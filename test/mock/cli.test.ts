@@ -53,6 +53,25 @@ describe("oneaccess-sms-login mock (what npm start runs)", () => {
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(/^oneaccess-sms-login mock: --port "http": port must be an integer from 0 to 65535\nusage: oneaccess-sms-login mock /);
   });
+
+  test("takes its default port from $PORT; --port wins over it; a bad PORT is named as PORT, not as --port", () => {
+    const env = (port: string) => ({ PATH: process.env.PATH, PORT: port });
+    const printUrl = [process.execPath, "-e", "console.log(process.env.ONEACCESS_BASE_URL)"];
+    // PORT=0: a free port, so the URL's port is neither 0 nor 4010.
+    const fromEnv = spawnSync(process.execPath, [CLI, "mock", "--", ...printUrl], { encoding: "utf8", env: env("0") });
+    expect(fromEnv.status).toBe(0);
+    expect(fromEnv.stdout).toMatch(/^http:\/\/127\.0\.0\.1:(?!0\n|4010\n)\d+\n$/);
+    const flagWins = spawnSync(process.execPath, [CLI, "mock", "--port", "0", "--", ...printUrl], { encoding: "utf8", env: env("http") });
+    expect(flagWins.status).toBe(0);
+    for (const bad of ["http", "", "65536"]) {
+      const result = spawnSync(process.execPath, [CLI, "mock", "--", ...printUrl], { encoding: "utf8", env: env(bad) });
+      expect(result.status, bad).toBe(2);
+      expect(result.stdout, bad).toBe("");
+      expect(result.stderr, bad).toMatch(
+        new RegExp(`^oneaccess-sms-login mock: PORT ${JSON.stringify(bad)} \\(the environment's default for --port\\): port must be an integer from 0 to 65535\nusage: `),
+      );
+    }
+  });
 }, 60_000);
 
 describe("oneaccess-sms-login verify", () => {

@@ -1,5 +1,5 @@
 import { createServer, request as httpRequest, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
+import { connect, type AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { LOGIN_PATH } from "../../src/index.js";
 import { BUNDLED_SPEC } from "../../src/mock/index.js";
@@ -144,6 +144,40 @@ describe("the mock's handler, in process", () => {
     expect((await post(PAGE_HEADERS, padded)).status).toBe(200);
   });
 
+  test("a body that never ends gets the documented 400 once past the limit, and then the connection closes", async () => {
+    // The handler behind a server that notes how much of the connection was read when the answer was written.
+    let readAtAnswer = 0;
+    const handler = createHandler(engine, TOKEN);
+    const watched = await serve((req, res) => {
+      res.once("finish", () => (readAtAnswer = req.socket.bytesRead));
+      handler(req, res);
+    });
+    servers.push(watched.server);
+    const outcome = await new Promise<{ answer: string; closed: boolean }>((resolve) => {
+      const socket = connect(watched.port, "127.0.0.1");
+      let answer = "";
+      const timer = setTimeout(() => (socket.destroy(), resolve({ answer, closed: false })), 5_000);
+      const chunk = `10000\r\n${" ".repeat(0x10000)}\r\n`;
+      let open = true;
+      const pump = () => {
+        while (open && socket.write(chunk));
+      };
+      socket.on("data", (data) => (answer += data.toString("latin1")));
+      // Writing into a closed connection fails (EPIPE, ECONNRESET): the close is what is awaited.
+      socket.on("error", () => undefined).on("drain", pump);
+      socket.on("close", () => ((open = false), clearTimeout(timer), resolve({ answer, closed: true })));
+      const head = Object.entries(PAGE_HEADERS).map(([k, v]) => `${k}: ${v}\r\n`).join("");
+      socket.write(`POST ${LOGIN_PATH} HTTP/1.1\r\nHost: x\r\n${head}Transfer-Encoding: chunked\r\n\r\n`);
+      pump();
+    });
+    expect(outcome.closed).toBe(true);
+    expect(outcome.answer).toMatch(/^HTTP\/1\.1 400 /);
+    expect(outcome.answer).toMatch(/^sl-violations: .*"too-large"/im);
+    // The mock reads no further than the limit (plus what was already on its way when it paused).
+    expect(readAtAnswer).toBeGreaterThan(10 * 2 ** 20);
+    expect(readAtAnswer).toBeLessThan(12 * 2 ** 20);
+  }, 15_000);
+
   test("the engine validates the body it was given: a JSON media type outside the contract is still parsed", async () => {
     // application/ld+json breaks the contract (one violation of ours), but the page's body in it is a valid body.
     const ld = await post({ ...PAGE_HEADERS, "Content-Type": "application/ld+json" }, PAGE_BODY);
@@ -174,6 +208,19 @@ describe("the mock's handler, in process", () => {
     expect(chosen.status).toBe(400);
     expect(JSON.parse(chosen.text)).toEqual(errorExamples.invalidMobile);
     expect(chosen.violations).toBe("");
+  });
+
+  test("an empty __example is no example, as Prism's engine reads it: never an impossible Prefer", async () => {
+    for (const query of ["?__example=", "?__example", "?__code=200&__example="]) {
+      const answer = await post(PAGE_HEADERS, PAGE_BODY, `${LOGIN_PATH}${query}`);
+      expect({ query, status: answer.status, body: JSON.parse(answer.text), violations: answer.violations }).toEqual({ query, status: 200, body: Object.values(successExamples)[0], violations: "" });
+    }
+    const valid = await post(PAGE_HEADERS, PAGE_BODY, `${LOGIN_PATH}?__code=400&__example=`);
+    expect({ status: valid.status, body: JSON.parse(valid.text), violations: valid.violations }).toEqual({ status: 400, body: defaultError, violations: "" });
+    // A broken request: its own violation only (the engine alone took "" for an example name here and found none).
+    const broken = await post(PAGE_HEADERS, '{"mobile":"12345678901"}', `${LOGIN_PATH}?__code=400&__example=`);
+    expect(JSON.parse(broken.text)).toEqual(defaultError);
+    expect(JSON.parse(broken.violations)).toEqual([expect.objectContaining({ location: ["request", "body"] })]);
   });
 
   test("a Prefer naming an example of another status gets the documented 400 with the reason", async () => {

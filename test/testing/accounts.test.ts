@@ -53,7 +53,7 @@ describe("stateful scenario: mobile numbers and their codes", () => {
     expect(() => createMockFetch({ accounts: { "13800000001": "1", "138 0000 0001": "2" } })).toThrow(/one mobile number twice/);
   });
 
-  test.each(["(+86) 138 0000 0001", "+86 (0)138 0000 0001", "+ 86 13800000001", "＋８６ １３８ ００００ ０００１", "１３８０００００００１", "0086-(138)-0000-0001", "+86.138.0000.0001"])(
+  test.each(["(+86) 138 0000 0001", "+86 (0)138 0000 0001", "+ 86 13800000001", "＋８６ １３８ ００００ ０００１", "１３８０００００００１", "0086-(138)-0000-0001", "+86.138.0000.0001", "+86-(0)138-0000-0001", "0086-(0)138-0000-0001", "+86.(0)138.0000.0001", "+86 - (0)138 0000 0001", "+86(0)13800000001"])(
     "%j is the account 13800000001 (written as people and forms write numbers: brackets, a (0) trunk prefix, fullwidth)",
     async (mobile) => {
       const mockFetch = createMockFetch({ accounts: { "13800000001": "111111" } });
@@ -68,6 +68,9 @@ describe("stateful scenario: mobile numbers and their codes", () => {
     expect(await login("tel:13800000001")).toEqual(remaining(4));
     // Without + or 00, a leading 86 is part of the number.
     expect(await login("86 13800000001")).toEqual(remaining(4));
+    // A (0) is a trunk prefix only after a country code: elsewhere its 0 is a digit of the number.
+    expect(await login("(0)13800000001")).toEqual(remaining(4));
+    expect(await login("86-(0)13800000001")).toEqual(remaining(4));
     expect(await login("1")).toBe("SUCCESS");
   });
 

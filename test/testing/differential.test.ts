@@ -142,6 +142,11 @@ describe("in-process mock and Prism give the same answer", () => {
     ["a query string", `${LOGIN_PATH}?a=b`],
     ["Prism's __code query parameter", `${LOGIN_PATH}?__code=400`],
     ["Prism's __example query parameter", `${LOGIN_PATH}?__example=mfaAuth`],
+    // Prism's engine reads an empty example as none (`if (exampleKey)`): the default answer, not an unknown example.
+    ["an empty __example", `${LOGIN_PATH}?__example=`],
+    ["__example without a value", `${LOGIN_PATH}?__example`],
+    ["__code=200 with an empty __example", `${LOGIN_PATH}?__code=200&__example=`],
+    ["__code=400 with an empty __example", `${LOGIN_PATH}?__code=400&__example=`],
     ["the root", "/"],
     // Prism's router compares the path segment by segment, each percent-decoded.
     ["a percent-encoded hyphen", LOGIN_PATH.replace("mobile-verify", "mobile%2Dverify")],
@@ -168,6 +173,12 @@ describe("in-process mock and Prism give the same answer", () => {
   ])("path: %s", async (_name, path) => {
     const answers = await both([PAGE_HEADERS, page, path]);
     expect(answers.inProcess).toEqual(answers.prism);
+  });
+
+  test.each([`${LOGIN_PATH}?__example=`, `${LOGIN_PATH}?__code=400&__example=`])("an invalid request with %s gets the first 400 example", async (path) => {
+    const answers = await both([PAGE_HEADERS, invalidBody, path]);
+    expect(answers.inProcess).toEqual(answers.prism);
+    expect(answers.inProcess).toEqual({ status: 400, body: first400, violations: true });
   });
 
   test("a sample of percent-encoded paths and query strings", async () => {

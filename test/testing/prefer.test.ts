@@ -11,7 +11,7 @@ const { getHttpConfigFromRequest } = createRequire(prismCliManifest())("@stoplig
   getHttpConfigFromRequest(input: { headers: Record<string, string>; url: { query: Record<string, string | string[]> } }): Either;
 };
 
-/** Prism's reading, in readPreferences' shape. */
+/** Prism's reading, in readPreferences' shape; an empty example name is none, as its engine takes it (`if (exampleKey)`). */
 function prism(header: string | undefined, url: URL) {
   const query: Record<string, string | string[]> = {};
   for (const key of new Set(url.searchParams.keys())) {
@@ -23,7 +23,7 @@ function prism(header: string | undefined, url: URL) {
   const { code, exampleKey, dynamic } = read.right;
   return {
     ok: true,
-    prefer: { ...(code === undefined ? {} : { code: String(code) }), ...(exampleKey === undefined ? {} : { example: exampleKey }), ...(dynamic === undefined ? {} : { dynamic }) },
+    prefer: { ...(code === undefined ? {} : { code: String(code) }), ...(exampleKey === undefined || exampleKey === "" ? {} : { example: exampleKey }), ...(dynamic === undefined ? {} : { dynamic }) },
   };
 }
 const ours = (header: string | undefined, url: URL) => {
@@ -54,7 +54,7 @@ describe("Prefer is read as Prism reads it", () => {
   });
 
   test("the query parameters, read only without a Prefer header", () => {
-    for (const query of ["?__code=400", "?__code=400&__code=200", "?__example=mfaAuth", "?__code=", "?__dynamic=true", "?__dynamic=1", "?__seed=", "?a=b"]) {
+    for (const query of ["?__code=400", "?__code=400&__code=200", "?__example=mfaAuth", "?__example=", "?__example", "?__code=400&__example=", "?__code=", "?__dynamic=true", "?__dynamic=1", "?__seed=", "?a=b"]) {
       const url = new URL(`http://mock.test/api${query}`);
       expect(ours(undefined, url), query).toEqual(prism(undefined, url));
       expect(ours("code=200", url), query).toEqual(prism("code=200", url));
