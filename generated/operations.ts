@@ -16,13 +16,15 @@ const _12 = ["mobile","verify_code"] as const;
 const _13 = {"mobile":_11,"verify_code":_11} as const;
 const _14 = {"type":"object","required":_12,"additionalProperties":false,"properties":_13} as const;
 const _15 = {"type":"integer","minimum":0} as const;
-const _16 = ["X-operating-sys-version","X-device-fingerprint","X-agent","X-client-id","X-state-token"] as const;
-const _17 = {"X-operating-sys-version":_1,"X-device-fingerprint":_1,"X-device-ip":_1,"X-agent":_1,"X-L":_1,"X-client-id":_1,"X-state-token":_1,"X-tenant-id":_1} as const;
-const _18 = {"type":"object","required":_16,"properties":_17} as const;
-const _19 = {"state_token":"X-state-token"} as const;
-const _20 = {"status":_4,"session_token":_4,"id_token":_4,"expire":_15} as const;
-const _21 = {"type":"object","required":["status"],"properties":_20} as const;
-const _22 = {"200":_21,"400":_9} as const;
+const _16 = {"status":{},"state_token":_4,"data":_4} as const;
+const _17 = {"properties":_16} as const;
+const _18 = ["X-operating-sys-version","X-device-fingerprint","X-agent","X-client-id","X-state-token"] as const;
+const _19 = {"X-operating-sys-version":_1,"X-device-fingerprint":_1,"X-device-ip":_1,"X-agent":_1,"X-L":_1,"X-client-id":_1,"X-state-token":_1,"X-tenant-id":_1} as const;
+const _20 = {"type":"object","required":_18,"properties":_19} as const;
+const _21 = {"state_token":"X-state-token"} as const;
+const _22 = {"status":_4,"session_token":_4,"id_token":_4,"expire":_15} as const;
+const _23 = {"type":"object","required":["status"],"properties":_22} as const;
+const _24 = {"200":_23,"400":_9} as const;
 
 /** GET /api/v2/sdk/captcha: the operation as data for the client's pipeline. */
 export const showCaptcha = {"method":"GET","path":"/api/v2/sdk/captcha","label":"captcha request","headers":_3,"responses":{"200":{"type":"object","properties":{"captchaId":_4,"projectCode":_6,"captchaOriginalPath":_6,"captchaFontType":_6,"captchaFontSize":_6,"secretKey":_6,"originalImageBase64":_4,"point":_4,"jigsawImageBase64":_4,"wordList":_4,"pointList":_4,"pointJson":_4,"token":_4,"result":_4,"captchaVerification":_4}},"400":_9},"secrets":[]} as const;
@@ -33,14 +35,14 @@ export const listCountryCodes = {"method":"GET","path":"/api/v2/sdk/country-code
 /** POST /api/v2/sdk/sms/send: the operation as data for the client's pipeline. */
 export const sendSmsVerifyCode = {"method":"POST","path":"/api/v2/sdk/sms/send","label":"code request","headers":_3,"mediaType":"application/json;charset=utf8","body":{"type":"object","required":["mobile","type","captcha_token"],"additionalProperties":false,"properties":{"mobile":_11,"type":{"type":"string","enum":["REGISTER_SMS","LOGIN_SMS","FORGET_PWD_SMS","BIND_MOBILE_SMS","UPDATE_MOBILE_SMS","OTP_REST_SMS"]},"captcha_token":{"type":"string","minLength":1,"maxLength":512}}},"responses":{"200":null,"400":_9},"secrets":["mobile","captcha_token"],"retry":"unsent"} as const;
 /** POST /api/v2/sdk/login/mobile-verify-code: the operation as data for the client's pipeline. */
-export const loginWithMobileVerifyCode = {"method":"POST","path":"/api/v2/sdk/login/mobile-verify-code","label":"login","headers":_3,"mediaType":"application/json;charset=utf8","body":_14,"responses":{"200":{"type":"object","required":["status"],"oneOf":[{"type":"object","required":["status","session_token","expire"],"properties":{"status":{"type":"string","enum":["SUCCESS"]},"session_token":_4,"expire":_15,"id_token":_4,"data":_4}},{"type":"object","required":["status"],"properties":{"status":{"type":"string","enum":["PASSWORD_WARN"]},"state_token":_4,"data":_4}},{"type":"object","required":["status"],"properties":{"status":{"type":"string","enum":["PASSWORD_EXPIRED"]},"state_token":_4,"data":_4}},{"type":"object","required":["status"],"properties":{"status":{"type":"string","enum":["ACCESS_DENIED"]},"data":_4}},{"type":"object","required":["status"],"properties":{"status":{"type":"string","enum":["MFA_AUTH"]},"state_token":_4,"data":_4}}],"discriminator":{"propertyName":"status","mapping":{"SUCCESS":0,"PASSWORD_WARN":1,"PASSWORD_EXPIRED":2,"ACCESS_DENIED":3,"MFA_AUTH":4}}},"400":_9},"secrets":_12} as const;
+export const loginWithMobileVerifyCode = {"method":"POST","path":"/api/v2/sdk/login/mobile-verify-code","label":"login","headers":_3,"mediaType":"application/json;charset=utf8","body":_14,"responses":{"200":{"type":"object","required":["status"],"oneOf":[{"required":["session_token","expire"],"properties":{"status":{},"session_token":_4,"expire":_15,"id_token":_4,"data":_4}},_17,_17,{"properties":{"status":{},"data":_4}},_17],"discriminator":{"propertyName":"status","mapping":{"SUCCESS":0,"PASSWORD_WARN":1,"PASSWORD_EXPIRED":2,"ACCESS_DENIED":3,"MFA_AUTH":4}}},"400":_9},"secrets":_12} as const;
 /** GET /api/v2/sdk/mobile-by-token: the operation as data for the client's pipeline. */
-export const showMobileByStateToken = {"method":"GET","path":"/api/v2/sdk/mobile-by-token","label":"mobile request","headers":_18,"fromInput":_19,"responses":{"200":{"type":"object","properties":{"mobile":_4}},"400":_9},"secrets":["state_token"]} as const;
+export const showMobileByStateToken = {"method":"GET","path":"/api/v2/sdk/mobile-by-token","label":"mobile request","headers":_20,"fromInput":_21,"responses":{"200":{"type":"object","properties":{"mobile":_4}},"400":_9},"secrets":["state_token"]} as const;
 /** POST /api/v2/sdk/mfa/sms: the operation as data for the client's pipeline. */
-export const secondaryAuthByMobileVerifyCode = {"method":"POST","path":"/api/v2/sdk/mfa/sms","label":"second factor","headers":_18,"fromInput":_19,"mediaType":"application/json;charset=utf8","body":_14,"responses":{"200":{"type":"object","required":["status"],"properties":{"status":{"type":"string","enum":["SUCCESS","ACCESS_DENIED"]},"session_token":_4,"id_token":_4,"expire":_15}},"400":_9},"secrets":["mobile","verify_code","state_token"]} as const;
+export const secondaryAuthByMobileVerifyCode = {"method":"POST","path":"/api/v2/sdk/mfa/sms","label":"second factor","headers":_20,"fromInput":_21,"mediaType":"application/json;charset=utf8","body":_14,"responses":{"200":{"type":"object","required":["status"],"properties":{"status":{"type":"string","enum":["SUCCESS","ACCESS_DENIED"]},"session_token":_4,"id_token":_4,"expire":_15}},"400":_9},"secrets":["mobile","verify_code","state_token"]} as const;
 /** POST /api/v2/sdk/pwd/update: the operation as data for the client's pipeline. */
-export const forceUpdatePwd = {"method":"POST","path":"/api/v2/sdk/pwd/update","label":"password change","headers":_18,"fromInput":_19,"mediaType":"application/json;charset=utf8","body":{"type":"object","required":["old_password","new_password"],"additionalProperties":false,"properties":{"old_password":_10,"new_password":_10}},"responses":_22,"secrets":["old_password","new_password","state_token"]} as const;
+export const forceUpdatePwd = {"method":"POST","path":"/api/v2/sdk/pwd/update","label":"password change","headers":_20,"fromInput":_21,"mediaType":"application/json;charset=utf8","body":{"type":"object","required":["old_password","new_password"],"additionalProperties":false,"properties":{"old_password":_10,"new_password":_10}},"responses":_24,"secrets":["old_password","new_password","state_token"]} as const;
 /** GET /api/v2/sdk/pwd/skip-update: the operation as data for the client's pipeline. */
-export const skipForceUpdatePwd = {"method":"GET","path":"/api/v2/sdk/pwd/skip-update","label":"password change skip","headers":_18,"fromInput":_19,"responses":_22,"secrets":["state_token"]} as const;
+export const skipForceUpdatePwd = {"method":"GET","path":"/api/v2/sdk/pwd/skip-update","label":"password change skip","headers":_20,"fromInput":_21,"responses":_24,"secrets":["state_token"]} as const;
 /** The client method that runs each operation (a package rule of scripts/lib/operations.mjs). */
 export const METHOD_NAMES = {"showCaptcha":"getCaptcha","validateCaptcha":"verifyCaptcha","listCountryCodes":"listCountryCodes","sendSmsVerifyCode":"sendCode","loginWithMobileVerifyCode":"login","showMobileByStateToken":"mobileByStateToken","secondaryAuthByMobileVerifyCode":"mfaSms","forceUpdatePwd":"updatePassword","skipForceUpdatePwd":"skipPasswordUpdate"} as const;

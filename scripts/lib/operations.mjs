@@ -67,7 +67,7 @@ function describe(spec, path, method, op) {
       const content = Object.values(resolve(spec, ref, `${where} ${status}`).content ?? {});
       if (content.length > 1) throw new Error(`${where} ${status}: one media type per answer`);
       // null: the answer documents no body.
-      return [status, content.length ? reduceSchema(spec, content[0].schema, `${where} ${status}`) : null];
+      return [status, content.length ? slimDiscriminated(reduceSchema(spec, content[0].schema, `${where} ${status}`)) : null];
     }),
   );
   const rule = PACKAGE_RULES[op.operationId] ?? {};
@@ -85,6 +85,30 @@ function describe(spec, path, method, op) {
     ...(rule.retry ? { retry: rule.retry } : {}),
     id: op.operationId,
   };
+}
+
+/**
+ * A discriminated `oneOf` with what src/contract/validate.ts never reads left out of its shapes: a shape is checked
+ * only after the parent's own checks passed and the tag picked it, so the parent's type, the tag being required and
+ * the tag's one-value enum are already settled. The shape keeps the tag's name (outcome.ts reads the names), as `{}`.
+ */
+export function slimDiscriminated(schema) {
+  if (!schema || typeof schema != "object") return schema;
+  if (Array.isArray(schema)) return schema.map(slimDiscriminated);
+  const out = Object.fromEntries(Object.entries(schema).map(([k, v]) => [k, slimDiscriminated(v)]));
+  if (!out.discriminator || !out.type) return out;
+  const tag = out.discriminator.propertyName;
+  out.oneOf = out.oneOf.map((shape) => {
+    const { type, required = [], properties = {}, ...rest } = shape;
+    const left = required.filter((name) => name !== tag);
+    return {
+      ...(type === undefined || JSON.stringify(type) === JSON.stringify(out.type) ? {} : { type }),
+      ...(left.length ? { required: left } : {}),
+      ...rest,
+      properties: { ...properties, ...(tag in properties ? { [tag]: {} } : {}) },
+    };
+  });
+  return out;
 }
 
 /** Every operation's descriptor, in the spec's order. */
