@@ -124,9 +124,10 @@ export function operationDescriptors(spec) {
 }
 
 /**
- * JS source of `values` (name -> value) as one `export const` each, with every object that occurs twice or more
- * (the shared device headers, the error body, `{ type: "string" }`) hoisted into one const they share: identical
- * literals would otherwise each cost bytes in every bundle.
+ * JS source of `values` (name -> value) as one `export const` each, with every large object that occurs twice or more
+ * (the shared device headers) hoisted into one const they share. Smaller repeats (the error body, `{ type: "string" }`)
+ * stay inline: gzip already finds them, and a const of their own made the gzipped browser bundle larger (measured with
+ * scripts/bench/bundle.mjs: 300 characters was the smallest bundle; no hoisting at all, or at 16, were larger).
  */
 function emitShared(values, doc) {
   const counts = new Map();
@@ -149,7 +150,7 @@ function emitShared(values, doc) {
     const key = JSON.stringify(v);
     if (shared.has(key)) return shared.get(key);
     const text = Array.isArray(v) ? `[${v.map(emit).join(",")}]` : `{${Object.entries(v).map(([k, s]) => `${JSON.stringify(k)}:${emit(s)}`).join(",")}}`;
-    if ((counts.get(key) ?? 0) < 2 || key.length < 16) return text;
+    if ((counts.get(key) ?? 0) < 2 || key.length < 300) return text;
     const name = `_${shared.size}`;
     shared.set(key, name);
     lines.push(`const ${name} = ${text} as const;`);
