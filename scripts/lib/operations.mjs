@@ -67,7 +67,7 @@ function describe(spec, path, method, op) {
       const content = Object.values(resolve(spec, ref, `${where} ${status}`).content ?? {});
       if (content.length > 1) throw new Error(`${where} ${status}: one media type per answer`);
       // null: the answer documents no body.
-      return [status, content.length ? reduceSchema(spec, content[0].schema, `${where} ${status}`) : null];
+      return [status, content.length ? slimDiscriminated(reduceSchema(spec, content[0].schema, `${where} ${status}`)) : null];
     }),
   );
   const rule = PACKAGE_RULES[op.operationId] ?? {};
@@ -87,6 +87,30 @@ function describe(spec, path, method, op) {
   };
 }
 
+/**
+ * A discriminated `oneOf` with what src/contract/validate.ts never reads left out of its shapes: a shape is checked
+ * only after the parent's own checks passed and the tag picked it, so the parent's type, the tag being required and
+ * the tag's one-value enum are already settled. The shape keeps the tag's name (outcome.ts reads the names), as `{}`.
+ */
+export function slimDiscriminated(schema) {
+  if (!schema || typeof schema != "object") return schema;
+  if (Array.isArray(schema)) return schema.map(slimDiscriminated);
+  const out = Object.fromEntries(Object.entries(schema).map(([k, v]) => [k, slimDiscriminated(v)]));
+  if (!out.discriminator || !out.type) return out;
+  const tag = out.discriminator.propertyName;
+  out.oneOf = out.oneOf.map((shape) => {
+    const { type, required = [], properties = {}, ...rest } = shape;
+    const left = required.filter((name) => name !== tag);
+    return {
+      ...(type === undefined || JSON.stringify(type) === JSON.stringify(out.type) ? {} : { type }),
+      ...(left.length ? { required: left } : {}),
+      ...rest,
+      properties: { ...properties, ...(tag in properties ? { [tag]: {} } : {}) },
+    };
+  });
+  return out;
+}
+
 /** Every operation's descriptor, in the spec's order. */
 export function operationDescriptors(spec) {
   const out = [];
@@ -100,9 +124,10 @@ export function operationDescriptors(spec) {
 }
 
 /**
- * JS source of `values` (name -> value) as one `export const` each, with every object that occurs twice or more
- * (the shared device headers, the error body, `{ type: "string" }`) hoisted into one const they share: identical
- * literals would otherwise each cost bytes in every bundle.
+ * JS source of `values` (name -> value) as one `export const` each, with every large object that occurs twice or more
+ * (the shared device headers) hoisted into one const they share. Smaller repeats (the error body, `{ type: "string" }`)
+ * stay inline: gzip already finds them, and a const of their own made the gzipped browser bundle larger (measured with
+ * scripts/bench/bundle.mjs: 300 characters was the smallest bundle; no hoisting at all, or at 16, were larger).
  */
 function emitShared(values, doc) {
   const counts = new Map();
@@ -125,7 +150,7 @@ function emitShared(values, doc) {
     const key = JSON.stringify(v);
     if (shared.has(key)) return shared.get(key);
     const text = Array.isArray(v) ? `[${v.map(emit).join(",")}]` : `{${Object.entries(v).map(([k, s]) => `${JSON.stringify(k)}:${emit(s)}`).join(",")}}`;
-    if ((counts.get(key) ?? 0) < 2 || key.length < 16) return text;
+    if ((counts.get(key) ?? 0) < 2 || key.length < 300) return text;
     const name = `_${shared.size}`;
     shared.set(key, name);
     lines.push(`const ${name} = ${text} as const;`);
