@@ -8,7 +8,7 @@ import { readVerifyArgs } from "./verify-args.js";
 
 /** The verify subcommand's usage line. */
 export const VERIFY_USAGE =
-  "oneaccess-sms-login verify --upstream URL [--client-id ID] [--tenant-id ID] [--header 'Name: value']... " +
+  "oneaccess-sms-login verify [--upstream URL (default $ONEACCESS_BASE_URL)] [--client-id ID] [--tenant-id ID] [--header 'Name: value']... " +
   `[--max-requests N (default ${DEFAULT_MAX_REQUESTS})] [--timeout-ms N] [--junit FILE] [--spend-code] [--send-sms]\n` +
   "  Checks every operation of the contract without sending an SMS or spending a code. Environment (never arguments):\n" +
   "  ONEACCESS_MOBILE + ONEACCESS_VERIFY_CODE with --spend-code: the valid login spends that real code, once.\n" +
@@ -38,7 +38,10 @@ function whole(name: string, value: string | undefined): number | undefined {
  */
 export async function runVerify(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const values = readVerifyArgs(argv);
-  if (!values.upstream) throw new CheckOptionsError("verify needs --upstream URL");
+  // `oneaccess-sms-login mock -- command` hands the command the mock's URL as ONEACCESS_BASE_URL: verify under it
+  // needs no wrapper to pass it on.
+  const upstream = values.upstream ?? env.ONEACCESS_BASE_URL;
+  if (!upstream) throw new CheckOptionsError("verify needs --upstream URL or ONEACCESS_BASE_URL");
   const headers: Record<string, string> = { ...values.headers };
   // --client-id beside --header 'X-client-id: …' in any spelling: which one was meant? Refused, never replaced.
   const add = (name: string, value: string | undefined) => {
@@ -66,7 +69,7 @@ export async function runVerify(argv: string[], env: NodeJS.ProcessEnv = process
   const timeoutMs = whole("timeout-ms", values["timeout-ms"]);
 
   const options: CheckOptions = {
-    upstream: values.upstream,
+    upstream,
     headers,
     ...(spendCode && mobile && code ? { credentials: { mobile, verify_code: code } } : {}),
     ...(sendSms && mobile && captcha ? { sendSms: { mobile, captcha_token: captcha } } : {}),

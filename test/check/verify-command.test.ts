@@ -148,6 +148,26 @@ describe("oneaccess-sms-login verify with no server", () => {
   });
 }, 60_000);
 
+describe("oneaccess-sms-login verify under `oneaccess-sms-login mock -- command`", () => {
+  const server = useServers();
+
+  test("without --upstream, checks the server ONEACCESS_BASE_URL names (what the mock gives the command it runs)", async () => {
+    const { url } = await server();
+    const { code, out } = await verify([], { ONEACCESS_BASE_URL: url });
+    expect(out).toContain(`requests sent to ${url}`);
+    expect(code).toBe(0);
+  });
+
+  test("--upstream wins over ONEACCESS_BASE_URL, and with neither the usage says both", async () => {
+    const { url } = await server();
+    const given = await verify(["--upstream", url], { ONEACCESS_BASE_URL: "http://127.0.0.1:9" });
+    expect(given.out).toContain(`requests sent to ${url}`);
+    const neither = await verify([], {});
+    expect(neither.code).toBe(2);
+    expect(neither.err).toMatch(/--upstream URL or ONEACCESS_BASE_URL/);
+  });
+}, 60_000);
+
 describe("oneaccess-sms-login verify --junit", () => {
   const server = useServers();
 

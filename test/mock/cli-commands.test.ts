@@ -32,7 +32,7 @@ describe("oneaccess-sms-login: one bin, its commands mock, verify and docs", () 
 
   test.each([
     ["mock", /^usage: oneaccess-sms-login mock \[--port N .*\[--host H\] \[--dynamic\] \[--log-level L\] \[-- command \.\.\.\]\n$/],
-    ["verify", /^usage: oneaccess-sms-login verify --upstream URL .*--junit FILE\] \[--spend-code\] \[--send-sms\]\n[^]*ONEACCESS_MOBILE \+ ONEACCESS_VERIFY_CODE with --spend-code[^]*ONEACCESS_CLIENT_ID \+ ONEACCESS_CLIENT_SECRET[^]*Exit: 0 keeps/],
+    ["verify", /^usage: oneaccess-sms-login verify \[--upstream URL \(default \$ONEACCESS_BASE_URL\)\] .*--junit FILE\] \[--spend-code\] \[--send-sms\]\n[^]*ONEACCESS_MOBILE \+ ONEACCESS_VERIFY_CODE with --spend-code[^]*ONEACCESS_CLIENT_ID \+ ONEACCESS_CLIENT_SECRET[^]*Exit: 0 keeps/],
     ["docs", /^usage: oneaccess-sms-login docs \[--out FILE \(default oneaccess-sms-login-api\.html\)\]\n$/],
   ])("%s --help prints that command's usage, exit 0, and does nothing else", (name, usage) => {
     // verify --help with no --upstream would otherwise be a usage error; mock --help starts no Prism.
