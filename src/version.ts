@@ -2,4 +2,4 @@
 // test/governance/version.test.ts; `npm version` rewrites it (scripts/sync-version.mjs).
 
 /** The version of the contract this package implements: the package's own version (semver, 0.x rules before 1.0). */
-export const CONTRACT_VERSION = "0.1.0";
+export const CONTRACT_VERSION = "0.2.0";
