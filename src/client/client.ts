@@ -8,6 +8,7 @@ import { headerProblems, loginHeaders } from "./headers.js";
 import type { Fetch, LoginCallOptions, LoginClientOptions } from "./options.js";
 import { call, isTimeout, TIMEOUT_RULE } from "./pipeline/call.js";
 import type { OperationDescriptor } from "./pipeline/descriptor.js";
+import { isMiddleware } from "./pipeline/send.js";
 import type { Transport } from "./pipeline/transport.js";
 import { readRetry } from "./retry.js";
 import type { LoginResult, OperationResult } from "./result.js";
@@ -40,11 +41,6 @@ export interface LoginClient {
   readonly baseUrl: string;
 }
 
-const HOOKS = ["onRequest", "onResponse", "onError"] as const;
-
-/** True for an openapi-fetch middleware object: at least one hook, and every hook given a function. */
-const isMiddleware = (m: unknown): m is Middleware =>
-  typeof m == "object" && !!m && HOOKS.some((h) => h in m) && HOOKS.every((h) => ["undefined", "function"].includes(typeof (m as Middleware)[h]));
 
 /** Creates a login client once per application (or per tenant); throws ConfigError on unusable options. */
 export function createLoginClient(options: LoginClientOptions): LoginClient {

@@ -14,6 +14,7 @@ import type { Fetch } from "../client/options.js";
 import { failure } from "../client/outcome.js";
 import { call, isTimeout, TIMEOUT_RULE } from "../client/pipeline/call.js";
 import type { OperationDescriptor } from "../client/pipeline/descriptor.js";
+import { isMiddleware } from "../client/pipeline/send.js";
 import type { Transport } from "../client/pipeline/transport.js";
 import type { LoginFailure, LoginResult } from "../client/result.js";
 import { readRetry } from "../client/retry.js";
@@ -54,9 +55,6 @@ const REFRESH: OperationDescriptor = { ...ops.refreshSessionToken, label: "sessi
 // The token call's own failure, by the AppTokenError the exchange rejected with: what the tenant call returns.
 const tokenFailures = new WeakMap<AppTokenError, LoginFailure>();
 
-const HOOKS = ["onRequest", "onResponse", "onError"] as const;
-const isMiddleware = (m: unknown): m is Middleware =>
-  typeof m == "object" && !!m && HOOKS.some((h) => h in m) && HOOKS.every((h) => ["undefined", "function"].includes(typeof (m as Middleware)[h]));
 
 /** The HTTP status a result answered with, for the manager's one retry on 401. */
 const statusOf = (result: LoginResult) => (result.ok ? result.response.status : (result.response?.status ?? 0));

@@ -1,6 +1,12 @@
 import type { Middleware } from "openapi-fetch";
 import type { Fetch } from "../options.js";
 
+const HOOKS = ["onRequest", "onResponse", "onError"] as const;
+
+/** True for an openapi-fetch middleware object: at least one hook, and every hook given a function. */
+export const isMiddleware = (m: unknown): m is Middleware =>
+  typeof m == "object" && !!m && HOOKS.some((h) => h in m) && HOOKS.every((h) => ["undefined", "function"].includes(typeof (m as Middleware)[h]));
+
 /** What a middleware hook is told besides the request, as openapi-fetch tells it. */
 export interface HookContext {
   readonly schemaPath: string;
