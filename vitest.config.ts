@@ -1,14 +1,32 @@
 import { fileURLToPath } from "node:url";
 import { configDefaults, defineConfig } from "vitest/config";
 
-// Three groups of tests (vitest projects), each run by its own script:
-//   unit     npm test: spec, unit, contract, package, docs and browser tests on the machine's Node, in under 2 minutes
+// Four groups of tests (vitest projects), each run by its own script:
+//   unit     npm test: spec, unit, contract, mock, check and docs-snippet tests on the machine's Node, in about 2 minutes
+//   slow     npm run test:slow: packing and installing the package, consumer type checks, the browser, whole toolchains
 //   release  npm run test:release: the packed package published to a local registry and installed by name
 //   bench    npm run test:bench: `npm run bench --smoke`, which keeps the benchmark from rotting
 // .ci/run runs all three and the Node matrix (npm run test:matrix: the unit group's runtime folders on Node 22/24/26).
 // Type tests (test/**/*.test-d.ts) are compiled by `npm run typecheck` (tsc -p tsconfig.json), which npm test runs.
 // Quiet by design: a green run prints vitest's closing counts and the summary line; a failing test prints in full, with
 // its console output ("minimal" drops the console output of passing tests only).
+// What `npm test` leaves to .ci/run (npm run test:slow): tests that pack, install or spawn whole toolchains (the
+// packed package, consumer projects' type checks, npm start, the generator and the gate run end to end), drive a
+// browser, or install system packages. Each takes seconds to minutes; together they are half the suite's time.
+const SLOW = [
+  "test/package/**",
+  "test/consumer-types/**",
+  "test/system-deps/**",
+  "test/browser/**",
+  "test/arazzo/**",
+  "test/testing/browser.test.ts",
+  "test/docs/docs.test.ts",
+  "test/docs/docs-command.test.ts",
+  "test/governance/contract-gate.test.ts",
+  "test/spec/generated.test.ts",
+  "test/mock/npm-start.test.ts",
+];
+
 const alias = [
   // The README's examples (test/testing/examples/) import the package by name, as a consumer would.
   { find: /^oneaccess-sms-login$/, replacement: fileURLToPath(new URL("src/index.ts", import.meta.url)) },
@@ -32,11 +50,12 @@ export default defineConfig({
         test: {
           name: "unit",
           include: ["test/**/*.test.ts"],
-          exclude: [...configDefaults.exclude, "test/release/**", "test/bench/**"],
+          exclude: [...configDefaults.exclude, "test/release/**", "test/bench/**", ...SLOW],
           // The contract suite's server: a Prism mock started once, or the one ONEACCESS_BASE_URL names.
           globalSetup: ["test/contract/global-setup.ts"],
         },
       },
+      { extends: true, test: { name: "slow", include: SLOW.map((glob) => (glob.endsWith("/**") ? `${glob}/*.test.ts` : glob)), globalSetup: ["test/contract/global-setup.ts"] } },
       { extends: true, test: { name: "release", include: ["test/release/**/*.test.ts"], testTimeout: 240_000, hookTimeout: 240_000 } },
       { extends: true, test: { name: "bench", include: ["test/bench/**/*.test.ts"] } },
     ],

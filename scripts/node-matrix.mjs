@@ -21,7 +21,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 export const RUNTIME_TESTS = ["test/client", "test/mock", "test/contract", "test/package", "test/testing", "test/server"];
 
 /**
- * The matrix. `tests` are folders of the unit group (vitest.config.ts). `packages`
+ * The matrix. `tests` are folders of the unit and slow groups (vitest.config.ts). `packages`
  * are installed into a folder of their own under .tmp/ that the row runs in: the mock helper looks for Prism in the
  * working directory's project first, as it would in a consumer's, so the row tests that Prism. `knownFailures` maps a
  * test name (a substring) to why that test cannot pass in the row: those tests are skipped there, and said so.
@@ -104,7 +104,7 @@ function runRow(row) {
   const cwd = workingDirectory(row.packages);
   if (row.packages?.some((spec) => spec.startsWith("@stoplight/prism-cli@"))) checkMockUsesRowPrism(node, cwd);
   const folders = row.tests?.filter((folder) => existsSync(join(root, folder)));
-  const args = [join(root, "node_modules/vitest/vitest.mjs"), "run", "--root", root, "--project", "unit", ...(folders ?? [])];
+  const args = [join(root, "node_modules/vitest/vitest.mjs"), "run", "--root", root, "--project", "unit", "--project", "slow", ...(folders ?? [])];
   const known = Object.entries(row.knownFailures ?? {});
   if (known.length > 0) {
     const escaped = known.map(([name]) => name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));

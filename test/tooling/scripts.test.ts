@@ -31,8 +31,8 @@ describe("npm test: local and quick", () => {
 });
 
 describe(".ci/run: what npm test leaves out", () => {
-  test("installs the system packages, then runs the mutation gate, release, bench, matrix and npm test", () => {
-    const order = ["bash scripts/install-system-deps.sh", "npm ci", "npm run mutate:ci", "npm run test:release", "npm run test:bench", "npm run test:matrix", 'step "npm test" npm test'];
+  test("installs the system packages, then runs the mutation gate, the slow tests, release, bench, matrix and npm test", () => {
+    const order = ["bash scripts/install-system-deps.sh", "npm ci", "npm run mutate:ci", "npm run test:slow", "npm run test:release", "npm run test:bench", "npm run test:matrix", 'step "npm test" npm test'];
     const at = order.map((command) => ciRun.indexOf(command));
     expect(at.every((index) => index >= 0), JSON.stringify(at)).toBe(true);
     expect([...at].sort((a, b) => a - b)).toEqual(at);
