@@ -44,6 +44,19 @@ const freePort = () =>
     });
   });
 
+/** The package's runtime dependencies and theirs, by name, as installed in the repository's node_modules. */
+function runtimeTree(): string[] {
+  const deps = (file: string) => Object.keys((JSON.parse(readFileSync(file, "utf8")) as { dependencies?: object }).dependencies ?? {});
+  const found = new Set<string>();
+  const queue = deps(repoPath("package.json"));
+  for (let name = queue.shift(); name !== undefined; name = queue.shift()) {
+    if (found.has(name)) continue;
+    found.add(name);
+    queue.push(...deps(repoPath(`node_modules/${name}/package.json`)));
+  }
+  return [...found];
+}
+
 /** Publishes an installed package (from the repository's node_modules) to the local registry: what the consumers need. */
 function seed(name: string) {
   const tarballs = join(work, "seed");
@@ -96,8 +109,9 @@ beforeAll(async () => {
   if (!added.ok || !token) throw new Error(`Verdaccio refused the user: ${added.status}`);
   writeFileSync(env.npm_config_userconfig, `registry=${registry}\n//127.0.0.1:${port}/:_authToken=${token}\n`);
 
-  // The package's dependencies, and what the TypeScript consumer installs, from the repository's own copies.
-  for (const name of ["openapi-typescript-helpers", "openapi-fetch", "typescript", "undici-types", "@types/node"]) seed(name);
+  // The package's dependencies (read from package.json, with theirs), and what the TypeScript consumer installs, from
+  // the repository's own copies: a new dependency is seeded without a word here.
+  for (const name of [...runtimeTree(), "typescript", "undici-types", "@types/node"]) seed(name);
 }, 240_000);
 
 afterAll(async () => {
