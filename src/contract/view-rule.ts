@@ -6,8 +6,12 @@
 export const ERROR_CODE = /^[A-Z]+(\.[A-Z]+)*\.\d{4}$/;
 /** A request id a view may show: 1 to 64 ASCII letters, digits, ".", "_", ":" or "-". */
 export const REQUEST_ID = /^[\w.:-]{1,64}$/;
-/** A transport error code of fixed shape: upper-case letters and underscores ("ECONNREFUSED", "UND_ERR_SOCKET"). */
-export const TRANSPORT_CODE = /^[A-Z][A-Z_]{1,39}$/;
+/**
+ * A transport error code of one of the families Node, undici and TLS use ("ECONNREFUSED", "EAI_AGAIN", "UND_ERR_SOCKET",
+ * "ERR_ASSERTION", "HPE_INVALID_CONSTANT", "CERT_HAS_EXPIRED", "DEPTH_ZERO_SELF_SIGNED_CERT"): a closed set of shapes,
+ * so an upper-cased token a custom fetch throws as its `code` ("AAAA…", 16 letters or more, no family) is not one.
+ */
+export const TRANSPORT_CODE = /^(?:E[A-Z]{2,14}|EAI_[A-Z]{2,20}|(?:UND_ERR|ERR|HPE)(?:_[A-Z0-9]{1,30}){1,6}|ABORT_ERR|(?:[A-Z]{2,12}_){0,4}CERT(?:_[A-Z]{2,12}){0,5}|UNABLE_TO_[A-Z_]{2,40})$/;
 /** The error names a view may show; any other is shown as "Error". */
 export const ERROR_NAME = /^(Type|Range|Syntax|Abort|Timeout|Socket|ConnectTimeout|HeadersTimeout|BodyTimeout)?Error$/;
 

@@ -120,3 +120,17 @@ test("the caller's own input echoed back in ASCII (fullwidth, Arabic-Indic) is n
     expect(result.ok && result.requestId).toBeUndefined();
   }
 });
+
+describe("a custom fetch that throws", () => {
+  // Found by views-property.test.ts (seed -1993821091): a token the client never saw (no answer, so no body or cookie
+  // to learn it from), upper-cased into the thrown error's `code`, had the old transport-code shape (upper-case letters).
+  test("a `code` that is an upper-cased token, of no transport code family, shows nowhere; ECONNREFUSED still shows", async () => {
+    const token = "aaaaAaAaaaaaaaaa";
+    const thrown = (code: string) => () => Promise.reject(Object.assign(new TypeError("fetch failed"), { cause: Object.assign(new Error("x"), { code }) }));
+    const hidden = await clientWith(thrown(token.toUpperCase())).client.login(PAGE.credentials);
+    expect(hidden).toMatchObject({ ok: false, error: { kind: "network" } });
+    expect(normalise(views(hidden))).not.toContain(normalise(token));
+    const shown = await clientWith(thrown("ECONNREFUSED")).client.login(PAGE.credentials);
+    expect(views(shown)).toContain("ECONNREFUSED");
+  });
+});
