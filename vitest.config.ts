@@ -2,17 +2,26 @@ import { fileURLToPath } from "node:url";
 import { configDefaults, defineConfig } from "vitest/config";
 
 // Four groups of tests (vitest projects), each run by its own script:
-//   unit     npm test: spec, unit, contract, mock, check and docs-snippet tests on the machine's Node, in about 2 minutes
+//   unit     npm test: spec, unit, contract, mock, check and docs-snippet tests on the machine's Node, in under 2 minutes
+//            on 2 idle cores, its set-up steps included
 //   slow     npm run test:slow: packing and installing the package, consumer type checks, the browser, whole toolchains
 //   release  npm run test:release: the packed package published to a local registry and installed by name
 //   bench    npm run test:bench: `npm run bench --smoke`, which keeps the benchmark from rotting
-// .ci/run runs all three and the Node matrix (npm run test:matrix: the unit group's runtime folders on Node 22/24/26).
-// Type tests (test/**/*.test-d.ts) are compiled by `npm run typecheck` (tsc -p tsconfig.json), which npm test runs.
+// .ci/run runs all three and the Node matrix (npm run test:matrix: the unit and slow groups' runtime folders on Node
+// 22/24/26).
+// Type tests (test/**/*.test-d.ts) are compiled by `npm run typecheck` (tsc -p tsconfig.json, incremental: its
+// buildinfo is node_modules/.cache/oneaccess-sms-login/typecheck.tsbuildinfo), which npm test runs.
 // Quiet by design: a green run prints vitest's closing counts and the summary line; a failing test prints in full, with
 // its console output ("minimal" drops the console output of passing tests only).
 // What `npm test` leaves to .ci/run (npm run test:slow): tests that pack, install or spawn whole toolchains (the
-// packed package, consumer projects' type checks, npm start, the generator and the gate run end to end), drive a
-// browser, or install system packages. Each takes seconds to minutes; together they are half the suite's time.
+// packed package, consumer projects' type checks, npm start, the generator and the gate run end to end, a whole
+// vitest run of the contract suite, another generator's client compiled with tsc, the code samples compiled with
+// tsc), drive a browser, or install system packages. Each takes seconds to minutes; together they are more than half
+// the suite's time. npm test keeps a quick test of each capability: the mock starts and answers, verify passes and
+// fails against local servers, the contract suite runs against the mock, the code samples run.
+// Where it costs: a mock started by startMock or the bin loads Prism's engine in a process of its own, about a
+// second of CPU each, so tests that only need a mock that is up share one (useMock, beforeAll); the tests that spawn
+// `verify` (a light process) run concurrently within their file.
 const SLOW = [
   "test/package/**",
   "test/consumer-types/**",
@@ -25,6 +34,9 @@ const SLOW = [
   "test/governance/contract-gate.test.ts",
   "test/spec/generated.test.ts",
   "test/mock/npm-start.test.ts",
+  "test/contract/suite-targets.test.ts",
+  "test/portability/hey-api.test.ts",
+  "test/spec/code-samples-compile.test.ts",
 ];
 
 const alias = [

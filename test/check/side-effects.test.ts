@@ -26,7 +26,7 @@ const verify = (args: string[], env: Record<string, string> = {}) =>
     let err = "";
     child.stdout.on("data", (d) => (out += d));
     child.stderr.on("data", (d) => (err += d));
-    child.once("exit", (code) => resolve({ code, out, err }));
+    child.once("close", (code) => resolve({ code, out, err })); // "close": after the last output was read
   });
 
 /** Requests per path. */
@@ -37,7 +37,8 @@ const couldSendSms = (seen: readonly Seen[]) => seen.filter((s) => s.path === SM
 const couldSpendCode = (seen: readonly Seen[]) => seen.filter((s) => CODE_PATHS.includes(s.path) && (s.body.includes(MOBILE) || s.body.includes(CODE)));
 const tenantRequests = (seen: readonly Seen[]) => seen.filter((s) => s.path.startsWith("/api/v2/tenant/"));
 
-describe("verify: nothing that costs an SMS, a code or the application's credentials without a flag", () => {
+// Each test has its own upstream and `verify` process: they run concurrently, overlapping the processes' start.
+describe.concurrent("verify: nothing that costs an SMS, a code or the application's credentials without a flag", () => {
   const server = useServers();
 
   test("without flags: every browser operation gets requests, none could send an SMS or spend a real code, no tenant call", async () => {

@@ -15,6 +15,9 @@ const CODE = "918273";
 const work = mkdtempSync(join(tmpdir(), "oa-verify-"));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
+// Every test runs its own upstream, its own `verify` process and its own report file, so the tests of each describe run
+// concurrently (describe.concurrent): most of their time is a child process starting, which the others overlap.
+
 /**
  * Runs `verify` asynchronously (the upstreams live in this process), with real credentials in its environment and
  * --spend-code, which lets it spend them (see "the flags that spend" for the runs without it).
@@ -27,7 +30,8 @@ const verify = (args: string[], env: Record<string, string> = { ONEACCESS_MOBILE
     let err = "";
     child.stdout.on("data", (d) => (out += d));
     child.stderr.on("data", (d) => (err += d));
-    child.once("exit", (code) => resolve({ code, out, err }));
+    // "close", not "exit": the process can exit before its last output has been read.
+    child.once("close", (code) => resolve({ code, out, err }));
   });
 
 const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "", isArray: (name) => name === "testcase" || name === "property" });
@@ -37,7 +41,7 @@ const readJUnit = (file: string) => {
   return { text, xml: parser.parse(text) };
 };
 
-describe("oneaccess-sms-login verify: the request budget", () => {
+describe.concurrent("oneaccess-sms-login verify: the request budget", () => {
   const server = useServers();
 
   test(`sends every request it has for the browser operations within the default budget of ${DEFAULT_MAX_REQUESTS}, and says so`, async () => {
@@ -133,7 +137,7 @@ describe("oneaccess-sms-login verify: the request budget", () => {
   });
 }, 60_000);
 
-describe("oneaccess-sms-login verify with no server", () => {
+describe.concurrent("oneaccess-sms-login verify with no server", () => {
   const server = useServers();
 
   test("says once why no request got an answer, not once per check and request (was 49 lines)", async () => {
@@ -148,7 +152,7 @@ describe("oneaccess-sms-login verify with no server", () => {
   });
 }, 60_000);
 
-describe("oneaccess-sms-login verify under `oneaccess-sms-login mock -- command`", () => {
+describe.concurrent("oneaccess-sms-login verify under `oneaccess-sms-login mock -- command`", () => {
   const server = useServers();
 
   test("without --upstream, checks the server ONEACCESS_BASE_URL names (what the mock gives the command it runs)", async () => {
@@ -168,7 +172,7 @@ describe("oneaccess-sms-login verify under `oneaccess-sms-login mock -- command`
   });
 }, 60_000);
 
-describe("oneaccess-sms-login verify --junit", () => {
+describe.concurrent("oneaccess-sms-login verify --junit", () => {
   const server = useServers();
 
   test("writes one testcase per check with the right counts, and passes carry why", async () => {
@@ -286,7 +290,7 @@ describe("oneaccess-sms-login verify --junit", () => {
   });
 }, 60_000);
 
-describe("oneaccess-sms-login verify: credentials never reach a report", () => {
+describe.concurrent("oneaccess-sms-login verify: credentials never reach a report", () => {
   const server = useServers();
 
   test("shows neither the mobile number nor the code in the text report or the JUnit file, however the server echoes them", async () => {
@@ -337,9 +341,10 @@ describe("oneaccess-sms-login verify: credentials never reach a report", () => {
     ["HTML character references", (body) => ({ status: 502, headers: { "Content-Type": "text/html" }, body: `<p>${[...body].map((c) => `&#${c.charCodeAt(0)};`).join("")}</p>` })],
     ["fullwidth digits", () => ({ status: 503, headers: { "Content-Type": "text/plain" }, body: `mobile ${fullwidth(MOBILE)} code ${fullwidth(CODE)}` })],
     ["base64 inside the Content-Type", (body) => ({ status: 200, headers: { "Content-Type": `text/x-${Buffer.from(`m=${JSON.parse(body).mobile}`).toString("base64").replace(/=/g, "")}` }, body: "{}" })],
-  ])("redacts credentials a server echoes as %s, from the text report and the JUnit file", async (_form, echo) => {
+  ])("redacts credentials a server echoes as %s, from the text report and the JUnit file", async (form, echo) => {
     const { url } = await server((seen, keeping) => (seen.json?.mobile === MOBILE ? echo(seen.body) : keeping));
-    const file = join(work, "encoded-echo.xml");
+    // A file per form: the forms run concurrently.
+    const file = join(work, `encoded-echo-${form.replace(/\W+/g, "-")}.xml`);
     const { code, out, err } = await verify(["--upstream", url, "--max-requests", "2", "--junit", file]);
     expect(code).toBe(1);
     for (const output of [out, err, readJUnit(file).text]) {

@@ -6,8 +6,11 @@ import { deref, exampleRequest, namedExamples, operation, operations } from "../
 const errorExamples = namedExamples(deref(operation.responses["400"]).content["application/json"]);
 const defaultError = Object.values(errorExamples)[0];
 
+// One default mock for the whole file: starting one costs seconds (Prism's engine loading), and every test here needs
+// only a default mock that is up.
+const started = useMock();
+
 describe("the mock answers every request inside the contract", () => {
-  const started = useMock();
   const post = async (headers: Record<string, string>, body: string | Blob) => {
     const response = await fetch(`${started.current.url}${LOGIN_PATH}`, { method: "POST", headers, body, signal: AbortSignal.timeout(5_000) });
     const text = await response.text();
@@ -107,7 +110,6 @@ describe("the mock answers every request inside the contract", () => {
 // The same robustness on every operation of the journey, not only the login: the mock's request rules and its
 // violation header do not depend on the path.
 describe("the mock answers every operation's broken requests with that operation's documented 400", () => {
-  const started = useMock();
   const call = async ({ path, method }: (typeof operations)[number], headers: Record<string, string>, body?: string) => {
     const response = await fetch(`${started.current.url}${path}`, { method: method.toUpperCase(), headers, body, signal: AbortSignal.timeout(5_000) });
     return { status: response.status, text: await response.text(), violations: response.headers.get("sl-violations") ?? "" };

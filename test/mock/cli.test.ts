@@ -15,6 +15,20 @@ const PAGE_REQUEST = `
   console.log(r.status, await r.text());
   process.exit(r.status === 200 ? 0 : 5);`;
 
+/** Runs the bin to its end without blocking this process (the runs of a test, and the tests, overlap). */
+function runBin(args: string[], env: NodeJS.ProcessEnv = process.env) {
+  return new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
+    const child = spawn(process.execPath, [CLI, ...args], { env, stdio: ["ignore", "pipe", "pipe"] });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d) => (stdout += d));
+    child.stderr.on("data", (d) => (stderr += d));
+    child.once("close", (status) => resolve({ status, stdout, stderr }));
+  });
+}
+
+// One test at a time, each bin's mock after the other: a Prism engine takes seconds of CPU to load, and several loading
+// at once on a busy machine miss the 20 s readiness limit. The runs that start no mock overlap.
 describe("oneaccess-sms-login mock (what npm start runs)", () => {
   test("serves until SIGTERM, printing the URL and the page's example request", async () => {
     const child = spawn(process.execPath, [CLI, "mock", "--port", "0", "--log-level", "silent"], { stdio: ["ignore", "pipe", "pipe"] });
@@ -40,12 +54,11 @@ describe("oneaccess-sms-login mock (what npm start runs)", () => {
     await expect(fetch(url)).rejects.toThrow();
   });
 
-  test("runs a command with ONEACCESS_BASE_URL set and passes its exit code through", () => {
-    const ok = spawnSync(process.execPath, [CLI, "mock", "--port", "0", "--", process.execPath, "--input-type=module", "-e", PAGE_REQUEST], { encoding: "utf8" });
-    expect(ok.stdout).toContain('200 {"status":"SUCCESS","session_token":"bts******2VO","expire":604800}');
+  test("runs a command with ONEACCESS_BASE_URL set, its output alone on stdout (none of the mock's startup noise)", async () => {
+    const ok = await runBin(["mock", "--port", "0", "--", process.execPath, "--input-type=module", "-e", PAGE_REQUEST]);
+    expect(ok.stdout).toBe('200 {"status":"SUCCESS","session_token":"bts******2VO","expire":604800}\n');
+    expect(ok.stderr).not.toMatch(/Starting Prism/);
     expect(ok.status).toBe(0);
-    const failing = spawnSync(process.execPath, [CLI, "mock", "--port", "0", "--", process.execPath, "-e", "process.exit(7)"], { encoding: "utf8" });
-    expect(failing.status).toBe(7);
   });
 
   test("rejects a bad port with a usage message and exit 2", () => {
@@ -54,27 +67,30 @@ describe("oneaccess-sms-login mock (what npm start runs)", () => {
     expect(result.stderr).toMatch(/^oneaccess-sms-login mock: --port "http": port must be an integer from 0 to 65535\nusage: oneaccess-sms-login mock /);
   });
 
-  test("takes its default port from $PORT; --port wins over it; a bad PORT is named as PORT, not as --port", () => {
+  test("takes its default port from $PORT; --port wins over it; a bad PORT is named as PORT, not as --port; passes the command's exit code through", async () => {
     const env = (port: string) => ({ PATH: process.env.PATH, PORT: port });
-    const printUrl = [process.execPath, "-e", "console.log(process.env.ONEACCESS_BASE_URL)"];
-    // PORT=0: a free port, so the URL's port is neither 0 nor 4010.
-    const fromEnv = spawnSync(process.execPath, [CLI, "mock", "--", ...printUrl], { encoding: "utf8", env: env("0") });
-    expect(fromEnv.status).toBe(0);
+    const printUrl = (exit: number) => [process.execPath, "-e", `console.log(process.env.ONEACCESS_BASE_URL); process.exit(${exit})`];
+    const bad = ["http", "", "65536"];
+    const refusing = Promise.all(bad.map((port) => runBin(["mock", "--", ...printUrl(0)], env(port))));
+    const fromEnv = await runBin(["mock", "--", ...printUrl(7)], env("0"));
+    const flagWins = await runBin(["mock", "--port", "0", "--", ...printUrl(0)], env("http"));
+    const refused = await refusing;
+    // PORT=0: a free port, so the URL's port is neither 0 nor 4010; the command's exit code 7 is the bin's.
     expect(fromEnv.stdout).toMatch(/^http:\/\/127\.0\.0\.1:(?!0\n|4010\n)\d+\n$/);
-    const flagWins = spawnSync(process.execPath, [CLI, "mock", "--port", "0", "--", ...printUrl], { encoding: "utf8", env: env("http") });
+    expect(fromEnv.status).toBe(7);
     expect(flagWins.status).toBe(0);
-    for (const bad of ["http", "", "65536"]) {
-      const result = spawnSync(process.execPath, [CLI, "mock", "--", ...printUrl], { encoding: "utf8", env: env(bad) });
-      expect(result.status, bad).toBe(2);
-      expect(result.stdout, bad).toBe("");
-      expect(result.stderr, bad).toMatch(
-        new RegExp(`^oneaccess-sms-login mock: PORT ${JSON.stringify(bad)} \\(the environment's default for --port\\): port must be an integer from 0 to 65535\nusage: `),
+    for (const [i, result] of refused.entries()) {
+      const port = bad[i]!;
+      expect(result.status, port).toBe(2);
+      expect(result.stdout, port).toBe("");
+      expect(result.stderr, port).toMatch(
+        new RegExp(`^oneaccess-sms-login mock: PORT ${JSON.stringify(port)} \\(the environment's default for --port\\): port must be an integer from 0 to 65535\nusage: `),
       );
     }
   });
 }, 60_000);
 
-describe("oneaccess-sms-login verify", () => {
+describe.concurrent("oneaccess-sms-login verify", () => {
   const servers = useUpstreams();
   const verify = (upstream: string, budget: string[] = []) =>
     new Promise<{ code: number | null; out: string }>((resolve) => {
@@ -85,7 +101,7 @@ describe("oneaccess-sms-login verify", () => {
       let out = "";
       child.stdout.on("data", (d) => (out += d));
       child.stderr.on("data", (d) => (out += d));
-      child.once("exit", (code) => resolve({ code, out }));
+      child.once("close", (code) => resolve({ code, out })); // "close": after the last output was read
     });
 
   test("exits 0 for a server that keeps the contract, without printing the credentials", async () => {
