@@ -1,7 +1,7 @@
 import { spawnSync } from "node:child_process";
 import { createServer, type Server } from "node:http";
 import { connect, type AddressInfo } from "node:net";
-import { afterAll, beforeAll } from "vitest";
+import { afterAll, beforeAll, inject } from "vitest";
 import { startMock, type MockOptions, type RunningMock } from "../../src/mock/index.js";
 
 /** The page's example request, on the wire, as the mock tests send it. */
@@ -59,6 +59,16 @@ export function useMock(options: MockOptions = {}): { current: RunningMock } {
     await mock.current?.stop();
   });
   return mock;
+}
+
+/**
+ * The run's shared default mock (started once by test/contract/global-setup.ts), for tests that only send it requests:
+ * one Prism start for all of them instead of one per file. A test that stops, kills or floods its mock, reads its
+ * output or needs options starts its own (startMock, useMock).
+ */
+export function sharedMock(): { url: string; port: number } {
+  const url = inject("sharedMockUrl");
+  return { url, port: Number(new URL(url).port) };
 }
 
 /** Sends raw bytes to 127.0.0.1:port and resolves to the whole answer as text (the request closes the connection). */

@@ -1,14 +1,13 @@
 import { describe, expect, test } from "vitest";
 import { LOGIN_PATH } from "../../src/index.js";
-import { PAGE_BODY, PAGE_HEADERS, useMock } from "../helpers/mock.js";
+import { PAGE_BODY, PAGE_HEADERS, sharedMock } from "../helpers/mock.js";
 import { deref, exampleRequest, namedExamples, operation, operations } from "../helpers/spec.js";
 
 const errorExamples = namedExamples(deref(operation.responses["400"]).content["application/json"]);
 const defaultError = Object.values(errorExamples)[0];
 
-// One default mock for the whole file: starting one costs seconds (Prism's engine loading), and every test here needs
-// only a default mock that is up.
-const started = useMock();
+// Every test here needs only a default mock that is up: the run's shared one (a start costs seconds of CPU).
+const started = { current: sharedMock() };
 
 describe("the mock answers every request inside the contract", () => {
   const post = async (headers: Record<string, string>, body: string | Blob) => {

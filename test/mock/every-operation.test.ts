@@ -2,14 +2,15 @@
 // body, not the login's application/json;charset=utf8), its headers, and answers every operation of the spec.
 import { describe, expect, test } from "vitest";
 import { operations } from "../../generated/requests.js";
-import { useMock } from "../helpers/mock.js";
+import { sharedMock } from "../helpers/mock.js";
 
 const DEVICE = { "X-operating-sys-version": "Android 10", "X-device-fingerprint": "156aysdna213sac", "X-agent": "a", "X-client-id": "DRrYIqauawN0I8myTMoDTPys6ezGZxnm" };
 const FORM = "grant_type=client_credentials&client_id=ONtQq2igSggfFClyGgzmuXR8&client_secret=XdqUmJpG19hNEHz3472X";
 const first = (id: string, status: string) => Object.values((operations.find((o) => o.id === id)!.examples as Record<string, Record<string, unknown> | null>)[status]!)[0];
 
 describe("the Prism mock, per operation", () => {
-  const mock = useMock();
+  // The run's shared default mock: these tests only send it requests.
+  const mock = { current: sharedMock() };
 
   test("POST /api/v2/tenant/token takes its form body and answers the page's token", async () => {
     const response = await fetch(`${mock.current.url}/api/v2/tenant/token`, { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded" }, body: FORM });

@@ -1,10 +1,10 @@
 // Every operation of the spec, in-process mock against the package's Prism mock, request for request: valid requests,
 // each way a request can break its operation's contract, every named example by Prefer, and paths and methods the spec
 // does not have. Same status, same body, same presence of sl-violations (differential.test.ts goes deep on the login).
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
+import { sharedMock } from "../helpers/mock.js";
 import spec from "../../generated/openapi.json" with { type: "json" };
 import { OPERATIONS, type Operation } from "../../src/contract/operations.js";
-import { startMock, type RunningMock } from "../../src/mock/index.js";
 import { createMockFetch } from "../../src/testing/index.js";
 
 interface Answer {
@@ -95,7 +95,8 @@ async function read(response: Response): Promise<Answer> {
   return { status: response.status, body, violations: response.headers.has("sl-violations") };
 }
 
-let prism: RunningMock;
+// The run's shared default Prism mock (test/contract/global-setup.ts): these tests only send it requests.
+const prism = sharedMock();
 const inProcess = createMockFetch();
 const ask = (base: string, run: (request: Request) => Promise<Response>) => (e: Exchange) =>
   run(new Request(base + e.path, { method: e.method, headers: e.headers, ...(e.body === undefined ? {} : { body: e.body }) })).then(read);
@@ -104,10 +105,6 @@ const both = async (e: Exchange) => ({
   prism: await ask(prism.url, (r) => fetch(r, { signal: AbortSignal.timeout(10_000) }))(e),
 });
 
-beforeAll(async () => {
-  prism = await startMock();
-}, 30_000);
-afterAll(() => prism?.stop());
 
 describe.each(OPERATIONS.map((o) => [`${o.method} ${o.path}`, o] as const))("%s: in-process mock and Prism agree", (_label, operation) => {
   test("a valid request gets the first 200 example", async () => {

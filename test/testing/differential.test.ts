@@ -3,12 +3,12 @@
 // 5.14.2 breaks the contract, both the in-process mock and the package's Prism mock keep it (FIXED_IN_PRISM_MOCK).
 // One difference is known and named: `Prefer: dynamic=true`.
 import fc from "fast-check";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
+import { sharedMock } from "../helpers/mock.js";
 import { examples } from "../../generated/examples.js";
 import { schemas } from "../../generated/schemas.js";
 import { violations } from "../../src/contract/validate.js";
 import { LOGIN_PATH } from "../../src/index.js";
-import { startMock, type RunningMock } from "../../src/mock/index.js";
 import { createMockFetch } from "../../src/testing/index.js";
 import { breakage, validBody, validHeaders } from "../helpers/arbitraries.js";
 import { badInputCases } from "../helpers/bad-input.js";
@@ -36,7 +36,8 @@ async function read(response: Response): Promise<Answer> {
   return { status: response.status, body, violations: response.headers.has("sl-violations") };
 }
 
-let prism: RunningMock;
+// The run's shared default Prism mock (test/contract/global-setup.ts): these tests only send it requests.
+const prism = sharedMock();
 const inProcess = createMockFetch();
 const askPrism = ([headers, body, path = LOGIN_PATH]: Exchange) =>
   fetch(prism.url + path, { method: "POST", headers, body, signal: AbortSignal.timeout(10_000) }).then(read);
@@ -82,10 +83,6 @@ const FIXED_IN_PRISM_MOCK: Array<{ name: string; exchange: Exchange }> = [
 const contractAnswer: Answer = { status: 400, body: first400, violations: true };
 const known = new Set(FIXED_IN_PRISM_MOCK.map((d) => JSON.stringify(d.exchange)));
 
-beforeAll(async () => {
-  prism = await startMock();
-}, 30_000);
-afterAll(() => prism?.stop());
 
 describe("in-process mock and Prism give the same answer", () => {
   const named = Object.entries(examples).flatMap(([status, set]) =>
