@@ -9,31 +9,42 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { missingSourceTrail } from "./lib/source-trail.mjs";
 
-/** Lints the APIs of redocly.yaml, or the files named, and prints each problem; the totals, or exits when no report came. */
-function lint(files, label) {
-  const result = spawnSync("redocly", ["lint", ...files, "--format", "json"], {
+/**
+ * Lints the contract (the API of redocly.yaml) and the journey's Arazzo workflow (openapi/workflows/, with Redocly's
+ * Arazzo rules: not an `apis:` entry, which openapi-typescript would read as one more OpenAPI document to generate
+ * from) in one run of Redocly, which starts in about a second; prints each problem and the totals of each. It prints one
+ * JSON report per file, back to back: a report's closing "}" starts a line, and the next "{" ends it.
+ */
+function lint(targets) {
+  const result = spawnSync("redocly", ["lint", ...targets.map((t) => t.target), "--format", "json"], {
     encoding: "utf8",
     shell: false,
     env: { ...process.env, REDOCLY_TELEMETRY: "off", PATH: `node_modules/.bin:${process.env.PATH}` },
   });
-  let report;
+  let reports;
   try {
-    report = JSON.parse(result.stdout);
-  } catch {
-    console.error(`redocly lint ${label} printed no JSON report (exit ${result.status}):\n${result.stderr}`);
+    reports = result.stdout.split(/(?<=^\})(?=\{$)/m).map((report) => JSON.parse(report));
+    if (reports.length !== targets.length) throw new Error(`${reports.length} reports for ${targets.length} files`);
+  } catch (error) {
+    console.error(`redocly lint printed no JSON report per file (exit ${result.status}, ${error.message}):\n${result.stderr}`);
     process.exit(1);
   }
-  const { errors, warnings, ignored } = report.totals;
-  for (const p of report.problems) {
-    const where = p.location?.[0];
-    console.error(`${p.severity} ${p.ruleId}: ${p.message}${where ? ` (${where.source?.ref ?? ""} ${where.pointer ?? ""})` : ""}`);
+  let count = result.status === 0 ? 0 : 1;
+  for (const [i, report] of reports.entries()) {
+    const { errors, warnings, ignored } = report.totals;
+    for (const p of report.problems) {
+      const where = p.location?.[0];
+      console.error(`${p.severity} ${p.ruleId}: ${p.message}${where ? ` (${where.source?.ref ?? ""} ${where.pointer ?? ""})` : ""}`);
+    }
+    console.log(`redocly lint ${targets[i].label}: ${errors} errors, ${warnings} warnings, ${ignored} ignored`);
+    count += errors + warnings + ignored;
   }
-  console.log(`redocly lint ${label}: ${errors} errors, ${warnings} warnings, ${ignored} ignored`);
-  return errors + warnings + ignored + (result.status === 0 ? 0 : 1);
+  return count;
 }
-// The contract, then the journey's Arazzo workflow (Redocly's Arazzo rules): not an `apis:` entry, which
-// openapi-typescript would read as one more OpenAPI document to generate from.
-const lintProblems = lint([], "(openapi/)") + lint(["openapi/workflows/sms-login.arazzo.yaml"], "(openapi/workflows/)");
+const lintProblems = lint([
+  { target: "sms-login", label: "(openapi/)" },
+  { target: "openapi/workflows/sms-login.arazzo.yaml", label: "(openapi/workflows/)" },
+]);
 
 /** The claims of the bundled spec without a trail (a bundle of its own: generated/ may be stale while editing). */
 function trailProblems() {
