@@ -67,17 +67,21 @@ describe("oneaccess-sms-login mock (what npm start runs)", () => {
     expect(result.stderr).toMatch(/^oneaccess-sms-login mock: --port "http": port must be an integer from 0 to 65535\nusage: oneaccess-sms-login mock /);
   });
 
-  test("takes its default port from $PORT; --port wins over it; a bad PORT is named as PORT, not as --port; passes the command's exit code through", async () => {
+  test("takes its default port from $PORT; --port wins over it; a bad PORT is named as PORT, not as --port; passes the command its arguments (--help too) and its exit code through", async () => {
     const env = (port: string) => ({ PATH: process.env.PATH, PORT: port });
     const printUrl = (exit: number) => [process.execPath, "-e", `console.log(process.env.ONEACCESS_BASE_URL); process.exit(${exit})`];
     const bad = ["http", "", "65536"];
     const refusing = Promise.all(bad.map((port) => runBin(["mock", "--", ...printUrl(0)], env(port))));
     const fromEnv = await runBin(["mock", "--", ...printUrl(7)], env("0"));
-    const flagWins = await runBin(["mock", "--port", "0", "--", ...printUrl(0)], env("http"));
+    // Also: --help after `--` belongs to the wrapped command, not to the bin (which would print its usage and exit). The
+    // command's own `--` keeps node from reading --help as its option (node's help also contains "--help").
+    const flagWins = await runBin(["mock", "--port", "0", "--", process.execPath, "-e", "console.log(process.argv.slice(1).join(' '))", "--", "--help"], env("http"));
     const refused = await refusing;
     // PORT=0: a free port, so the URL's port is neither 0 nor 4010; the command's exit code 7 is the bin's.
     expect(fromEnv.stdout).toMatch(/^http:\/\/127\.0\.0\.1:(?!0\n|4010\n)\d+\n$/);
     expect(fromEnv.status).toBe(7);
+    expect(flagWins.stdout).toBe("--help\n");
+    expect(flagWins.stderr).not.toContain("usage:");
     expect(flagWins.status).toBe(0);
     for (const [i, result] of refused.entries()) {
       const port = bad[i]!;

@@ -23,6 +23,11 @@ describe("npm test: local and quick", () => {
     ]);
   });
 
+  test("typecheck is incremental, its state kept out of the repository's tracked files (npm ci starts it afresh)", () => {
+    const typecheck: string = JSON.parse(readFileSync(repoPath("package.json"), "utf8")).scripts.typecheck;
+    expect(typecheck).toMatch(/^tsc -p tsconfig\.json --incremental --tsBuildInfoFile node_modules\/\.cache\/\S+\.tsbuildinfo$/);
+  });
+
   test("the type tests (*.test-d.ts) are compiled by the typecheck npm test runs", () => {
     const tsconfig = readFileSync(repoPath("tsconfig.json"), "utf8");
     expect(JSON.parse(tsconfig.replace(/^\s*\/\/.*$/gm, "")).include).toContain("test");
