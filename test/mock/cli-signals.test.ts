@@ -1,4 +1,4 @@
-import { spawn, spawnSync } from "node:child_process";
+import { execFile, spawn } from "node:child_process";
 import { describe, expect, test } from "vitest";
 import { alive, descendants } from "../helpers/mock.js";
 import { repoPath } from "../helpers/spec.js";
@@ -62,9 +62,14 @@ describe("oneaccess-sms-login mock stops when told, however far it got", () => {
     }
   }, 40_000);
 
-  test.each([[""], ["1e3"], ["0x10"], ["=-1"], ["80.0"], [" 80"], ["65536"]])("refuses --port %j with a usage error, exit 2", (port) => {
+  // Concurrent with each other (short processes that start no mock), after the timed tests above.
+  test.concurrent.each([[""], ["1e3"], ["0x10"], ["=-1"], ["80.0"], [" 80"], ["65536"]])("refuses --port %j with a usage error, exit 2", async (port) => {
     const portArgs = port.startsWith("=") ? [`--port${port}`] : ["--port", port];
-    const result = spawnSync(process.execPath, [CLI, "mock", ...portArgs, "--", process.execPath, "-e", "console.log('COMMAND RAN')"], { encoding: "utf8", timeout: 20_000 });
+    const result = await new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
+      const child = execFile(process.execPath, [CLI, "mock", ...portArgs, "--", process.execPath, "-e", "console.log('COMMAND RAN')"], { encoding: "utf8", timeout: 20_000 }, (_error, stdout, stderr) =>
+        resolve({ status: child.exitCode, stdout, stderr }),
+      );
+    });
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(/--port ".*": port must be an integer from 0 to 65535\nusage:/);
     expect(result.stdout).not.toContain("COMMAND RAN");
