@@ -64,11 +64,21 @@ export function useMock(options: MockOptions = {}): { current: RunningMock } {
 /**
  * The run's shared default mock (started once by test/contract/global-setup.ts), for tests that only send it requests:
  * one Prism start for all of them instead of one per file. A test that stops, kills or floods its mock, reads its
- * output or needs options starts its own (startMock, useMock).
+ * output or needs options starts its own (startMock, useMock). Without that global setup (vitest.mutate.config.ts has
+ * none) the calling file gets a mock of its own, read once its beforeAll has started it.
  */
-export function sharedMock(): { url: string; port: number } {
+export function sharedMock(): { readonly url: string; readonly port: number } {
   const url = inject("sharedMockUrl");
-  return { url, port: Number(new URL(url).port) };
+  if (url) return { url, port: Number(new URL(url).port) };
+  const own = useMock();
+  return {
+    get url() {
+      return own.current.url;
+    },
+    get port() {
+      return own.current.port;
+    },
+  };
 }
 
 /** Sends raw bytes to 127.0.0.1:port and resolves to the whole answer as text (the request closes the connection). */
