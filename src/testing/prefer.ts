@@ -68,7 +68,8 @@ function parseQuery(url: URL): Map<string, string | string[]> {
 /** A request's mock preferences, read and checked as Prism reads them. */
 export function readPreferences(request: Request): PreferenceResult {
   const header = request.headers.get("prefer");
-  const raw: Map<string, unknown> = header ? parseHeader(header) : parseQuery(new URL(request.url));
+  // A URL without a '?' has no query parameters: no need to parse it again.
+  const raw: Map<string, unknown> = header ? parseHeader(header) : request.url.includes("?") ? parseQuery(new URL(request.url)) : new Map();
   const { code, example, dynamic, seed } = Object.fromEntries(raw) as Record<string, unknown>;
   const unreadable =
     code !== undefined && !(typeof code == "string" && /^\d{3}$/.test(code))
