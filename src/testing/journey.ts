@@ -225,8 +225,10 @@ export class Journey {
   /** Checks a code for `mobile` (the last sent, for `type` if given), counting wrong ones; undefined when accepted. */
   #checkCode(mobile: string, code: string, type?: string): Response | undefined {
     const key = accountKey(mobile) ?? mobile;
-    // Locked: every code is refused, the right one too, and none is spent.
-    if (this.#attemptsOf(key).lockedUntil > 0) return this.#wrongCode(key);
+    // Locked: every code is refused, the right one too, and none is spent. (A number without a record, or whose lock
+    // has passed, is not locked: no record is made for it here.)
+    const record = this.#attempts.get(key);
+    if (record && record.lockedUntil > 0 && this.#now() < record.lockedUntil) return this.#wrongCode(key);
     if (!this.#sent.spend(mobile, code, this.#now(), type)) return this.#wrongCode(key);
     this.#attempts.delete(key);
     return undefined;
