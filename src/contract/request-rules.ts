@@ -20,10 +20,12 @@ export const tooLarge = (): SlViolation => error(["request", "body"], "too-large
  * rejects with its reason however much has come, and cancels the body, as the Fetch standard's abort does.
  */
 async function readBody(request: Request, signal?: AbortSignal | null): Promise<Uint8Array | undefined> {
-  if (request.body === null) return new Uint8Array(0);
+  // Read once: each read of a Request's getter is a call into undici.
+  const stream = request.body;
+  if (stream === null) return new Uint8Array(0);
   // A body already read: fetch's own TypeError ("Body is unusable"), not the reader's "stream is locked".
   if (request.bodyUsed) return new Uint8Array(await request.arrayBuffer());
-  const reader = request.body.getReader();
+  const reader = stream.getReader();
   // Cancelling ends a read the body may never finish (its pending read() resolves as done).
   const abort = () => void reader.cancel(signal!.reason).catch(() => {});
   signal?.addEventListener("abort", abort);
@@ -117,11 +119,12 @@ export function formFields(text: string): Record<string, string | string[]> {
  * login's): its headers, its media type, its body's bytes and schema. Rejects when `signal` aborts the read.
  */
 export async function checkRequest(request: Request, signal?: AbortSignal | null, operation: Operation = LOGIN): Promise<{ body: unknown; problems: SlViolation[] }> {
-  const problems = headerViolations((name) => request.headers.get(name) ?? undefined, false, operation);
+  const { headers } = request;
+  const problems = headerViolations((name) => headers.get(name) ?? undefined, false, operation);
   const { media, body: schema } = operation;
   // An operation without a body (the GET steps) reads none: Prism ignores what a GET sends.
   if (media === undefined || schema === undefined) return { body: undefined, problems };
-  const type = request.headers.get("content-type");
+  const type = headers.get("content-type");
   if (type === null || mediaTypeProblem(type, media)) {
     problems.unshift(error(["request"], 415, `Supported content types: ${media}`));
     return { body: undefined, problems };
