@@ -112,9 +112,24 @@ describe("the recipe against the Prism mock (named examples through Prefer)", ()
       callOptions: recorder(steps, (step) => (step === "login" ? { headers: { Prefer: prefer } } : undefined)),
     });
     const tokens = Object.values(examples["200"]).flatMap((body) => Object.values(body).filter((v): v is string => typeof v == "string" && v !== status));
-    return { outcome, steps, secrets: [MOBILE, code, ...tokens.filter((t) => !/^[A-Z_]+$/.test(t))] };
+    // The second factor's number is the mobile-by-token example's.
+    return { outcome, steps, secrets: [MOBILE, "12345678901", code, ...tokens.filter((t) => !/^[A-Z_]+$/.test(t))] };
   };
-  describe.skipIf(!isMock)("every branch", () => journeyCases(run));
+  describe.skipIf(!isMock)("every branch", () => {
+    journeyCases(run);
+
+    test("a second factor answered ACCESS_DENIED (mfa/sms's accessDenied example) is refused at that step", async () => {
+      const client = createLoginClient({ baseUrl, ...CLIENT });
+      const prefer: Partial<Record<SmsLoginStep, string>> = { login: "example=mfaAuth", "second factor": "example=accessDenied" };
+      const outcome = await smsLogin(client, {
+        mobile: MOBILE,
+        solveCaptcha: () => '{"x":237.0,"y":5.0}',
+        readCode: () => "232326",
+        callOptions: (step) => (prefer[step] ? { headers: { Prefer: prefer[step]! } } : undefined),
+      });
+      expect(outcome).toEqual({ ok: false, step: "second factor", reason: "access denied" });
+    });
+  });
 });
 
 describe("the recipe against the in-process journey (createJourney: codes from the outbox)", () => {
