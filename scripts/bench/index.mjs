@@ -117,6 +117,29 @@ for (const version of nodes) {
   }
 }
 
+// The whole journey (captcha, its check, the code, the login with the outbox's code) through createMockFetch with a
+// createJourney(), against the same client calls over a stub answering each operation with a canned answer.
+{
+  const settings = JSON.stringify({ ...load, startRuns: smoke ? 1 : 5 });
+  const script = new URL("./testing-journey.mjs", import.meta.url).pathname;
+  const measured = JSON.parse(execFileSync(process.execPath, ["--expose-gc", script, settings], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] }), (_, v) => (v === null ? NaN : v));
+  const section = `in-process mock: the whole journey through the client, ${load.concurrency} concurrent, Node ${process.versions.node}`;
+  const stub = measured["fetch stub, canned answer per operation (the client's own cost)"];
+  for (const [variant, r] of Object.entries(measured)) {
+    const reference = Number.isNaN(r.start);
+    // The median of alternating rounds' ratios (see testing-journey.mjs), with its range.
+    const ratio = reference ? r.rps / stub.rps : r.ratio.median;
+    row(
+      section,
+      variant,
+      `${Math.round(r.rps)} journeys/s` + (reference ? "" : `, first journey after ${r.start.toFixed(1)} ms`),
+      reference ? "" : `${x(ratio)} journeys/s vs the stub (rounds ${x(r.ratio.low)}-${x(r.ratio.high)})`,
+      r.failed ? `${r.failed} failed` : reference ? "" : ratio >= 0.7 && r.start < 50 ? "ok (>= 0.70x, < 50 ms)" : "MISSED (>= 0.70x, < 50 ms)",
+    );
+    if (r.failed) failed = true;
+  }
+}
+
 const soaked = await soak({ concurrency: 50, durationMs: smoke ? 1_000 : 10_000 });
 const early = soaked.memory.slice(1, 3);
 const late = soaked.memory.slice(-2);

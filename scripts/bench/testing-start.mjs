@@ -1,7 +1,9 @@
 // Time from start to first answer of the in-process mock, in a fresh process so loading the mock's modules counts
 // (the client is loaded first: the app under test loads it anyway, with or without a mock):
-//   node testing-start.mjs fetch|msw   prints {"ms": from loading the mock to the first login result,
-//                                      "library": of that, loading msw itself (0 for createMockFetch)}.
+//   node testing-start.mjs fetch|msw|journey   prints {"ms": from loading the mock to the first login result,
+//                                              "library": of that, loading msw itself (0 otherwise)}.
+// "journey" is createMockFetch({ journey: createJourney() }) and its first whole journey: captcha, its check, the code
+// sent and the login with the code read from the outbox.
 import { createLoginClient } from "../../dist/src/index.js";
 import { CLIENT_ID, CREDENTIALS, DEVICE } from "./fixtures.mjs";
 
@@ -19,6 +21,15 @@ if (process.argv[2] === "msw") {
   server = setupServer(...handlers);
   server.listen();
   client = createLoginClient(options);
+} else if (process.argv[2] === "journey") {
+  const { createJourney, createMockFetch } = await import("../../dist/src/testing/index.js");
+  const { journey } = await import("./journey-walk.mjs");
+  const mock = createJourney();
+  client = createLoginClient({ ...options, fetch: createMockFetch({ journey: mock }) });
+  const failed = await journey(client, CREDENTIALS.mobile, (mobile) => mock.outbox.last(mobile).code);
+  if (failed) throw new Error(`the first journey failed: ${failed}`);
+  console.log(JSON.stringify({ ms: performance.now() - t0, library }));
+  process.exit(0);
 } else {
   const { createMockFetch } = await import("../../dist/src/testing/index.js");
   client = createLoginClient({ ...options, fetch: createMockFetch() });

@@ -31,6 +31,9 @@ export const LOGIN: Operation = OPERATIONS.find((o) => o.path === LOGIN_PATH && 
 export const byId = (id: string): Operation | undefined => OPERATIONS.find((o) => o.id === id);
 
 const SEGMENTS = new Map(OPERATIONS.map((o) => [o.path, o.path.split("/")]));
+/** The operations at each path, in the spec's order. */
+const BY_PATH = new Map<string, Operation[]>();
+for (const o of OPERATIONS) BY_PATH.set(o.path, [...(BY_PATH.get(o.path) ?? []), o]);
 
 /** Whether a URL path names `path` as Prism reads it: `/api/v2/sdk/login/mobile%2Dverify-code` does, `login%2Fmobile…` does not. */
 function names(pathname: string, path: string): boolean {
@@ -53,7 +56,8 @@ function names(pathname: string, path: string): boolean {
  * 405), or nothing (Prism's 404). Methods compare in upper case.
  */
 export function route(method: string, pathname: string): { operation: Operation } | { path: string; methods: readonly string[] } | undefined {
-  const atPath = OPERATIONS.filter((o) => names(pathname, o.path));
+  // Without a '%' every segment decodes to itself, so only an exact path names an operation: a lookup, not a scan.
+  const atPath = pathname.includes("%") ? OPERATIONS.filter((o) => names(pathname, o.path)) : (BY_PATH.get(pathname) ?? []);
   if (atPath.length === 0) return undefined;
   const operation = atPath.find((o) => o.method === method.toUpperCase());
   return operation ? { operation } : { path: atPath[0]!.path, methods: atPath.map((o) => o.method) };

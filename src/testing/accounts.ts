@@ -13,6 +13,16 @@ const TRUNK = /^([\s(]*(?:\+|00)\s*\d{1,3}[\s().-]*?)\(0\)/;
  * ( ) - . and a leading + or 00), so "user1@example.com" is not the number 1.
  */
 export function accountKey(mobile: string): string | undefined {
+  // One number is keyed several times per journey step (outbox, attempts, accounts): the last few are kept.
+  if (keys.has(mobile)) return keys.get(mobile);
+  if (keys.size >= 64) keys.clear();
+  const key = keyOf(mobile);
+  keys.set(mobile, key);
+  return key;
+}
+const keys = new Map<string, string | undefined>();
+
+function keyOf(mobile: string): string | undefined {
   const compact = mobile.normalize("NFKC").replace(TRUNK, "$1").replace(/[\s().-]/g, "");
   if (!/^\+?\d+$/.test(compact)) return undefined;
   return compact.replace(/^(?:\+|00)86(?=\d)/, "").replace(/^\+/, "");

@@ -4,8 +4,10 @@ import type { Operation } from "../contract/operations.js";
 import { violationsHeader, type SlViolation } from "../contract/sl-violations.js";
 
 /** A JSON response. */
-export const json = (status: number, body: unknown, type = "application/json"): Response =>
-  new Response(JSON.stringify(body), { status, headers: { "content-type": type } });
+export const json = (status: number, body: unknown, type = "application/json"): Response => jsonText(status, JSON.stringify(body), type);
+
+/** A JSON response whose body is already text. */
+export const jsonText = (status: number, text: string, type = "application/json"): Response => new Response(text, { status, headers: { "content-type": type } });
 
 /** Prism's problem+json answer for what it cannot do. */
 export const problem = (status: number, kind: string, title: string, detail: string, headers?: Record<string, string>): Response => {

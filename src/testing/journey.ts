@@ -4,7 +4,7 @@
 // rule of this package, listed in docs/testing.md ("The journey's rules").
 import { byId, type Operation } from "../contract/operations.js";
 import { accountKey, countable } from "./accounts.js";
-import { exampleResponse, json, unauthorized } from "./answers.js";
+import { exampleResponse, json, jsonText, unauthorized } from "./answers.js";
 import { manualClock, type MockClock } from "./clock.js";
 import type { JourneyAccount, JourneyOptions } from "./options.js";
 import { SentCodes, type Outbox } from "./outbox.js";
@@ -18,14 +18,39 @@ const STATUSES = new Set(["SUCCESS", "MFA_AUTH", "PASSWORD_WARN", "PASSWORD_EXPI
 const WRONG = example("loginWithMobileVerifyCode", "400", "wrongCredentials") as { error_code: string; error_msg: string };
 const COUNT = /\d+(?=\.?$)/;
 
-/** A fresh random token: `prefix` and 24 hex digits (Web Crypto: Node and browsers). */
+// Random bytes are drawn from Web Crypto (Node and browsers) a pool at a time: one call per journey step was a good
+// part of what a step cost.
+const pool = new Uint8Array(3072);
+let drawn = pool.length;
+/** The next `n` random bytes (n at most 16), read from the pool's current offset. */
+function random(n: number): number {
+  if (drawn + n > pool.length) {
+    crypto.getRandomValues(pool);
+    drawn = 0;
+  }
+  const at = drawn;
+  drawn += n;
+  return at;
+}
+const HEX = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, "0"));
+
+/** A fresh random token: `prefix` and 24 hex digits. */
 function token(prefix: string): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(12));
-  return prefix + [...bytes].map((b) => b.toString(16).padStart(2, "0")).join("");
+  const at = random(12);
+  let text = prefix;
+  for (let i = at; i < at + 12; i++) text += HEX[pool[i]!];
+  return text;
 }
 
-/** Six random digits. */
-const sixDigits = () => String(crypto.getRandomValues(new Uint32Array(1))[0]! % 1_000_000).padStart(6, "0");
+/** Six random digits: four random bytes as a 32-bit number, modulo a million. */
+const sixDigits = () => {
+  const at = random(4);
+  const n = (pool[at]! | (pool[at + 1]! << 8) | (pool[at + 2]! << 16) | (pool[at + 3]! << 24)) >>> 0;
+  return String(n % 1_000_000).padStart(6, "0");
+};
+
+// The captcha's answer is the spec's first example with a fresh token: its JSON, made once, around the token's place.
+const CAPTCHA_JSON = JSON.stringify({ ...(Object.values(op("showCaptcha").examples["200"]!)[0] as object), token: "\u0000" }).split('"\\u0000"');
 
 /** Whether point_json is the documented answer: JSON with x 237 and y 5. */
 function solved(pointJson: string): boolean {
@@ -121,7 +146,7 @@ export class Journey {
     const fields = (body ?? {}) as Record<string, string>;
     switch (operation.id) {
       case "showCaptcha":
-        return this.#captcha(operation);
+        return this.#captcha();
       case "validateCaptcha":
         return this.#verifyCaptcha(fields);
       case "sendSmsVerifyCode":
@@ -153,10 +178,10 @@ export class Journey {
     return this.#now() >= held.expiresAt ? "expired" : held;
   }
 
-  #captcha(operation: Operation): Response {
+  #captcha(): Response {
     const challenge = token("cap");
     this.#captchas.set(challenge, { expiresAt: this.#now() + this.#rules.captchaTtlMs });
-    return json(200, { ...(Object.values(operation.examples["200"]!)[0] as object), token: challenge });
+    return jsonText(200, CAPTCHA_JSON[0] + JSON.stringify(challenge) + CAPTCHA_JSON[1]);
   }
 
   #verifyCaptcha(fields: Record<string, string>): Response {
@@ -200,8 +225,10 @@ export class Journey {
   /** Checks a code for `mobile` (the last sent, for `type` if given), counting wrong ones; undefined when accepted. */
   #checkCode(mobile: string, code: string, type?: string): Response | undefined {
     const key = accountKey(mobile) ?? mobile;
-    // Locked: every code is refused, the right one too, and none is spent.
-    if (this.#attemptsOf(key).lockedUntil > 0) return this.#wrongCode(key);
+    // Locked: every code is refused, the right one too, and none is spent. (A number without a record, or whose lock
+    // has passed, is not locked: no record is made for it here.)
+    const record = this.#attempts.get(key);
+    if (record && record.lockedUntil > 0 && this.#now() < record.lockedUntil) return this.#wrongCode(key);
     if (!this.#sent.spend(mobile, code, this.#now(), type)) return this.#wrongCode(key);
     this.#attempts.delete(key);
     return undefined;

@@ -23,11 +23,18 @@ export interface Outbox {
 
 /** The outbox's store: the journey adds to it and marks codes used. */
 export class SentCodes implements Outbox {
-  readonly #sent: Array<SentCode & { key: string; used: boolean }> = [];
+  readonly #sent: Array<Held> = [];
+  /** The same codes per number (by key), oldest first: a look-up reads one number's codes, not every code sent. */
+  readonly #byKey = new Map<string, Held[]>();
 
   /** Records a code sent to `mobile`. */
   add(code: SentCode): void {
-    this.#sent.push({ ...code, key: keyOf(code.mobile), used: false });
+    const key = keyOf(code.mobile);
+    const held = { ...code, key, used: false };
+    this.#sent.push(held);
+    const list = this.#byKey.get(key);
+    if (list) list.push(held);
+    else this.#byKey.set(key, [held]);
   }
 
   last(mobile: string, type?: string): SentCode | undefined {
@@ -51,14 +58,13 @@ export class SentCodes implements Outbox {
   }
 
   #latest(mobile: string, type?: string) {
-    const key = keyOf(mobile);
-    for (let i = this.#sent.length - 1; i >= 0; i--) {
-      const sent = this.#sent[i]!;
-      if (sent.key === key && (type === undefined || sent.type === type)) return sent;
-    }
+    const sent = this.#byKey.get(keyOf(mobile)) ?? [];
+    for (let i = sent.length - 1; i >= 0; i--) if (type === undefined || sent[i]!.type === type) return sent[i];
     return undefined;
   }
 }
+
+type Held = SentCode & { key: string; used: boolean };
 
 /** A number keyed by its digits (a value that is not a phone number is keyed as itself). */
 const keyOf = (mobile: string) => accountKey(mobile) ?? mobile;

@@ -14,6 +14,8 @@ export interface Preference {
 /** The preferences, or why Prism could not read them. */
 export type PreferenceResult = { ok: true; prefer: Preference } | { ok: false; reason: string };
 
+const NOTHING: PreferenceResult = Object.freeze({ ok: true, prefer: Object.freeze({}) });
+
 /** Splits at sep outside double quotes; as parse-prefer-header, text after an unclosed quote is dropped. */
 function split(text: string, sep: string): string[] {
   const parts: string[] = [];
@@ -68,7 +70,10 @@ function parseQuery(url: URL): Map<string, string | string[]> {
 /** A request's mock preferences, read and checked as Prism reads them. */
 export function readPreferences(request: Request): PreferenceResult {
   const header = request.headers.get("prefer");
-  const raw: Map<string, unknown> = header ? parseHeader(header) : parseQuery(new URL(request.url));
+  // Neither a Prefer header nor a query: nothing is asked for (the common case, answered without parsing).
+  if (!header && !request.url.includes("?")) return NOTHING;
+  // A URL without a '?' has no query parameters: no need to parse it again.
+  const raw: Map<string, unknown> = header ? parseHeader(header) : request.url.includes("?") ? parseQuery(new URL(request.url)) : new Map();
   const { code, example, dynamic, seed } = Object.fromEntries(raw) as Record<string, unknown>;
   const unreadable =
     code !== undefined && !(typeof code == "string" && /^\d{3}$/.test(code))

@@ -9,7 +9,8 @@ const SERVERS = SERVER_TEMPLATES.map((template) => new RegExp(`^${template.split
 
 /** Prism's 404 for a `__server` query parameter (the first, when non-empty) that matches none of the spec's servers. */
 export function serverMismatch(url: URL): Response | undefined {
-  const server = url.searchParams.get("__server");
+  // No query, no `__server` (and no URLSearchParams to build).
+  const server = url.search === "" ? null : url.searchParams.get("__server");
   if (!server || SERVERS.some((pattern) => pattern.test(server))) return undefined;
   return problem(404, "NO_SERVER_MATCHED_ERROR", "Route not resolved, no server matched", `The server url ${server} hasn't been matched with any of the provided servers`);
 }
