@@ -89,12 +89,14 @@ export async function call(transport: Transport, op: OperationDescriptor, input:
       problems.push(...violations(inputSchema(op), given, op.body ? "body" : "input"));
       if (!problems.length) {
         body = op.body ? Object.create(null) : undefined;
+        // The input's header values by input name, as the sendability check names them.
+        const inHeaders: Record<string, unknown> = {};
         for (const name in fields) {
           const header = fromInput?.[name];
-          if (header) headers[header] = fields[name] as string;
+          if (header) headers[header] = (inHeaders[name] = fields[name]) as string;
           else body![name] = fields[name];
         }
-        if (fromInput) problems.push(...unsendableHeaders(Object.fromEntries(Object.entries(fromInput).map(([name, header]) => [name, headers[header]]))));
+        problems.push(...unsendableHeaders(inHeaders));
       }
     }
     problems.push(...ownProblems);
