@@ -29,7 +29,8 @@ export class Outcome {
     if (response) view.response = { status: response.status };
     if (body) {
       // The union of every shape's fields (a Set keeps each name once, in the spec's order).
-      const schema = this.#schema;
+      // Through a Proxy (a framework's reactive state) the private field is not reachable: no names then, no throw.
+      const schema = #schema in this ? this.#schema : undefined;
       const names = new Set([schema, ...(schema?.oneOf ?? [])].flatMap((shape) => Object.keys(shape?.properties ?? {})));
       view.fields = [...names].filter((name) => body[name] !== undefined);
     }
