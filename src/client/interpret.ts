@@ -5,7 +5,7 @@ import { HttpError } from "./errors/http-error.js";
 import type { LoginError } from "./errors/login-error.js";
 import type { RequestSummary } from "./errors/one-access-error.js";
 import { ResponseFormatError } from "./errors/response-format-error.js";
-import { failure, outcome } from "./outcome.js";
+import { failure, Outcome } from "./outcome.js";
 import { retryAfterMs } from "./retry.js";
 import type { LoginResult } from "./result.js";
 import type { ErrorResponseBody } from "../types.js";
@@ -40,8 +40,9 @@ export function requestIdOf(response: Response, secrets: readonly unknown[], bod
 export function interpret(op: OperationDescriptor, response: Response, payload: unknown, request: RequestSummary, secrets: readonly unknown[]): LoginResult {
   const answer = answers.get(response) ?? response;
   const { status, headers } = answer;
-  // An error code may echo a cookie as well as a request id may: every check of this answer gets them.
-  secrets = [...secrets, headers.get("set-cookie")];
+  // An error code may echo a cookie as well as a request id may (requestIdOf adds the cookies itself): read only for
+  // an error, since a success has no code to check.
+  const withCookies = () => [...secrets, headers.get("set-cookie")];
   const fail = (error: LoginError) => failure(error, answer);
   const redirect = redirectOf(answer);
 
@@ -55,7 +56,7 @@ export function interpret(op: OperationDescriptor, response: Response, payload: 
       location = redirect && to ? new URL(to, request.url).origin : undefined;
     } catch {}
     const retryAfter = status == 429 || status == 503 ? retryAfterMs(headers.get("retry-after")) : undefined;
-    return fail(new HttpError(status, typeof code == "string" ? code : undefined, request, { location, retryAfter, redirect }, requestIdOf(answer, secrets), secrets));
+    return fail(new HttpError(status, typeof code == "string" ? code : undefined, request, { location, retryAfter, redirect }, requestIdOf(answer, secrets), withCookies()));
   }
   // A 200 documented without a body (a sent code): nothing to judge, and nothing kept.
   if (schema === null && status == 200) return succeed(op, { ok: true }, undefined, answer, () => requestIdOf(answer, secrets));
@@ -75,7 +76,7 @@ export function interpret(op: OperationDescriptor, response: Response, payload: 
   if (problems.length) return fail(new ContractViolationError(status, problems, body, request, id()));
   if (status == 400) {
     const { error_code, error_msg } = body as ErrorResponseBody;
-    return fail(new ApiError(error_code, error_msg, request, id(), secrets, op.label ?? "request"));
+    return fail(new ApiError(error_code, error_msg, request, id(), withCookies(), op.label ?? "request"));
   }
   const { properties, discriminator } = schema as Schema;
   const byStatus = properties?.status || discriminator?.propertyName == "status" ? { status: (body as { status: unknown }).status } : {};
@@ -85,7 +86,7 @@ export function interpret(op: OperationDescriptor, response: Response, payload: 
 /** A success: its fields, the raw body and answer, and a request id checked on first read. */
 function succeed(op: OperationDescriptor, fields: object, body: unknown, answer: Response, id: () => string | undefined): LoginResult {
   const { headers } = answer;
-  const result = outcome({ ...fields, body, response: answer } as unknown as LoginResult, op.responses[200]);
+  const result = new Outcome(fields, answer, body, op.responses[200]) as unknown as LoginResult;
   // Checked on first read (a view, or the caller's): the check costs more than the rest of a success.
   let requestId: string | undefined | null = null;
   if (headers.has("x-request-id")) Object.defineProperty(result, "requestId", { enumerable: true, get: () => (requestId === null ? (requestId = id()) : requestId) });

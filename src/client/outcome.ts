@@ -4,9 +4,6 @@ import type { LoginFailure, LoginResult } from "./result.js";
 
 import type { Schema } from "../contract/validate.js";
 
-// The 200 schema of each result's operation: a view lists the documented fields present, never a value.
-const documented = new WeakMap<Outcome, Schema | null | undefined>();
-
 /**
  * A login result, safe to log whole: `console.log(result)`, `util.inspect(result)` and `JSON.stringify(result)` show
  * `ok`, `status`, a safe `requestId`, the error's view, the answer's HTTP status and the names of the documented body
@@ -14,9 +11,13 @@ const documented = new WeakMap<Outcome, Schema | null | undefined>();
  * the code that asks; they are not enumerable, so a spread (`{...result}`) leaves them behind too.
  */
 export class Outcome {
+  // The 200 schema of the result's operation: a view lists the documented fields present, never a value. Private, so
+  // in no view, and cheaper per result than a WeakMap entry.
+  readonly #schema: Schema | null | undefined;
+
   constructor(fields: object, response: Response | undefined, body?: unknown, schema?: Schema | null) {
     Object.assign(this, fields);
-    documented.set(this, schema);
+    this.#schema = schema;
     Object.defineProperty(this, "response", { value: response });
     if (body !== undefined) Object.defineProperty(this, "body", { value: body });
   }
@@ -28,7 +29,8 @@ export class Outcome {
     if (response) view.response = { status: response.status };
     if (body) {
       // The union of every shape's fields (a Set keeps each name once, in the spec's order).
-      const schema = documented.get(this);
+      // Through a Proxy (a framework's reactive state) the private field is not reachable: no names then, no throw.
+      const schema = #schema in this ? this.#schema : undefined;
       const names = new Set([schema, ...(schema?.oneOf ?? [])].flatMap((shape) => Object.keys(shape?.properties ?? {})));
       view.fields = [...names].filter((name) => body[name] !== undefined);
     }
@@ -39,10 +41,6 @@ export class Outcome {
     return this.toJSON();
   }
 }
-
-/** Builds a result of the given shape as an Outcome, so it logs safely; `body` and `response` become raw properties. */
-export const outcome = <T extends LoginResult>({ body, response, ...fields }: T & { body?: unknown }, schema?: Schema | null) =>
-  new Outcome(fields, response, body, schema) as unknown as T;
 
 /** A failed login as an Outcome; `response` is the answer when there was one. */
 export const failure = (error: LoginError, response?: Response) => new Outcome({ ok: false, error }, response) as unknown as LoginFailure;

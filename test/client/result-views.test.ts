@@ -34,6 +34,14 @@ describe("a logged result still says what happened", () => {
     expect(result.response?.headers.get("x-tok-12345")).toBe("1");
   });
 
+  test("a result behind a Proxy (a framework's reactive state) can still be logged, and still hides the body", async () => {
+    const { result } = await viewOf(() => json(200, { status: "SUCCESS", session_token: "tok-12345", expire: 1 }));
+    const wrapped = new Proxy(result, {});
+    expect(JSON.parse(JSON.stringify(wrapped))).toMatchObject({ ok: true, status: "SUCCESS", response: { status: 200 } });
+    expect(JSON.stringify(wrapped)).not.toContain("tok-12345");
+    expect(inspect(wrapped)).not.toContain("tok-12345");
+  });
+
   test("body and response are not enumerable: a spread or Object.keys leaves them behind", async () => {
     const { result } = await viewOf(() => json(200, { status: "SUCCESS", session_token: "tok-12345", expire: 1 }));
     expect(Object.keys(result)).toEqual(["ok", "status"]);

@@ -84,16 +84,19 @@ export async function call(transport: Transport, op: OperationDescriptor, input:
     const [own, ownProblems] = transport.headers(override);
     const headers: Record<string, string> = { ...own };
     let body: Record<string, unknown> | undefined;
-    if (op.body || Object.keys(op.fromInput ?? {}).length) {
+    const { fromInput } = op;
+    if (op.body || fromInput) {
       problems.push(...violations(inputSchema(op), given, op.body ? "body" : "input"));
       if (!problems.length) {
         body = op.body ? Object.create(null) : undefined;
-        for (const [name, value] of Object.entries(fields)) {
-          const header = op.fromInput?.[name];
-          if (header) headers[header] = value as string;
-          else body![name] = value;
+        // The input's header values by input name, as the sendability check names them.
+        const inHeaders: Record<string, unknown> = {};
+        for (const name in fields) {
+          const header = fromInput?.[name];
+          if (header) headers[header] = (inHeaders[name] = fields[name]) as string;
+          else body![name] = fields[name];
         }
-        problems.push(...unsendableHeaders(Object.fromEntries(Object.entries(op.fromInput ?? {}).map(([name, header]) => [name, headers[header]]))));
+        problems.push(...unsendableHeaders(inHeaders));
       }
     }
     problems.push(...ownProblems);
@@ -147,7 +150,7 @@ export async function call(transport: Transport, op: OperationDescriptor, input:
       // The contract's headers last: a call's extra headers cannot replace them (checked above too).
       const sent = new Request(url, {
         method: op.method,
-        headers: { ...(body ? { "Content-Type": op.mediaType! } : {}), ...extra, ...headers },
+        headers: body ? { "Content-Type": op.mediaType!, ...extra, ...headers } : { ...extra, ...headers },
         // JSON, or a form for the one tenant operation that takes one (the server entry's token request).
         body: body && (op.mediaType!.startsWith("application/x-www-form-urlencoded") ? new URLSearchParams(body as Record<string, string>).toString() : JSON.stringify(body)),
         redirect: "manual",

@@ -15,7 +15,8 @@ export interface HookContext {
   readonly id: string;
 }
 
-const BAD = (hook: string, what: string) => new Error(`${hook}: must return new ${what} when modifying the ${hook == "onRequest" ? "request" : hook == "onError" ? "error" : "response"}`);
+// openapi-fetch's own sentence: the hook's name says what it modifies ("onError" the error).
+const BAD = (hook: string, what: string) => new Error(`${hook}: must return new ${what} when modifying the ${hook.slice(2).toLowerCase()}`);
 
 /**
  * Sends `request` through openapi-fetch middleware and `fetch` with openapi-fetch's rules (the client no longer
