@@ -82,6 +82,7 @@ describe("request ids", () => {
     const answer = json(200, { status: "SUCCESS", session_token: "st", expire: 1 }, { headers: { "Content-Type": "application/json", "X-Request-Id": "req-first" } });
     const { client } = clientWith(() => answer);
     const result = await client.login(PAGE.credentials);
+    if (!result.ok) throw result.error;
     expect(result.requestId).toBe("req-first");
     answer.headers.set("X-Request-Id", "req-second");
     expect(result.requestId).toBe("req-first");
