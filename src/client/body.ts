@@ -20,12 +20,24 @@ export async function readBytes(body: ReadableStream<Uint8Array>, max: number): 
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
-    size += value.byteLength;
+    // Fetch's streams yield Uint8Arrays; a custom fetch's may yield an ArrayBuffer or another view of the same bytes.
+    // Anything else is not a body's bytes: a TypeError, as fetch's own reading throws, and the stream is let go.
+    const chunk: unknown = value;
+    const bytes =
+      chunk instanceof Uint8Array ? chunk
+      : ArrayBuffer.isView(chunk) ? new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength)
+      : chunk instanceof ArrayBuffer ? new Uint8Array(chunk)
+      : undefined;
+    if (!bytes) {
+      reader.cancel().catch(() => {});
+      throw new TypeError("a body chunk is not bytes");
+    }
+    size += bytes.byteLength;
     if (size > max) {
       reader.cancel().catch(() => {});
       return undefined;
     }
-    chunks.push(value);
+    chunks.push(bytes);
   }
   // The usual answer is one chunk: used as is, with no copy.
   if (chunks.length == 1) return chunks[0];

@@ -24,11 +24,27 @@ export const redirectOf = ({ status, redirected, type }: Response) =>
 
 /**
  * The answer's X-Request-Id when a view may show it: of a request id's shape, and holding none of the call's
- * `secrets`, the answer's cookies or the strings of its JSON body (a server may echo a token there).
+ * `secrets`, the answer's cookies or the strings of its JSON body (a server may send a token there).
  */
 export function requestIdOf(response: Response, secrets: readonly unknown[], body?: unknown): string | undefined {
   const id = response.headers.get("x-request-id");
-  return id ? shown(id, REQUEST_ID, [...secrets, response.headers.get("set-cookie"), ...(body && typeof body == "object" ? Object.values(body) : [])]) : undefined;
+  return id ? shown(id, REQUEST_ID, [...secrets, response.headers.get("set-cookie"), ...stringsOf(body)]) : undefined;
+}
+
+/**
+ * Every string of a parsed JSON body, keys too, however deep it sits (a bare string body is one): a token may be
+ * anywhere. A loop with a stack of its own, so a deeply nested body cannot exhaust the call stack.
+ */
+function stringsOf(body: unknown): unknown[] {
+  const found: unknown[] = [];
+  const stack = [body];
+  while (stack.length) {
+    const value = stack.pop();
+    if (typeof value == "string") found.push(value);
+    else if (Array.isArray(value)) for (const item of value) stack.push(item);
+    else if (value && typeof value == "object") for (const [key, item] of Object.entries(value)) stack.push(key, item);
+  }
+  return found;
 }
 
 /**
