@@ -59,9 +59,14 @@ const answering = (...results: ({ _tag: "Right"; right: EngineResult } | { _tag:
   let call = 0;
   return { ...engine, request: async () => results[Math.min(call++, results.length - 1)]! };
 };
-const right = (output: EngineResult["output"], validations: Partial<EngineResult["validations"]> = {}) =>
-  ({ _tag: "Right", right: { output, validations: { input: [], output: [], ...validations } } }) as const;
-const left = (detail: string, status = 404) => ({ _tag: "Left", left: Object.assign(new Error(detail), { name: "https://stoplight.io/prism/errors#NOT_FOUND", status, detail }) }) as const;
+const right = (output: EngineResult["output"], validations: Partial<EngineResult["validations"]> = {}): { _tag: "Right"; right: EngineResult } => ({
+  _tag: "Right",
+  right: { output, validations: { input: [], output: [], ...validations } },
+});
+const left = (detail: string, status = 404): { _tag: "Left"; left: EngineError } => ({
+  _tag: "Left",
+  left: Object.assign(new Error(detail), { name: "https://stoplight.io/prism/errors#NOT_FOUND", status, detail }),
+});
 
 describe("what the handler writes for each engine result", () => {
   test("a body without a Content-Type goes out as UTF-8 text with its length", async () => {
@@ -144,6 +149,13 @@ describe("what the handler writes for each engine result", () => {
     expect(answer.violations).toEqual([]);
   });
 
+  test("an answer of another status than the Prefer asked for is named as impossible, from a request without any finding", async () => {
+    const other = right({ statusCode: 400, headers: {}, body: "x" });
+    const served = await serve(answering(other, other));
+    const answer = await send(served.url, { ...PAGE_HEADERS, Prefer: "code=200" });
+    expect(answer.violations.map((v) => v.code)).toEqual(["prefer"]);
+  });
+
   test("a warning of the engine does not make the request invalid: an answer of another status than asked is still named", async () => {
     const warned = right({ statusCode: 400, headers: {}, body: "x" }, { input: [{ path: ["header", "x-l"], code: "w", message: "a warning", severity: 1 }] });
     const served = await serve(answering(warned, warned));
@@ -187,6 +199,18 @@ describe("the handler's reading of requests", () => {
     const answer = await sendRaw(mock.port, `POST ${LOGIN_PATH} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n${Object.entries(headers).map(([k, v]) => `${k}: ${v}\r\n`).join("")}Content-Length: ${PAGE_BODY.length}\r\n\r\n${PAGE_BODY}`);
     expect(answer).toMatch(/^HTTP\/1\.1 400 /);
     expect(JSON.parse(answer.slice(answer.indexOf("\r\n\r\n") + 4))).toEqual(defaultError);
+  });
+
+  test("the engine is handed parsed JSON only under a JSON media type, a byte order mark dropped only where it leads", async () => {
+    const codes = async (type: string, body = PAGE_BODY) => (await send(mock.url, { ...PAGE_HEADERS, "Content-Type": type }, body)).violations.map((v) => `${v.location.join(".")} ${v.code}`);
+    // Outside the contract's media type (one violation of ours), the body is text unless the type is a JSON one, and
+    // text is not the object the engine wants.
+    for (const type of ["text/plain; note=application/json", "text/x-application/json", "application/json,text/plain"]) {
+      expect(await codes(type), type).toEqual(["request.header.content-type content-type", "request.body type"]);
+    }
+    expect(await codes("application/ld+json")).toEqual(["request.header.content-type content-type"]);
+    // A byte order mark inside the JSON is no mark: the body is not JSON, so the engine gets text.
+    expect(await codes("application/ld+json", `{"mobile":"12345678901",\uFEFF"verify_code":"232326"}`)).toEqual(["request.header.content-type content-type", "request.body type"]);
   });
 
   test("a query parameter given twice reaches the engine as a list, once as a string", async () => {
