@@ -1,5 +1,5 @@
 import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
+import { connect, type AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { LOGIN_PATH } from "../../src/index.js";
 import { BUNDLED_SPEC } from "../../src/mock/index.js";
@@ -213,6 +213,17 @@ describe("the handler's reading of requests", () => {
     expect(await codes("application/ld+json", `{"mobile":"12345678901",\uFEFF"verify_code":"232326"}`)).toEqual(["request.header.content-type content-type", "request.body type"]);
   });
 
+  test("a request whose connection drops before its body has come is logged as the mock's failure, not left pending", async () => {
+    logged.length = 0;
+    const socket = connect(mock.port, "127.0.0.1");
+    await new Promise((resolve) => socket.once("connect", resolve));
+    socket.write(`POST ${LOGIN_PATH} HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"mobile"`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    socket.destroy();
+    for (let i = 0; i < 50 && !logged.some((l) => l.level === "error"); i++) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(logged.find((l) => l.level === "error")?.message).toMatch(/^The mock failed to answer: Error: aborted/);
+  });
+
   test("a query parameter given twice reaches the engine as a list, once as a string", async () => {
     logged.length = 0;
     await send(mock.url, PAGE_HEADERS, PAGE_BODY, `${LOGIN_PATH}?x=1&x=2&y=3`);
@@ -296,6 +307,27 @@ describe("a body over the limit with other faults", () => {
     const over = await send(served.url, PAGE_HEADERS, new Uint8Array(10 * 1024 * 1024 + 1).fill(0x20));
     expect(over.violations.map((v) => `${v.location.join(".")} ${v.code}`)).toEqual(["request.body too-large", "request.header.x-agent required"]);
   });
+
+  test("a client that keeps sending after the answer, ignoring the mock's end of the connection, is cut off", async () => {
+    const outcome = await new Promise<{ answer: string; closed: boolean }>((resolve) => {
+      // Half-open: the mock's FIN does not end this side, so only the mock's own close ends the connection.
+      const socket = connect({ port: mock.port, host: "127.0.0.1", allowHalfOpen: true });
+      let answer = "";
+      let open = true;
+      const timer = setTimeout(() => ((open = false), socket.destroy(), resolve({ answer, closed: false })), 8_000);
+      const chunk = `10000\r\n${" ".repeat(0x10000)}\r\n`;
+      const pump = () => {
+        while (open && socket.write(chunk));
+      };
+      socket.on("data", (data) => (answer += data.toString("latin1")));
+      socket.on("error", () => undefined).on("drain", pump);
+      socket.on("close", () => ((open = false), clearTimeout(timer), resolve({ answer, closed: true })));
+      socket.write(`POST ${LOGIN_PATH} HTTP/1.1\r\nHost: x\r\n${Object.entries(PAGE_HEADERS).map(([k, v]) => `${k}: ${v}\r\n`).join("")}Transfer-Encoding: chunked\r\n\r\n`);
+      pump();
+    });
+    expect(outcome.answer).toMatch(/^HTTP\/1\.1 400 /);
+    expect(outcome.closed).toBe(true);
+  }, 15_000);
 
   test("proxying, a body over the limit is Prism's 413: it cannot be forwarded", async () => {
     const upstream = createServer((req, res) => void req.resume().on("end", () => res.end("{}")));
