@@ -222,8 +222,8 @@ export function createHandler(engine: Engine, token: string) {
     setViolations(res, violations);
     // Prism's engine logs the violations it found itself: only the mock's own are logged here, so each shows once.
     for (const v of ours) {
-      const level = v.severity === "Error" ? "error" : v.severity === "Warning" ? "warn" : "info";
-      logger[level]({ name: "VALIDATOR" }, `Violation: ${v.location.join(".")} ${v.message}`);
+      // Each is an error: the mock adds none of another severity (contract checks, a body too large, a Prefer).
+      logger.error({ name: "VALIDATOR" }, `Violation: ${v.location.join(".")} ${v.message}`);
     }
     const { output } = result;
     for (const [name, value] of Object.entries(output.headers ?? {})) {

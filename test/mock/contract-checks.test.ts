@@ -1,5 +1,6 @@
 import type { ServerResponse } from "node:http";
 import { describe, expect, test } from "vitest";
+import { byId } from "../../src/contract/operations.js";
 import { checkContract } from "../../src/mock/contract-checks.js";
 import { asciiJson, setViolations, trySetHeader } from "../../src/mock/safe-headers.js";
 import { PAGE_BODY } from "../helpers/mock.js";
@@ -59,6 +60,48 @@ describe("checkContract: what Prism lets through but the contract forbids", () =
     });
     const notJson = typed("application/json", Buffer.from('{"mobile":"12345678901",'));
     expect(notJson).toEqual({ violations: [{ location: ["request", "body"], severity: "Error", code: "json", message: "Request body is not valid JSON" }] });
+  });
+});
+
+describe("checkContract: headers and each operation's own body rules", () => {
+  const ok = { "content-type": "application/json;charset=utf8" };
+
+  test("names an empty optional header (Prism reads it as absent), found by its name in Node's lower case", () => {
+    expect(checkContract({ ...ok, "x-l": "" }, page).violations).toEqual([
+      { location: ["request", "header"], severity: "Error", code: "minLength", message: expect.stringContaining("X-L") },
+    ]);
+    expect(checkContract({ ...ok, "x-l": "zh-CN" }, page).violations).toEqual([]);
+  });
+
+  test("reads a header given as a list as Node joins repeated headers: two empty values are not an empty header", () => {
+    expect(checkContract({ ...ok, "x-l": ["", ""] } as never, page).violations).toEqual([]);
+    expect(checkContract({ ...ok, "x-l": [""] } as never, page).violations.map((v) => v.code)).toEqual(["minLength"]);
+  });
+
+  test("holds an operation without a body (a GET step) to no media type, whatever Content-Type and bytes come", () => {
+    const captcha = byId("showCaptcha")!;
+    expect(checkContract({ "content-type": "text/plain" }, Buffer.from("\xff not json"), captcha)).toEqual({ violations: [] });
+    // Its headers are still checked.
+    expect(checkContract({ "x-l": "" }, null, captcha).violations.map((v) => v.code)).toEqual(["minLength"]);
+  });
+
+  test("a form body is the engine's to validate: only fields its schema does not know are named, counted, not quoted", () => {
+    const token = byId("getTenantAccessToken")!;
+    const form = { "content-type": "application/x-www-form-urlencoded" };
+    const valid = Buffer.from("grant_type=client_credentials&client_id=abc&client_secret=s3cr3t");
+    // Not JSON, and no body handed on: the engine decodes the form itself.
+    expect(checkContract(form, valid, token)).toEqual({ violations: [] });
+    // A missing field is the engine's finding, not the mock's.
+    expect(checkContract(form, Buffer.from("grant_type=client_credentials"), token)).toEqual({ violations: [] });
+    const extra = checkContract(form, Buffer.from("grant_type=client_credentials&client_id=abc&client_secret=s3cr3t&hidden_field=x"), token);
+    expect(extra.violations).toEqual([{ location: ["request", "body"], severity: "Error", code: "additionalProperties", message: expect.stringMatching(/^Request \S/) }]);
+    expect(JSON.stringify(extra)).not.toMatch(/hidden_field|s3cr3t/);
+    expect("body" in extra).toBe(false);
+  });
+
+  test("a form operation without a body schema has no fields to hold a form to", () => {
+    const schemaless = { ...byId("getTenantAccessToken")!, body: undefined };
+    expect(checkContract({ "content-type": "application/x-www-form-urlencoded" }, Buffer.from("anything=1&else=2"), schemaless)).toEqual({ violations: [] });
   });
 });
 

@@ -28,6 +28,26 @@ describe("startMock: options and failures a consumer sees", () => {
     expect(error).toMatchObject({ name: "MockError", kind: "invalid-options", message: "upstream must be an http(s) URL" });
   });
 
+  test("an already aborted signal rejects before anything starts: no server process, no exit hook", async () => {
+    const exitListeners = process.listenerCount("exit");
+    // startMock's checks run as it is called: a process it forked would hold an exit hook by now.
+    const starting = startMock({ signal: AbortSignal.abort() });
+    expect(process.listenerCount("exit")).toBe(exitListeners);
+    await expect(starting).rejects.toMatchObject({ name: "MockError", kind: "aborted", message: "startMock was aborted before the mock was ready" });
+  });
+
+  test("a parent that exits without stop() kills the server process (the exit hook), which `exited` reports as not stopped", async () => {
+    const before = new Set(process.listeners("exit"));
+    const mock = await startMock();
+    const hooks = process.listeners("exit").filter((l) => !before.has(l));
+    expect(hooks).toHaveLength(1);
+    // What the process's exit would run, without ending the test's process.
+    (hooks[0] as () => void)();
+    expect(await mock.exited).toMatchObject({ stopped: false, signal: "SIGKILL" });
+    expect(process.listeners("exit")).not.toContain(hooks[0]);
+    expect(isRunning(mock.pid!)).toBe(false);
+  });
+
   test("gives up with a timeout MockError when Prism is not ready in time, and leaves no Prism behind", async () => {
     const exitListeners = process.listenerCount("exit");
     const error = await startMock({ readyTimeoutMs: 1 }).catch((e: unknown) => e);
@@ -45,6 +65,8 @@ describe("startMock: options and failures a consumer sees", () => {
     // The server's own reason (sent over IPC) first, then the tail of its output; not the "Prism exited ..." prefix twice.
     expect((error as Error).message).toMatch(/^Prism exited with code [1-9]\d* before it was ready: \S/);
     expect((error as Error).message).toContain("/nonexistent/openapi.json");
+    // The server's reason follows at once: the "Prism exited with code 1: " of the exit's own reason is cut, nothing else.
+    expect((error as Error).message).toMatch(/ before it was ready: Error opening file "\/nonexistent\/openapi\.json"/);
     expect((error as Error).message.match(/Prism exited/g)).toHaveLength(1);
   });
 
