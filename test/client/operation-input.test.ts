@@ -27,15 +27,19 @@ function transport(handler: (request: Request) => Response | Promise<Response> =
 const violationsOf = (result: Awaited<ReturnType<typeof call>>) => (!result.ok && result.error.kind == "input" ? result.error.violations : result);
 
 describe("an operation whose only input is a header (mobileByStateToken)", () => {
+  // A fresh copy per call: the pipeline builds an operation's input schema once per descriptor object, so a schema
+  // cached by an earlier test (or an earlier mutation-testing run in the same process) is not what is checked here.
+  const showMobile = (): OperationDescriptor => ({ ...showMobileByStateToken });
+
   test("an input that is not an object is refused as one, not sent", async () => {
     const { t, requests } = transport();
-    expect(violationsOf(await call(t, showMobileByStateToken, "st-1", {}))).toEqual(["input must be an object"]);
+    expect(violationsOf(await call(t, showMobile(), "st-1", {}))).toEqual(["input must be an object"]);
     expect(requests).toHaveLength(0);
   });
 
   test("a field the operation does not take is counted, not sent", async () => {
     const { t, requests } = transport();
-    expect(violationsOf(await call(t, showMobileByStateToken, { state_token: "st-1", mobile: "12345678901" }, {}))).toEqual([
+    expect(violationsOf(await call(t, showMobile(), { state_token: "st-1", mobile: "12345678901" }, {}))).toEqual([
       "input has 1 property the contract does not know",
     ]);
     expect(requests).toHaveLength(0);
@@ -43,19 +47,19 @@ describe("an operation whose only input is a header (mobileByStateToken)", () =>
 
   test("its required header, missing from the input, is named under input", async () => {
     const { t, requests } = transport();
-    expect(violationsOf(await call(t, showMobileByStateToken, {}, {}))).toEqual(["input.state_token is required"]);
+    expect(violationsOf(await call(t, showMobile(), {}, {}))).toEqual(["input.state_token is required"]);
     expect(requests).toHaveLength(0);
   });
 
   test("a header value fetch could not send is refused by input name", async () => {
     const { t, requests } = transport();
-    expect(violationsOf(await call(t, showMobileByStateToken, { state_token: "st\n1" }, {}))).toEqual(["header state_token has characters that cannot be sent"]);
+    expect(violationsOf(await call(t, showMobile(), { state_token: "st\n1" }, {}))).toEqual(["header state_token has characters that cannot be sent"]);
     expect(requests).toHaveLength(0);
   });
 
   test("a valid input is sent as the header, with no body", async () => {
     const { t, requests } = transport(() => json(200, { mobile: "123****8901" }));
-    expect(await call(t, showMobileByStateToken, { state_token: "st-1" }, {})).toMatchObject({ ok: true });
+    expect(await call(t, showMobile(), { state_token: "st-1" }, {})).toMatchObject({ ok: true });
     expect(requests[0]!.headers.get("x-state-token")).toBe("st-1");
     expect(requests[0]!.body).toBeNull();
   });
@@ -63,24 +67,24 @@ describe("an operation whose only input is a header (mobileByStateToken)", () =>
 
 describe("an input header the descriptor leaves optional", () => {
   // A descriptor (as a server entry may write one) whose header list has no `required` at all.
-  const traced: OperationDescriptor = {
+  const traced = (): OperationDescriptor => ({
     method: "GET",
     path: "/traced",
     headers: { type: "object", properties: { "X-trace": { type: "string", minLength: 1 } } },
     fromInput: { trace: "X-trace" },
     responses: { "200": { type: "object" } },
     secrets: [],
-  };
+  });
 
   test("may be left out: the call is sent without it", async () => {
     const { t, requests } = transport();
-    expect(await call(t, traced, {}, {})).toMatchObject({ ok: true });
+    expect(await call(t, traced(), {}, {})).toMatchObject({ ok: true });
     expect(requests[0]!.headers.has("x-trace")).toBe(false);
   });
 
   test("is sent when given", async () => {
     const { t, requests } = transport();
-    expect(await call(t, traced, { trace: "t-1" }, {})).toMatchObject({ ok: true });
+    expect(await call(t, traced(), { trace: "t-1" }, {})).toMatchObject({ ok: true });
     expect(requests[0]!.headers.get("x-trace")).toBe("t-1");
   });
 });
