@@ -119,6 +119,17 @@ describe("the call's options", () => {
     expect(requests).toHaveLength(0);
   });
 
+  test("options given as an array are refused as not an object, whatever properties the array carries", async () => {
+    const { t, requests } = transport();
+    const withHeaders = Object.assign([], { headers: { "X-Trace": "t-1" } });
+    const withGetter = Object.defineProperty([], "device", { enumerable: true, get: () => { throw new Error("boom 232326"); } });
+    for (const options of [[], withHeaders, withGetter]) {
+      expect(violationsOf(await call(t, loginWithMobileVerifyCode, credentials, options))).toEqual(["options must be an object"]);
+    }
+    expect(withHeaders.headers).toEqual({ "X-Trace": "t-1" });
+    expect(requests).toHaveLength(0);
+  });
+
   test("extra headers are read once, as data: a getter that throws is an InputError, its text not kept", async () => {
     const { t, requests } = transport();
     const headers = {

@@ -59,13 +59,13 @@ export async function call(transport: Transport, op: OperationDescriptor, input:
   const problems: string[] = [];
   let retry = transport.retry;
   try {
-    // Read once, as own data: what is validated below is exactly what is sent.
+    // Read once, as own data: what is validated is what is sent. Options that are no object (or an array) are refused.
     let given: unknown, call: LoginCallOptions;
     try {
       given = ownData(input);
       call = (ownData(options ?? {}) ?? {}) as LoginCallOptions;
-      if (typeof call != "object") problems.push("options must be an object");
-      else if (call.headers !== undefined) call.headers = ownData(call.headers) as Record<string, string>;
+      if (typeof call != "object" || Array.isArray(call)) return failure(new InputError(["options must be an object"], request, label));
+      if (call.headers !== undefined) call.headers = ownData(call.headers) as Record<string, string>;
       if (call.retry !== undefined) {
         const [merged, wrong] = readRetry(call.retry, retry);
         retry = merged;
