@@ -30,7 +30,7 @@ export async function readBytes(body: ReadableStream<Uint8Array>, max: number): 
       : undefined;
     if (!bytes) {
       reader.cancel().catch(() => {});
-      throw new TypeError("a body chunk is not bytes");
+      throw new TypeError(); // no view shows a cause's message
     }
     size += bytes.byteLength;
     if (size > max) {

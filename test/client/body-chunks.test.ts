@@ -36,4 +36,19 @@ describe("a body's chunks", () => {
     const result = await client.login(PAGE.credentials);
     expect(result.ok).toBe(false);
   });
+
+  test("a chunk that is not bytes lets the stream go: the source is cancelled, as when a body passes the cap", async () => {
+    let cancelled = false;
+    const stream = new ReadableStream({
+      pull(controller) {
+        controller.enqueue("not bytes");
+      },
+      cancel() {
+        cancelled = true;
+      },
+    });
+    const { client } = clientWith(() => new Response(stream as ReadableStream<Uint8Array>, { status: 200, headers: { "Content-Type": "application/json" } }));
+    expect((await client.login(PAGE.credentials)).ok).toBe(false);
+    expect(cancelled).toBe(true);
+  });
 });

@@ -39,3 +39,9 @@ describe("a 200's request id equal to a string of its body is not shown", () => 
     expect(views2(await client.login(PAGE.credentials))).toContain(TOKEN);
   });
 });
+
+test("an array's indexes are not among the body's strings: a request id \"1\" beside a two-item list is shown", async () => {
+  const body = JSON.stringify({ status: "SUCCESS", session_token: "s-1", expire: 60, list: ["a", "b"] });
+  const { client } = clientWith(() => new Response(body, { status: 200, headers: { "Content-Type": "application/json", "X-Request-Id": "1" } }));
+  expect(await client.login(PAGE.credentials)).toMatchObject({ ok: true, requestId: "1" });
+});

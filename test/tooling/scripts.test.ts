@@ -43,6 +43,11 @@ describe(".ci/run: what npm test leaves out", () => {
     expect([...at].sort((a, b) => a - b)).toEqual(at);
   });
 
+  test("the mutation gate is a step like the others: a file below its goal fails the run", () => {
+    expect(ciRun).toMatch(/^step "npm run mutate:ci" npm run mutate:ci$/m);
+    expect(ciRun).not.toMatch(/npm run mutate:ci \|\|/);
+  });
+
   test("ends with the summed vitest line", () => {
     const lines = ciRun.trimEnd().split("\n");
     expect(lines.at(-2)).toBe('echo "vitest: $passed passed, $failed failed, $skipped skipped"');
