@@ -25,19 +25,27 @@ export function createMockFetch(options: LoginMockOptions = {}): Fetch {
     // refuses it with fetch's own TypeError.
     const signalOk = init?.signal === undefined || init.signal === null || init.signal instanceof AbortSignal;
     const redirectOk = init?.redirect === undefined || REDIRECT_MODES.has(init.redirect);
-    const reuse = input instanceof Request && signalOk && redirectOk && Object.keys(init ?? {}).every((key) => key === "signal" || key === "redirect");
+    let reuse = input instanceof Request && signalOk && redirectOk;
+    // init's own enumerable names, as Object.keys lists them, without building the list on every call.
+    if (reuse && init) for (const key in init) if (Object.hasOwn(init, key) && key !== "signal" && key !== "redirect") reuse = false;
     const request = reuse ? input : new Request(input, init);
     // As fetch(request): the Request's own signal, unless init names one (null: none).
     const signal = reuse ? (init?.signal === undefined ? input.signal : init.signal) : request.signal;
     signal?.throwIfAborted();
-    const url = new URL(request.url);
-    const { pathname } = url;
+    // Read once: each read of request.url serialises the URL again.
+    const href = request.url;
+    // A serialised http(s) URL without query or fragment is origin + path, so its path is the text after the origin:
+    // no URL to parse (most of a stub's own cost per request). Anything else is parsed.
+    const plain = (href.startsWith("https://") || href.startsWith("http://")) && !href.includes("?") && !href.includes("#");
+    const url = plain ? undefined : new URL(href);
+    const pathname = url ? url.pathname : href.slice(href.indexOf("/", href.indexOf("//") + 2));
     // The path exactly, as Prism matches it: any origin, but no base path (give the client a base URL without one).
     const reached = route(request.method, pathname);
     if (!reached) return noPath(pathname);
     if (!("operation" in reached)) return wrongMethod(request.method, reached.path);
-    const mismatch = serverMismatch(url);
+    // Without a query there is no `__server` to mismatch.
+    const mismatch = url && serverMismatch(url);
     if (mismatch) return mismatch;
-    return respond(request, signal, reached.operation);
+    return respond(request, signal, reached.operation, href);
   };
 }

@@ -67,13 +67,13 @@ function parseQuery(url: URL): Map<string, string | string[]> {
   return result;
 }
 
-/** A request's mock preferences, read and checked as Prism reads them. */
-export function readPreferences(request: Request): PreferenceResult {
+/** A request's mock preferences, read and checked as Prism reads them (`href`: request.url, if read already). */
+export function readPreferences(request: Request, href: string = request.url): PreferenceResult {
   const header = request.headers.get("prefer");
   // Neither a Prefer header nor a query: nothing is asked for (the common case, answered without parsing).
-  if (!header && !request.url.includes("?")) return NOTHING;
+  if (!header && !href.includes("?")) return NOTHING;
   // A URL without a '?' has no query parameters: no need to parse it again.
-  const raw: Map<string, unknown> = header ? parseHeader(header) : request.url.includes("?") ? parseQuery(new URL(request.url)) : new Map();
+  const raw: Map<string, unknown> = header ? parseHeader(header) : href.includes("?") ? parseQuery(new URL(href)) : new Map();
   const { code, example, dynamic, seed } = Object.fromEntries(raw) as Record<string, unknown>;
   const unreadable =
     code !== undefined && !(typeof code == "string" && /^\d{3}$/.test(code))

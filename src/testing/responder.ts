@@ -9,8 +9,11 @@ import type { LoginMockOptions } from "./options.js";
 import { readPreferences } from "./prefer.js";
 import { Journey } from "./journey.js";
 
-/** Answers one request to `operation` (default: the login); an abort of `signal` while its body is read rejects with the signal's reason. */
-export type Responder = (request: Request, signal?: AbortSignal | null, operation?: Operation) => Promise<Response>;
+/**
+ * Answers one request to `operation` (default: the login); an abort of `signal` while its body is read rejects with
+ * the signal's reason. `href`: request.url when the caller has read it already (each read serialises the URL again).
+ */
+export type Responder = (request: Request, signal?: AbortSignal | null, operation?: Operation, href?: string) => Promise<Response>;
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v == "object" && v !== null && !Array.isArray(v);
 // A Map or class instance has no own entries to read as accounts: refused rather than read as none.
@@ -47,11 +50,11 @@ export function createResponder(options: LoginMockOptions = {}): Responder {
   const accounts = codes && new Accounts(codes, attempts);
   const scenarioStatus = scenario && statusOf(LOGIN, scenario);
 
-  return async (request, signal, operation = LOGIN) => {
+  return async (request, signal, operation = LOGIN, href = request.url) => {
     // As Prism: an operation under Bearer security without `Authorization: Bearer <token>` gets 401, before the
     // request or its Prefer is looked at.
     if (operation.bearer && !isBearer(request.headers.get("authorization"))) return unauthorized();
-    const preferences = readPreferences(request);
+    const preferences = readPreferences(request, href);
     // As the Prism mock: a Prefer the spec cannot satisfy is outside the contract, so it gets the documented 400.
     if (!preferences.ok) return impossible(operation, `Prefer cannot be read: ${preferences.reason}`);
     // `dynamic` is read but not honoured: this mock always answers examples (a difference docs/testing.md names).
