@@ -23,19 +23,11 @@ export async function readBytes(body: ReadableStream<Uint8Array>, max: number): 
     // Fetch's streams yield Uint8Arrays; a custom fetch's may yield an ArrayBuffer or another view of the same bytes.
     // Anything else is not a body's bytes: a TypeError, as fetch's own reading throws, and the stream is let go.
     const chunk: unknown = value;
-    const bytes =
-      chunk instanceof Uint8Array ? chunk
-      : ArrayBuffer.isView(chunk) ? new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength)
-      : chunk instanceof ArrayBuffer ? new Uint8Array(chunk)
-      : undefined;
-    if (!bytes) {
+    const bytes = ArrayBuffer.isView(chunk) ? new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength) : chunk instanceof ArrayBuffer ? new Uint8Array(chunk) : undefined;
+    if (!bytes || (size += bytes.byteLength) > max) {
       reader.cancel().catch(() => {});
+      if (bytes) return undefined;
       throw new TypeError(); // no view shows a cause's message
-    }
-    size += bytes.byteLength;
-    if (size > max) {
-      reader.cancel().catch(() => {});
-      return undefined;
     }
     chunks.push(bytes);
   }

@@ -41,8 +41,8 @@ function stringsOf(body: unknown): unknown[] {
   while (stack.length) {
     const value = stack.pop();
     if (typeof value == "string") found.push(value);
-    else if (Array.isArray(value)) for (const item of value) stack.push(item);
-    else if (value && typeof value == "object") for (const [key, item] of Object.entries(value)) stack.push(key, item);
+    // An array's indexes are no strings of the body: 0 stands in for them, and is passed over.
+    else if (value && typeof value == "object") for (const [key, item] of Object.entries(value)) stack.push(Array.isArray(value) ? 0 : key, item);
   }
   return found;
 }
