@@ -6,23 +6,10 @@ import { getTenantAccessToken } from "../../generated/server-operations.js";
 import { loginWithMobileVerifyCode, showMobileByStateToken } from "../../generated/operations.js";
 import type { OperationDescriptor } from "../../src/client/pipeline/descriptor.js";
 import { call } from "../../src/client/pipeline/call.js";
-import type { Transport } from "../../src/client/pipeline/transport.js";
 import { json } from "../helpers/client.js";
+import { recordingTransport } from "../helpers/transport.js";
 
-/** A transport over `handler` (a 200 `{}` by default) that records what it was sent. */
-function transport(handler: (request: Request) => Response | Promise<Response> = () => json(200, {}), headers: Transport["headers"] = () => [{}, []]) {
-  const requests: Request[] = [];
-  const t: Transport = {
-    baseUrl: "https://tenant.example.test",
-    middleware: [],
-    fetch: async (request) => (requests.push(request.clone()), handler(request)),
-    timeoutMs: 1_000,
-    maxResponseBytes: 65_536,
-    retry: {},
-    headers,
-  };
-  return { t, requests };
-}
+const transport = recordingTransport;
 
 const violationsOf = (result: Awaited<ReturnType<typeof call>>) => (!result.ok && result.error.kind == "input" ? result.error.violations : result);
 

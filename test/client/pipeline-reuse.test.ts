@@ -4,26 +4,13 @@
 import { describe, expect, test } from "vitest";
 import { getTenantAccessToken } from "../../generated/server-operations.js";
 import { call } from "../../src/client/pipeline/call.js";
-import type { Transport } from "../../src/client/pipeline/transport.js";
 import { json, normalise, views } from "../helpers/client.js";
+import { recordingTransport } from "../helpers/transport.js";
 
 const SECRET = "cs-4f1e9a7b2c8d3e6f";
 const grant = { grant_type: "client_credentials", client_id: "app-1", client_secret: SECRET };
 
-/** A server-side transport over `handler`: its own headers (a bearer, say), no device. */
-function transport(handler: (request: Request) => Response | Promise<Response>) {
-  const requests: Request[] = [];
-  const t: Transport = {
-    baseUrl: "https://tenant.example.test",
-    middleware: [],
-    fetch: async (request) => (requests.push(request.clone()), handler(request)),
-    timeoutMs: 1_000,
-    maxResponseBytes: 65_536,
-    retry: {},
-    headers: () => [{}, []],
-  };
-  return { t, requests };
-}
+const transport = recordingTransport;
 
 describe("the pipeline without the browser client", () => {
   test("sends a tenant operation's form body under its media type and validates the answer", async () => {
