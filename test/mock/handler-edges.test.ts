@@ -1,11 +1,11 @@
-import { createServer, type Server } from "node:http";
+import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { LOGIN_PATH } from "../../src/index.js";
 import { BUNDLED_SPEC } from "../../src/mock/index.js";
 import { loadEngine, type Engine, type EngineOptions } from "../../src/mock/engine.js";
-import { createHandler } from "../../src/mock/handler.js";
 import { prismCliManifest } from "../../src/mock/prism-packages.js";
+import { handlerServers } from "../helpers/handler-server.js";
 import { PAGE_BODY, PAGE_HEADERS, sendRaw } from "../helpers/mock.js";
 import { deref, namedExamples, operation } from "../helpers/spec.js";
 
@@ -14,22 +14,9 @@ import { deref, namedExamples, operation } from "../helpers/spec.js";
 
 const errorExamples = namedExamples(deref(operation.responses["400"]).content["application/json"]);
 const defaultError = Object.values(errorExamples)[0];
-const servers: Server[] = [];
+const { servers, serve } = handlerServers();
 const options = (more: Partial<EngineOptions> = {}): EngineOptions => ({ prismCli: prismCliManifest(), spec: BUNDLED_SPEC, dynamic: false, logLevel: "silent", ...more });
 
-async function serve(engine: Engine): Promise<{ url: string; port: number }> {
-  const server = createServer(createHandler(engine, "token"));
-  servers.push(server);
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}`, port };
-}
-afterAll(async () => {
-  for (const server of servers) {
-    server.closeAllConnections();
-    await new Promise((resolve) => server.close(resolve));
-  }
-});
 
 const pageHeaderLines = Object.entries(PAGE_HEADERS).map(([k, v]) => `${k}: ${v}\r\n`).join("");
 const post = (url: string, headers: Record<string, string>, body: BodyInit = PAGE_BODY) =>

@@ -1,11 +1,11 @@
-import { createServer, type Server } from "node:http";
+import { createServer } from "node:http";
 import { connect, type AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { LOGIN_PATH } from "../../src/index.js";
 import { BUNDLED_SPEC } from "../../src/mock/index.js";
 import { loadEngine, type Engine, type EngineError, type EngineResult } from "../../src/mock/engine.js";
-import { createHandler } from "../../src/mock/handler.js";
 import { prismCliManifest } from "../../src/mock/prism-packages.js";
+import { handlerServers } from "../helpers/handler-server.js";
 import { PAGE_BODY, PAGE_HEADERS, sendRaw } from "../helpers/mock.js";
 import { deref, namedExamples, operation } from "../helpers/spec.js";
 
@@ -15,22 +15,9 @@ import { deref, namedExamples, operation } from "../helpers/spec.js";
 
 const errorExamples = namedExamples(deref(operation.responses["400"]).content["application/json"]);
 const defaultError = Object.values(errorExamples)[0];
-const servers: Server[] = [];
+const { servers, serve } = handlerServers();
 type Logged = { level: string; context: Record<string, unknown>; message: string };
 
-async function serve(engine: Engine): Promise<{ url: string; port: number }> {
-  const server = createServer(createHandler(engine, "token"));
-  servers.push(server);
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}`, port };
-}
-afterAll(async () => {
-  for (const server of servers) {
-    server.closeAllConnections();
-    await new Promise((resolve) => server.close(resolve));
-  }
-});
 
 type Violation = { location: string[]; severity: string; code: string; message: string };
 const send = (url: string, headers: Record<string, string> = PAGE_HEADERS, body: BodyInit | undefined = PAGE_BODY, path = LOGIN_PATH) =>
