@@ -8,6 +8,7 @@ import { tmpdir } from "node:os";
 import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import openapiTS, { astToString } from "openapi-typescript";
+import { errorCodesModule } from "./lib/error-codes.mjs";
 import { examplesModule } from "./lib/examples.mjs";
 import { operationsModules } from "./lib/operations.mjs";
 import { schemasModule } from "./lib/schemas.mjs";
@@ -46,6 +47,7 @@ async function render() {
     "examples.ts": HEADER + examplesModule(spec),
     ...Object.fromEntries(Object.entries(operationsModules(spec)).map(([name, text]) => [name, HEADER + text])),
     "requests.ts": HEADER + requestsModule(spec),
+    "error-codes.ts": HEADER + errorCodesModule(spec),
   };
 }
 

@@ -1,5 +1,5 @@
 // Turns every operation of the bundled spec into a descriptor the client's one pipeline runs (src/client/pipeline/):
-// method, path, headers, body schema and media type, answers by status, secret fields, retry rule. One export per
+// method, path, headers, body schema and media type, answers by status, retry rule. One export per
 // operation, so a bundler keeps only the ones a consumer calls; the browser's (/api/v2/sdk/) and the tenant's
 // (/api/v2/tenant/, for the server entry) go to separate files, and the browser root never imports the tenant one.
 import { reduceSchema, resolve } from "./schemas.mjs";
@@ -32,14 +32,6 @@ export const CLIENT_HEADERS = ["X-operating-sys-version", "X-device-fingerprint"
 /** The input field a header is given as: "X-state-token" is `state_token`. */
 export const inputName = (header) => header.replace(/^X-/i, "").toLowerCase().replace(/-/g, "_");
 
-/** The names of a schema's properties marked `x-secret: true` (through $refs). */
-function secretFields(spec, schema, path) {
-  const properties = resolve(spec, schema ?? {}, path).properties ?? {};
-  return Object.entries(properties)
-    .filter(([name, sub]) => sub["x-secret"] === true || resolve(spec, sub, `${path}.${name}`)["x-secret"] === true)
-    .map(([name]) => name);
-}
-
 /** The descriptor of one operation, as plain data. */
 function describe(spec, path, method, op) {
   const where = `${method.toUpperCase()} ${path}`;
@@ -53,14 +45,13 @@ function describe(spec, path, method, op) {
   };
   const own = parameters.filter((p) => !CLIENT_HEADERS.includes(p.name));
   const fromInput = Object.fromEntries(own.map((p) => [inputName(p.name), p.name]));
-  let mediaType, body, bodySecrets = [];
+  let mediaType, body;
   if (op.requestBody) {
     const content = Object.entries(resolve(spec, op.requestBody, `${where} requestBody`).content ?? {});
     if (content.length !== 1) throw new Error(`${where}: the request body must have exactly one media type`);
     const [[type, media]] = content;
     mediaType = type;
     body = reduceSchema(spec, media.schema, `${where} body`);
-    bodySecrets = secretFields(spec, media.schema, `${where} body`);
   }
   const responses = Object.fromEntries(
     Object.entries(op.responses).map(([status, ref]) => {
@@ -80,8 +71,6 @@ function describe(spec, path, method, op) {
     ...(own.length ? { fromInput } : {}),
     ...(body ? { mediaType, body } : {}),
     responses,
-    // Secret: the body fields and headers the spec marks x-secret (headers by their input name).
-    secrets: [...bodySecrets, ...own.filter((p) => p["x-secret"] === true).map((p) => inputName(p.name))],
     ...(rule.retry ? { retry: rule.retry } : {}),
     id: op.operationId,
   };

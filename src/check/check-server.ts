@@ -106,8 +106,8 @@ function judge(exchanges: readonly Exchange[], maxRequests: number, context: Che
  * sends an SMS or spends a real code unless told to (`sendSms`, `credentials`), and checks the tenant operations only
  * with the application's credentials (`tenant`). The report is built only from parts that cannot carry a secret
  * (the package's sentences, check, operation and request names, statuses, counts, sizes, schema-known fields and
- * rules, the documented media type, transport error codes), and the one part a server chooses, an error code, only in
- * OneAccess's shape and only when the shared view rule finds none of the run's credentials or header values in it.
+ * rules, the documented media type, transport error codes from a fixed list), and the one part a server chooses, an
+ * error code, only when OneAccess documents it (the shared view rule, src/contract/view-rule.ts).
  * Throws CheckOptionsError for unusable options, before sending anything.
  */
 export async function checkServer(options: CheckOptions): Promise<CheckReport> {
@@ -125,15 +125,7 @@ export async function checkServer(options: CheckOptions): Promise<CheckReport> {
     if (typeof token == "string" && /^[\x21-\x7e]{1,4096}$/.test(token)) accessToken = token;
   }
 
-  // Known only now: the access token is one of them. The page's sample headers are public, so only the caller's count.
-  const secrets = [
-    ...Object.values(headers),
-    ...(credentials ? [credentials.mobile, credentials.verify_code] : []),
-    ...(sendSms ? [sendSms.mobile, sendSms.captcha_token] : []),
-    ...(tenant ? [tenant.clientId, tenant.clientSecret] : []),
-    ...(accessToken === undefined ? [] : [accessToken]),
-  ];
-  const context: CheckContext = { realValuesHint, secrets };
+  const context: CheckContext = { realValuesHint };
   const checks = judge(exchanges, maxRequests, context);
   const operations = OPERATIONS().map((operation): OperationReport => {
     const own = exchanges.filter((e) => e.probe.operation === operation);

@@ -1,5 +1,6 @@
 import { readAnswerBody, type AnswerBody } from "./answer-body.js";
 import type { Probe } from "./probes.js";
+import { transportCode } from "../contract/view-rule.js";
 
 /** A probe's answer: status and headers always; the body as far as it could be read (see `unreadable`). */
 export interface Answer extends AnswerBody {
@@ -10,14 +11,13 @@ export interface Answer extends AnswerBody {
 /** One request sent and what came of it: an answer, or why there was none (in the package's words, see noAnswer). */
 export type Exchange = { readonly probe: Probe } & ({ readonly answer: Answer } | { readonly answer?: undefined; readonly error: string });
 
-// Node's and undici's error codes (ECONNREFUSED, UND_ERR_SOCKET, ERR_TLS_CERT_ALTNAME_INVALID): a closed shape of
-// upper-case words. An error's message is not shown: it can quote what the server sent (a certificate's names, say).
-const TRANSPORT_CODE = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*$/;
+// An error's message is not shown: it can quote what the server sent (a certificate's names, say). Its code is, when
+// it is on the view rule's fixed list of Node's, undici's and TLS's codes.
 // Deep enough for fetch's TypeError, undici's error and the socket's; a cycle or a deeper chain is cut here.
 const DEPTH = 4;
 
 /**
- * Why a request got no answer, built only from a transport error code of the fixed shape and the timeout. "No
+ * Why a request got no answer, built only from a transport error code of the fixed list and the timeout. "No
  * readable answer": a server may have answered something HTTP cannot read (a status line below 100, headers over
  * 16 KiB), which fetch reports as a failure like a refused connection.
  */
@@ -29,7 +29,7 @@ export function noAnswer(cause: unknown, timeoutMs: number): string {
       // undici's refusal of a port the Fetch standard blocks (9, 25, 6000, …): a fixed message with no code.
       if (link.message === "bad port") return "not sent: fetch refuses this port (the Fetch standard's bad ports)";
       const { code } = link as { code?: unknown };
-      if (typeof code == "string" && code.length <= 40 && TRANSPORT_CODE.test(code)) return `no readable answer (${code})`;
+      if (transportCode(code)) return `no readable answer (${code})`;
     }
   } catch {
     // A getter that throws: nothing more can be read of the error.

@@ -6,20 +6,29 @@ import type { Schema } from "../contract/validate.js";
 
 /**
  * A login result, safe to log whole: `console.log(result)`, `util.inspect(result)` and `JSON.stringify(result)` show
- * `ok`, `status`, a safe `requestId`, the error's view, the answer's HTTP status and the names of the documented body
- * fields present, never a value or header the server sent. `result.body` and `result.response` are the raw ones for
- * the code that asks; they are not enumerable, so a spread (`{...result}`) leaves them behind too.
+ * `ok`, `status`, the error's view, the answer's HTTP status and the names of the documented body fields present,
+ * never a value or header the server sent. `result.body`, `result.response` and `result.requestId` are the raw ones
+ * for the code that asks; they are not own enumerable properties, so a spread (`{...result}`) leaves them behind too.
  */
 export class Outcome {
   // The 200 schema of the result's operation: a view lists the documented fields present, never a value. Private, so
   // in no view, and cheaper per result than a WeakMap entry.
   readonly #schema: Schema | null | undefined;
+  // Read when the result is made, so a later change to the answer's headers does not change it.
+  readonly #requestId: string | undefined;
 
   constructor(fields: object, response: Response | undefined, body?: unknown, schema?: Schema | null) {
     Object.assign(this, fields);
     this.#schema = schema;
+    this.#requestId = response?.headers.get("x-request-id") ?? undefined;
     Object.defineProperty(this, "response", { value: response });
     if (body !== undefined) Object.defineProperty(this, "body", { value: body });
+  }
+
+  /** Raw: the answer's `X-Request-Id` as sent, for support; a getter on the prototype, so in no view. */
+  get requestId(): string | undefined {
+    // Through a Proxy (a framework's reactive state) the private field is not reachable: undefined then, no throw.
+    return #requestId in this ? this.#requestId : undefined;
   }
 
   /** The view a logger or serializer sees. */

@@ -11,7 +11,7 @@ export type LoginSuccess = {
     readonly body: Extract<LoginResponseBody, { status: S }>;
     /** The raw HTTP response (body already read). */
     readonly response: Response;
-    /** The answer's `X-Request-Id` when it is safe to show (docs/views.md), for support; absent when it had none, undefined when not safe. */
+    /** Raw: the answer's `X-Request-Id` as sent, for support (undefined without one); in no view (docs/views.md). */
     readonly requestId?: string;
   };
 }[LoginStatus];
@@ -38,7 +38,7 @@ export type OperationSuccess<Id extends BrowserOperationId> = AnswerOf<Id> exten
         readonly body: Extract<AnswerOf<Id>, { status: S }> extends never ? AnswerOf<Id> : Extract<AnswerOf<Id>, { status: S }>;
         /** The raw HTTP response (body already read). */
         readonly response: Response;
-        /** The answer's `X-Request-Id` when it is safe to show (docs/views.md). */
+        /** Raw: the answer's `X-Request-Id` as sent, for support; in no view (docs/views.md). */
         readonly requestId?: string;
       }
     : never
@@ -48,7 +48,7 @@ export type OperationSuccess<Id extends BrowserOperationId> = AnswerOf<Id> exten
       readonly body: AnswerOf<Id>;
       /** The raw HTTP response (body already read). */
       readonly response: Response;
-      /** The answer's `X-Request-Id` when it is safe to show (docs/views.md). */
+      /** Raw: the answer's `X-Request-Id` as sent, for support; in no view (docs/views.md). */
       readonly requestId?: string;
     };
 

@@ -1,15 +1,15 @@
-import { ERROR_NAME, shown, TRANSPORT_CODE } from "../contract/view-rule.js";
+import { ERROR_NAME, transportCode } from "../contract/view-rule.js";
 
 // Deep enough for fetch's TypeError, undici's error and the socket's; a cycle or a deeper chain is cut here.
 const DEPTH = 4;
 
 /**
  * A copy of a transport error's chain for a NetworkError's `cause`, made only of parts that cannot carry a secret:
- * each link's name when it is one of a closed list (else "Error") and its `code` when it has a transport code's shape
- * and holds none of `secrets`; its message is that code or empty. Messages (a custom fetch may quote anything), raw
+ * each link's name when it is one of a closed list (else "Error") and its `code` when it is one of the fixed list of
+ * transport codes; its message is that code or empty. Messages (a custom fetch may quote anything), raw
  * replies (undici keeps them on `data`) and request bodies are left behind.
  */
-export function safeCause(cause: unknown, secrets: readonly unknown[], depth = 0): Error {
+export function safeCause(cause: unknown, depth = 0): Error {
   let name = "Error";
   let code: string | undefined;
   let next: unknown;
@@ -17,7 +17,7 @@ export function safeCause(cause: unknown, secrets: readonly unknown[], depth = 0
     if (cause instanceof Error) {
       ({ cause: next } = cause);
       if (ERROR_NAME.test(cause.name)) ({ name } = cause);
-      code = shown((cause as { code?: unknown }).code, TRANSPORT_CODE, secrets);
+      code = transportCode((cause as { code?: unknown }).code);
     }
   } catch {
     // A getter that throws: what could not be read is not kept.
@@ -25,6 +25,6 @@ export function safeCause(cause: unknown, secrets: readonly unknown[], depth = 0
   const safe: Error & { code?: string } = new Error(code ?? "");
   safe.name = name;
   if (code) safe.code = code;
-  if (next !== undefined && depth < DEPTH) safe.cause = safeCause(next, secrets, depth + 1);
+  if (next !== undefined && depth < DEPTH) safe.cause = safeCause(next, depth + 1);
   return safe;
 }

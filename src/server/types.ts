@@ -19,7 +19,7 @@ export interface ServerSuccess<Id extends ServerOperationId> {
   readonly body: ServerAnswerOf<Id>;
   /** The raw HTTP response (body already read). */
   readonly response: Response;
-  /** The answer's `X-Request-Id` when it is safe to show (docs/views.md). */
+  /** Raw: the answer's `X-Request-Id` as sent, for support; in no view (docs/views.md). */
   readonly requestId?: string;
 }
 

@@ -313,7 +313,7 @@ describe.concurrent("oneaccess-sms-login verify: credentials never reach a repor
       expect(output).not.toContain(CODE);
     }
     // Built from parts that cannot carry them: no server text is quoted, so nothing needs recognising.
-    expect(out).toMatch(/valid login: rejected a request keeping the contract with HTTP 400 \(a body of \d+ bytes\)/);
+    expect(out).toMatch(/valid login: rejected a request keeping the contract with HTTP 400 \(an undocumented error_code; a body of \d+ bytes\)/);
     expect(out).toMatch(/declares a charset other than UTF-8/);
     expect(out).toMatch(/server error HTTP 500 \(a body of \d+ bytes\)/);
   });

@@ -59,14 +59,14 @@ describe("bodies that are JSON but not the documented object", () => {
 });
 
 describe("request ids", () => {
-  test("a 400 whose error_msg quotes the request id still shows the id: only a success's body may hold a token", async () => {
+  test("a 400 whose error_msg quotes the request id keeps the id raw", async () => {
     const body = { error_code: "LOGIN.0002", error_msg: "request req-7f3a9 failed: wrong code" };
     const { client } = clientWith(() => json(400, body, { headers: { "Content-Type": "application/json", "X-Request-Id": "req-7f3a9" } }));
     const error = errorOf(await client.login(PAGE.credentials));
     expect(error).toMatchObject({ kind: "api", code: "LOGIN.0002", requestId: "req-7f3a9" });
   });
 
-  test.each(["here", "wash", "Stryker"])("a 400's request id %j, an ordinary word, is shown: only the exchange's own secrets hide one", async (id) => {
+  test.each(["here", "wash", "Stryker"])("a 400's request id %j, an ordinary word, is kept raw as sent", async (id) => {
     const { client } = clientWith(() => json(400, { error_code: "LOGIN.0002", error_msg: "wrong code" }, { headers: { "Content-Type": "application/json", "X-Request-Id": id } }));
     const error = errorOf(await client.login(PAGE.credentials));
     expect(error).toMatchObject({ kind: "api", requestId: id });
@@ -75,7 +75,7 @@ describe("request ids", () => {
   test("a sent code (a 200 documented without a body) keeps the answer's request id", async () => {
     const { client } = clientWith(() => new Response(null, { status: 200, headers: { "X-Request-Id": "req-5c1d2" } }));
     const result = await client.sendCode({ mobile: "12345678901", type: "LOGIN_SMS", captcha_token: "ct-1" });
-    expect(result).toMatchObject({ ok: true, requestId: "req-5c1d2" });
+    expect(result.ok && result.requestId).toBe("req-5c1d2");
   });
 
   test("a success's request id is read once: a later change to the raw answer's headers does not change it", async () => {

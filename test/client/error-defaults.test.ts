@@ -6,9 +6,9 @@ import { ApiError, HttpError, InputError, NetworkError, type RequestSummary } fr
 
 const request: RequestSummary = { method: "POST", url: "https://tenant.example.test/api/v2/sdk/login/mobile-verify-code" };
 
-// Codes made of ordinary words: with no secrets given, none is hidden. The last is the filler text a mutation tool
-// puts into a default list, so a default that is not empty shows here.
-const CODES = ["LOGIN.0002", "WASH.HERE.0001", "STRYKER.WAS.HERE.0002"];
+// Codes OneAccess documents are shown; codes of the same shape that it does not document are raw only.
+const CODES = ["LOGIN.0002", "APP.0001", "USER.0038"];
+const UNDOCUMENTED = ["LOGIN.0009", "WASH.HERE.0001"];
 
 describe("ApiError's defaults", () => {
   test("names the call a login when no label is given", () => {
@@ -16,10 +16,17 @@ describe("ApiError's defaults", () => {
     expect(error.message).toBe(`OneAccess refused the login with LOGIN.0002: POST ${request.url}`);
   });
 
-  test.each(CODES)("without secrets, the documented-shape code %j is in its views", (code) => {
+  test.each(CODES)("the documented code %j is in its views", (code) => {
     const error = new ApiError(code, "wrong code", request);
     expect(error.message).toContain(code);
     expect(JSON.parse(JSON.stringify(error))).toMatchObject({ code });
+  });
+
+  test.each(UNDOCUMENTED)("the undocumented code %j is raw only", (code) => {
+    const error = new ApiError(code, "wrong code", request);
+    expect(error.message).toBe(`OneAccess refused the login with an undocumented error code: POST ${request.url}`);
+    expect(JSON.stringify(error)).not.toContain(code);
+    expect(error.code).toBe(code);
   });
 });
 
@@ -31,18 +38,31 @@ describe("InputError's defaults", () => {
 });
 
 describe("HttpError's defaults", () => {
-  test.each(CODES)("without secrets, the documented-shape code %j is in its views", (code) => {
+  test.each(CODES)("the documented code %j is in its views", (code) => {
     const error = new HttpError(503, code, request);
     expect(error.message).toContain(`HTTP 503 (${code})`);
     expect(JSON.parse(JSON.stringify(error))).toMatchObject({ status: 503, code });
   });
+
+  test.each(UNDOCUMENTED)("the undocumented code %j is raw only", (code) => {
+    const error = new HttpError(503, code, request);
+    expect(error.message).toBe(`OneAccess answered HTTP 503: POST ${request.url}`);
+    expect(JSON.stringify(error)).not.toContain(code);
+    expect(error.code).toBe(code);
+  });
 });
 
 describe("NetworkError's defaults and its copy of the cause", () => {
-  test.each(["ECONNREFUSED", "ERR_WASH_HERE", "ERR_STRYKER_WAS_HERE"])("without secrets, the transport code %j of the cause is kept", (code) => {
+  test.each(["ECONNREFUSED", "UND_ERR_SOCKET", "CERT_HAS_EXPIRED"])("the listed transport code %j of the cause is kept", (code) => {
     const error = new NetworkError(request, Object.assign(new TypeError("fetch failed"), { code }));
     expect(error.cause).toMatchObject({ name: "TypeError", code, message: code });
     expect(error.message).toBe(`Request failed (TypeError ${code}): POST ${request.url}`);
+  });
+
+  test.each(["ERR_WASH_HERE", "ECONNREFUSEDX"])("a transport code %j off the list is not kept", (code) => {
+    const error = new NetworkError(request, Object.assign(new TypeError("fetch failed"), { code }));
+    expect(Object.hasOwn(error.cause as object, "code")).toBe(false);
+    expect(error.message).toBe(`Request failed (TypeError): POST ${request.url}`);
   });
 
   test("a cause that is not an Error keeps neither its name nor its code: an Error with nothing", () => {

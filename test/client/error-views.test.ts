@@ -50,9 +50,9 @@ const KINDS: Array<[string, () => Promise<LoginError>, Record<string, unknown>]>
   ],
   [
     "http with a status text and a code",
-    () => failureOf(() => json(500, { error_code: "SYS.0001", error_msg: "boom" }, { statusText: "Internal Server Error" })),
-    // The reason phrase is the server's text: never in a view.
-    { name: "HttpError", kind: "http", message: `OneAccess answered HTTP 500 (SYS.0001)${URL_PART}`, status: 500, code: "SYS.0001" },
+    () => failureOf(() => json(500, { error_code: "APP.0003", error_msg: "boom" }, { statusText: "Internal Server Error" })),
+    // The reason phrase is the server's text: never in a view. The code is one OneAccess documents.
+    { name: "HttpError", kind: "http", message: `OneAccess answered HTTP 500 (APP.0003)${URL_PART}`, status: 500, code: "APP.0003" },
   ],
   [
     "http without a status text or a code",

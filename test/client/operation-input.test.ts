@@ -60,7 +60,6 @@ describe("an input header the descriptor leaves optional", () => {
     headers: { type: "object", properties: { "X-trace": { type: "string", minLength: 1 } } },
     fromInput: { trace: "X-trace" },
     responses: { "200": { type: "object" } },
-    secrets: [],
   });
 
   test("may be left out: the call is sent without it", async () => {
@@ -167,10 +166,8 @@ describe("the call's options", () => {
     expect(result).toMatchObject({ ok: false, error: { kind: "network", cause: { code } } });
   });
 
-  test("a call without extra headers adds no secret of its own: a transport code is still shown", async () => {
-    // Only the input's secret fields and the extra header values may hide a transport code or a request id. (The
-    // code's letters hold the text Stryker puts in a list it fills: the one way to see that nothing was added.)
-    const code = "ESTRYKERWASHERE";
+  test("a call without extra headers still shows a transport code from the list", async () => {
+    const code = "ECONNRESET";
     const { t } = transport(() => {
       throw Object.assign(new TypeError("fetch failed"), { code });
     });

@@ -1,6 +1,6 @@
-// A 200's X-Request-Id is shown only when it holds none of the answer body's strings: the server may send a token in
-// the body and the same value as its request id. Every string of the body counts, wherever it sits: at the top, nested
-// in an object or array, or as the whole body (a bare JSON string), and whether the body wrote it with escapes or not.
+// A server may send a token in the body and the same value as its X-Request-Id. No view shows a request id, so it
+// shows in none, wherever the body holds it: at the top, nested in an object or array, or as the whole body (a bare
+// JSON string), written with escapes or not, and however deep or wide the body is.
 import { inspect } from "node:util";
 import { describe, expect, test } from "vitest";
 import { clientWith, PAGE } from "../helpers/client.js";
@@ -12,7 +12,7 @@ const views2 = (result: { ok: boolean; error?: unknown }) => [...views(result), 
 const answer = (text: string) => () =>
   new Response(text, { status: 200, headers: { "Content-Type": "application/json", "X-Request-Id": TOKEN } });
 
-describe("a 200's request id equal to a string of its body is not shown", () => {
+describe("a 200's request id equal to a string of its body is in no view", () => {
   test.each([
     ["the whole body is that string", JSON.stringify(TOKEN)],
     ["nested in an object the contract does not know", JSON.stringify({ status: "SUCCESS", session_token: "s-1", expire: 60, extra: { t: TOKEN } })],
@@ -24,7 +24,7 @@ describe("a 200's request id equal to a string of its body is not shown", () => 
     expect(views2(result)).not.toContain(TOKEN);
   });
 
-  test("a body nested 20,000 levels deep or holding 100,000 strings is searched without a RangeError", async () => {
+  test("a body nested 20,000 levels deep or holding 100,000 strings logs without a RangeError", async () => {
     const deep = `${"[".repeat(20_000)}${JSON.stringify(TOKEN)}${"]".repeat(20_000)}`;
     const wide = JSON.stringify(Array.from({ length: 100_000 }, (_, i) => (i == 99_999 ? TOKEN : "x")));
     for (const text of [deep, wide]) {
@@ -33,15 +33,4 @@ describe("a 200's request id equal to a string of its body is not shown", () => 
       expect(views2(result)).not.toContain(TOKEN);
     }
   });
-
-  test("an id that is in no string of the body is still shown (the rule is not: never show)", async () => {
-    const { client } = clientWith(answer(JSON.stringify({ status: "SUCCESS", session_token: "s-1", expire: 60, extra: { t: "other" } })));
-    expect(views2(await client.login(PAGE.credentials))).toContain(TOKEN);
-  });
-});
-
-test("an array's indexes are not among the body's strings: a request id \"1\" beside a two-item list is shown", async () => {
-  const body = JSON.stringify({ status: "SUCCESS", session_token: "s-1", expire: 60, list: ["a", "b"] });
-  const { client } = clientWith(() => new Response(body, { status: 200, headers: { "Content-Type": "application/json", "X-Request-Id": "1" } }));
-  expect(await client.login(PAGE.credentials)).toMatchObject({ ok: true, requestId: "1" });
 });

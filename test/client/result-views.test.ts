@@ -12,10 +12,10 @@ const viewOf = async (handler: () => Response | Promise<Response>) => {
 };
 
 describe("a logged result still says what happened", () => {
-  test("a success's view has ok, status, request id, the answer's status and the documented fields present", async () => {
+  test("a success's view has ok, status, the answer's status and the documented fields present (no request id)", async () => {
     const headers = { "Content-Type": "application/json", "X-Request-Id": "req-0001", "Set-Cookie": "S=cookie-value" };
     const { view } = await viewOf(() => json(200, { status: "SUCCESS", session_token: "t", expire: 1 }, { headers }));
-    expect(view).toEqual({ ok: true, status: "SUCCESS", requestId: "req-0001", response: { status: 200 }, fields: ["status", "session_token", "expire"] });
+    expect(view).toEqual({ ok: true, status: "SUCCESS", response: { status: 200 }, fields: ["status", "session_token", "expire"] });
   });
 
   test("a failure with no answer (a network failure) has no response in its view, and its views can be made", async () => {
@@ -40,6 +40,8 @@ describe("a logged result still says what happened", () => {
     expect(JSON.parse(JSON.stringify(wrapped))).toMatchObject({ ok: true, status: "SUCCESS", response: { status: 200 } });
     expect(JSON.stringify(wrapped)).not.toContain("tok-12345");
     expect(inspect(wrapped)).not.toContain("tok-12345");
+    // The raw request id is out of a Proxy's reach, but reading it does not throw.
+    expect(wrapped.ok && wrapped.requestId).toBeUndefined();
   });
 
   test("body and response are not enumerable: a spread or Object.keys leaves them behind", async () => {

@@ -1,4 +1,4 @@
-import { freeOf } from "../../contract/view-rule.js";
+import { documentedCode } from "../../contract/view-rule.js";
 import type { Answer } from "../exchange.js";
 import type { Probe } from "../probes.js";
 import type { ResponseContract } from "../spec-operations.js";
@@ -17,11 +17,6 @@ export type CheckName =
 export interface CheckContext {
   /** How the user could give a positive probe real values (flag and variable names only), for the skip that says so. */
   readonly realValuesHint: (probe: Probe) => string;
-  /**
-   * Every value of the run a server could echo: the credentials, the captcha token, the application's credentials,
-   * the access token the run got, and the header values the caller gave. Never shown; what is shown is compared with them.
-   */
-  readonly secrets: readonly string[];
 }
 
 /** A check cannot judge this answer, and why (e.g. an undocumented status has no schema). */
@@ -54,20 +49,12 @@ export const documentedStatuses = (probe: Probe) => Object.keys(probe.operation.
 export const undocumentedSkip = (status: number): Skip => ({ skip: `HTTP ${status} is undocumented, so there is nothing to judge it by` });
 
 /**
- * OneAccess's documented error codes: an upper-case dotted name and 4 digits (LOGIN.0002, USER.0038). The one part of
- * an answer's body a view may show, and only in exactly this shape.
+ * What a view may say about an answer's body: its error code when OneAccess documents it (a closed list from the spec:
+ * no server can put a value this run sent there), that it has another one, and its size.
  */
-const ERROR_CODE = /^[A-Z]{2,20}(?:\.[A-Z]{2,20})*\.\d{4}$/;
-
-/**
- * What a view may say about an answer's body: its OneAccess-shaped error code if any, and its size. The code is the
- * server's text: it is shown only when the shared view rule (src/contract/view-rule.ts) finds none of the run's
- * `secrets` in it, in any digit script, with separators, or in hex or base64 (`LOGIN.7391` to a code 7391 is not).
- */
-export function bodyFacts(answer: Answer, secrets: readonly string[]): string {
+export function bodyFacts(answer: Answer): string {
   const code = (answer.json as { error_code?: unknown } | undefined)?.error_code;
-  const shaped = typeof code == "string" && ERROR_CODE.test(code);
-  const shown = !shaped ? "" : freeOf(code, secrets) ? `error_code ${code}; ` : "an error_code not shown: it may hold a value this run sent; ";
+  const shown = code === undefined ? "" : documentedCode(code) ? `error_code ${code}; ` : "an undocumented error_code; ";
   const size = answer.size === undefined ? answer.unreadable! : answer.size === 0 ? "an empty body" : `a body of ${answer.size} bytes`;
   return `(${shown}${size})`;
 }

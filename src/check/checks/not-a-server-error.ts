@@ -5,5 +5,5 @@ export const notAServerError: Check = {
   name: "not_a_server_error",
   passes: "no answer had a status of 500 or more",
   applies: () => true,
-  judge: (probe, answer, { secrets }) => (answer.status >= 500 ? [`${probe.name}: server error HTTP ${answer.status} ${bodyFacts(answer, secrets)}`] : []),
+  judge: (probe, answer) => (answer.status >= 500 ? [`${probe.name}: server error HTTP ${answer.status} ${bodyFacts(answer)}`] : []),
 };

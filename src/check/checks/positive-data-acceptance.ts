@@ -14,10 +14,10 @@ export const positiveDataAcceptance: Check = {
   name: "positive_data_acceptance",
   passes: "every request keeping the contract was accepted",
   applies: (probe) => probe.kind === "positive",
-  judge(probe, answer, { realValuesHint, secrets }) {
+  judge(probe, answer, { realValuesHint }) {
     const { status } = answer;
     if ((status >= 200 && status < 300) || ACCEPTANCES.includes(status) || status >= 500) return [];
     if (status === 400 && !probe.real) return { skip: `the API pages' sample values were sent and a real tenant rejects them with a 400: ${realValuesHint(probe)}` };
-    return [`${probe.name}: rejected a request keeping the contract with HTTP ${status} ${bodyFacts(answer, secrets)} (expected 2xx, ${ACCEPTANCES.join(", ")} or 500 or more)`];
+    return [`${probe.name}: rejected a request keeping the contract with HTTP ${status} ${bodyFacts(answer)} (expected 2xx, ${ACCEPTANCES.join(", ")} or 500 or more)`];
   },
 };

@@ -11,10 +11,10 @@ export class ContractViolationError extends OneAccessError {
   /** Raw: the parsed body as the server sent it, for callers that must cope anyway. It may hold tokens and echo what you sent: never in a view. */
   declare readonly body: unknown;
 
-  /** The answer's `X-Request-Id` when it is safe to show (docs/views.md), for support; else undefined. */
+  /** Raw: the answer's `X-Request-Id` as sent, for support; never in a view (a server chooses it freely). */
   declare readonly requestId: string | undefined;
 
   constructor(status: number, violations: readonly string[], body: unknown, request: RequestSummary, requestId?: string) {
-    super(`OneAccess answered HTTP ${status} with a body that breaks the contract (${violations.join("; ")})`, request, { status, violations, requestId }, { body });
+    super(`OneAccess answered HTTP ${status} with a body that breaks the contract (${violations.join("; ")})`, request, { status, violations }, { body, requestId });
   }
 }

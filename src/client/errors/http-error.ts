@@ -1,4 +1,4 @@
-import { ERROR_CODE, shown } from "../../contract/view-rule.js";
+import { documentedCode } from "../../contract/view-rule.js";
 import { OneAccessError, type RequestSummary } from "./one-access-error.js";
 
 /** How an answer was a redirect: a 3xx, an answer a custom fetch reached by following one, or a browser's opaque one. */
@@ -13,7 +13,7 @@ export class HttpError extends OneAccessError {
   readonly kind = "http";
   /** The HTTP status, e.g. 503 (0 for a browser's opaque redirect). */
   declare readonly status: number;
-  /** `error_code` when the body had one, as sent (see ApiError's `code`: raw unless it has the documented shape). */
+  /** `error_code` when the body had one, as sent (see ApiError's `code`: raw unless OneAccess documents it). */
   declare readonly code: string | undefined;
   /**
    * For a redirect, the origin its `Location` (or the URL a custom fetch was redirected to) points to, never its path
@@ -23,24 +23,20 @@ export class HttpError extends OneAccessError {
 
   /** For a 429 or 503, the wait its `Retry-After` asked for in milliseconds (RFC 9110 forms only), else undefined. Raw: a server chooses its digits. */
   declare readonly retryAfter: number | undefined;
-  /** The answer's `X-Request-Id` when it is safe to show (docs/views.md), for support; else undefined. */
+  /** Raw: the answer's `X-Request-Id` as sent, for support; never in a view (a server chooses it freely). */
   declare readonly requestId: string | undefined;
 
-  /**
-   * `details` are raw but for `redirect`; `requestId` must be safe to show; `secrets` are what a code shown in a view
-   * may not hold (docs/views.md).
-   */
+  /** `details` are raw but for `redirect`; `requestId` is the raw header. */
   constructor(
     status: number,
     code: string | undefined,
     request: RequestSummary,
     details: { location?: string | undefined; retryAfter?: number | undefined; redirect?: RedirectKind | undefined } = {},
     requestId?: string,
-    secrets: readonly unknown[] = [],
   ) {
     const { redirect, ...raw } = details;
-    const safe = shown(code, ERROR_CODE, secrets);
+    const safe = documentedCode(code);
     const what = redirect == "opaque" ? "a redirect whose target the browser hides (not followed)" : `HTTP ${status}${safe ? ` (${safe})` : ""}${redirect ? (redirect == "3xx" ? ", a redirect (not followed)" : " through a redirect (refused)") : ""}`;
-    super(`OneAccess answered ${what}`, request, safe ? { status, code, requestId } : { status, requestId }, safe ? raw : { code, ...raw });
+    super(`OneAccess answered ${what}`, request, safe ? { status, code } : { status }, safe ? { ...raw, requestId } : { code, ...raw, requestId });
   }
 }

@@ -7,11 +7,11 @@ export class NetworkError extends OneAccessError {
   readonly kind = "network";
 
   /**
-   * `cause` is the transport's error: only a safe copy of its chain is kept (error names from a closed list and
-   * transport codes holding none of `secrets`, see docs/views.md), as this error's `cause`.
+   * `cause` is the transport's error: only a copy of its chain made of closed sets is kept (error names and transport
+   * codes from fixed lists, see docs/views.md), as this error's `cause`.
    */
-  constructor(request: RequestSummary, cause?: unknown, secrets: readonly unknown[] = []) {
-    const safe = safeCause(cause, secrets);
+  constructor(request: RequestSummary, cause?: unknown) {
+    const safe = safeCause(cause);
     super(`Request failed (${chainOf(safe)})`, request, undefined, undefined, safe);
   }
 }

@@ -22,18 +22,11 @@ export abstract class OneAccessError extends Error {
   readonly request: RequestSummary;
 
   /**
-   * `fields` are the subclass's view-safe fields (declared there with `declare`, so nothing resets them), a
-   * `requestId` among them quoted in the message; `raw` are what the server sent, kept out of every view.
+   * `fields` are the subclass's view-safe fields (declared there with `declare`, so nothing resets them); `raw` are
+   * what the server sent, kept out of every view.
    */
-  constructor(
-    what: string,
-    request: RequestSummary,
-    fields?: { requestId?: string | undefined; [field: string]: unknown },
-    raw?: object,
-    cause?: unknown,
-  ) {
-    const id = fields?.requestId;
-    super(`${what}${id ? ` (request id ${id})` : ""}: ${request.method} ${request.url}`, cause === undefined ? undefined : { cause });
+  constructor(what: string, request: RequestSummary, fields?: object, raw?: object, cause?: unknown) {
+    super(`${what}: ${request.method} ${request.url}`, cause === undefined ? undefined : { cause });
     this.request = request;
     Object.assign(this, fields);
     for (const [name, value] of Object.entries(raw ?? {})) Object.defineProperty(this, name, { value });

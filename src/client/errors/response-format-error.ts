@@ -7,11 +7,11 @@ export class ResponseFormatError extends OneAccessError {
   /** The HTTP status of the answer. */
   declare readonly status: number;
 
-  /** The answer's `X-Request-Id` when it is safe to show (docs/views.md), for support; else undefined. */
+  /** Raw: the answer's `X-Request-Id` as sent, for support; never in a view (a server chooses it freely). */
   declare readonly requestId: string | undefined;
 
   /** `problem` is the package's own words for the body: "an empty body", "a body that is not JSON", "a body larger than N bytes". */
   constructor(status: number, problem: string, request: RequestSummary, requestId?: string) {
-    super(`OneAccess answered HTTP ${status} with ${problem}`, request, { status, requestId });
+    super(`OneAccess answered HTTP ${status} with ${problem}`, request, { status }, { requestId });
   }
 }

@@ -54,8 +54,6 @@ function inputSchema(op: OperationDescriptor): Schema {
 export async function call(transport: Transport, op: OperationDescriptor, input: unknown, options: unknown): Promise<LoginResult> {
   const request: RequestSummary = { method: op.method, url: transport.baseUrl + op.path };
   const label = op.label ?? "request";
-  // What a request id, error code or transport code shown in a view may not hold: the secret fields, header values.
-  let secrets: unknown[] = [];
   const problems: string[] = [];
   let retry = transport.retry;
   try {
@@ -78,7 +76,6 @@ export async function call(transport: Transport, op: OperationDescriptor, input:
     }
     const fields = (given ?? {}) as Record<string, unknown>;
     const { device: override, signal, timeoutMs: ms = transport.timeoutMs, headers: extra } = call;
-    secrets = [...op.secrets.map((name) => (typeof fields == "object" ? fields[name] : undefined)), ...(typeof extra == "object" ? Object.values(extra ?? {}) : [])];
     if (problems.length) return failure(new InputError(problems, request, label));
 
     const [own, ownProblems] = transport.headers(override);
@@ -166,7 +163,7 @@ export async function call(transport: Transport, op: OperationDescriptor, input:
           // Not JSON: interpret() reports the text's absence or form, never the text.
         }
       }
-      return interpret(op, response, payload, request, secrets);
+      return interpret(op, response, payload, request);
     };
     const { retries: times = 0, onRetryAfter, maxRetryAfterMs = 10_000 } = retry;
     // Without retries (the default), a call is one attempt and nothing more. An answered request is retried only
@@ -178,15 +175,15 @@ export async function call(transport: Transport, op: OperationDescriptor, input:
     } catch (cause) {
       if (cause instanceof TooLarge) {
         const { status } = cause.response;
-        return failure(new ResponseFormatError(status, `a body larger than ${max} bytes`, request, requestIdOf(cause.response, secrets)), cause.response);
+        return failure(new ResponseFormatError(status, `a body larger than ${max} bytes`, request, requestIdOf(cause.response)), cause.response);
       }
-      return failure(timedOut ? new TimeoutError(ms, request) : signal?.aborted ? new AbortError(request) : new NetworkError(request, cause, secrets));
+      return failure(timedOut ? new TimeoutError(ms, request) : signal?.aborted ? new AbortError(request) : new NetworkError(request, cause));
     } finally {
       clearTimeout(timer);
       unlisten();
     }
   } catch (unexpected) {
     // Anything else (a device override whose getter throws, say) still ends as a typed failure, not a rejection.
-    return failure(new NetworkError(request, unexpected, secrets));
+    return failure(new NetworkError(request, unexpected));
   }
 }

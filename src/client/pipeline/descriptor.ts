@@ -20,8 +20,6 @@ export interface OperationDescriptor {
   readonly body?: Schema;
   /** The documented answers by status: the body's schema, or null for an answer without a body. */
   readonly responses: { readonly [status: string]: Schema | null };
-  /** Input fields (body fields and input headers) the spec marks secret (`x-secret`). */
-  readonly secrets: readonly string[];
   /**
    * "answered" (the default): a provably unsent request may be retried, and (opt-in) a 429/503 with Retry-After. "unsent": only a
    * provably unsent request, never one that may have reached OneAccess (a package rule, scripts/lib/operations.mjs).
