@@ -1,7 +1,9 @@
 // The client's guarantees in a real browser: its esbuild bundle runs in headless Chromium on a loopback page and
 // logs in against live loopback node:http servers on another origin (so CORS and the browser's own fetch apply):
 // a success, a 400 ApiError, a timeout, an oversized body and a redirect, which a browser hides (an opaque answer).
+import { readFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { dirname } from "node:path";
 import type { AddressInfo } from "node:net";
 import { build } from "esbuild";
 import type { Page } from "playwright-core";
@@ -12,6 +14,23 @@ import { CHROMIUM, describeWithChromium } from "../helpers/chromium.js";
 import { launch } from "./chromium.js";
 import { CREDENTIALS, type Outcome } from "./harness.js";
 
+
+/**
+ * package.json's "browser" map applied to the sources the harness imports: a consumer's bundler swaps
+ * dist/src/X.js for the mapped file, so this bundle swaps src/X.ts for the mapped file's source.
+ */
+const browserMap = {
+  name: "package-browser-map",
+  setup(b: import("esbuild").PluginBuild) {
+    const map: Record<string, string> = JSON.parse(readFileSync(repoPath("package.json"), "utf8")).browser;
+    const toSource = (path: string) => repoPath(path.replace(/^\.\/dist\//, "").replace(/\.js$/, ".ts"));
+    const swaps = new Map(Object.entries(map).map(([from, to]) => [toSource(from), toSource(to)]));
+    b.onLoad({ filter: /\.ts$/ }, (args) => {
+      const swapped = swaps.get(args.path);
+      return swapped ? { contents: readFileSync(swapped, "utf8"), loader: "ts", resolveDir: dirname(swapped) } : undefined;
+    });
+  },
+};
 
 /** A node:http server on 127.0.0.1 with a free port. */
 async function listen(handler: (req: IncomingMessage, res: ServerResponse) => void): Promise<{ server: Server; origin: string }> {
@@ -57,9 +76,12 @@ describeWithChromium("the client in headless Chromium against live loopback serv
       target: "es2022",
       write: false,
       logLevel: "silent",
+      plugins: [browserMap],
     });
     const script = bundle.outputFiles[0]!.text;
     expect(script).not.toMatch(/from\s*["']node:|require\(["']node:/);
+    // The browser's variant of the transport code list: none.
+    expect(script).not.toContain("ECONNREFUSED");
 
     const api = await listen((req, res) => {
       // Another origin than the page's: the browser sends a preflight for the client's headers, then the login.

@@ -162,9 +162,12 @@ describe("the published package, installed into a fresh project", () => {
     expect(msw.stdout).toMatch(/^ERR_MODULE_NOT_FOUND Cannot find package 'msw'/);
   });
 
-  test("publint finds nothing, and attw nothing beyond node10 resolution (unsupported, see README)", () => {
+  test("publint finds no warning or error, and attw nothing beyond node10 resolution (unsupported, see README)", () => {
     const bin = (name: string) => repoPath(`node_modules/.bin/${name}`);
-    const publint = run(bin("publint"), ["--strict"], repoPath(""));
+    // Suggestions are left out: publint suggests replacing package.json's "browser" map (the transport code list a
+    // browser bundle leaves behind) with subpath imports, which every TypeScript, vitest and Stryker run of the sources
+    // would then need an alias for. Every bundler reads the "browser" map.
+    const publint = run(bin("publint"), ["--strict", "--level", "warning"], repoPath(""));
     expect(publint.stdout + publint.stderr).toMatch(/All good!/);
     expect(publint.status).toBe(0);
     // attw's default profile (strict): node10, node16 from CommonJS and from ES modules, bundler.
