@@ -1,7 +1,7 @@
 import { loginWithMobileVerifyCode } from "../../generated/operations.js";
 import type { DeviceContext, LoginClientOptions } from "./options.js";
 import type { LoginHeaders } from "../types.js";
-import { violations } from "../contract/validate.js";
+import { typeOf, violations } from "../contract/validate.js";
 
 /** Maps the client's options and a call's device overrides to the operation's wire headers. */
 export function loginHeaders(
@@ -47,7 +47,7 @@ export const headerProblems = (headers: LoginHeaders) => [...violations(CLIENT_H
  * the contract's and fetch's own header names are named: any other name is the caller's text, and may be a secret.
  */
 export function extraHeaderProblems(headers: unknown, declared: object = {}): string[] {
-  if (typeof headers != "object" || !headers || Array.isArray(headers)) return ["headers must be an object of header names to strings"];
+  if (typeOf(headers) != "object") return ["headers must be an object of header names to strings"];
   const record = headers as Record<string, unknown>;
   const out = new Set<string>();
   for (const name of Object.keys(record)) {

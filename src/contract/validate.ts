@@ -33,7 +33,7 @@ export interface Violation {
 }
 
 /** A value's JSON Schema type, as the types scripts/lib/schemas.mjs lets through name it (1.5 is "number", none of them). */
-const typeOf = (v: unknown) => (v === null ? "null" : Array.isArray(v) ? "array" : Number.isInteger(v) ? "integer" : typeof v);
+export const typeOf = (v: unknown) => (v === null ? "null" : Array.isArray(v) ? "array" : Number.isInteger(v) ? "integer" : typeof v);
 
 /** A violation of `rule` at `where`, its sentence starting with `where`. */
 const violation = (where: string, rule: Rule, text: string): Violation => ({ where, rule, message: `${where} ${text}` });

@@ -16,7 +16,7 @@ import { failure } from "../outcome.js";
 import { readRetry, retrying } from "../retry.js";
 import type { LoginResult } from "../result.js";
 import { isSignal, onAbort } from "../signals.js";
-import { violations, type Schema } from "../../contract/validate.js";
+import { typeOf, violations, type Schema } from "../../contract/validate.js";
 import { send } from "./send.js";
 import type { OperationDescriptor } from "./descriptor.js";
 import type { Transport } from "./transport.js";
@@ -64,7 +64,7 @@ export async function call(transport: Transport, op: OperationDescriptor, input:
     try {
       given = ownData(input);
       call = (ownData(options ?? {}) ?? {}) as LoginCallOptions;
-      if (typeof call != "object" || Array.isArray(call)) return failure(new InputError(["options must be an object"], request, label));
+      if (typeOf(call) != "object") return failure(new InputError(["options must be an object"], request, label));
       if (call.headers !== undefined) call.headers = ownData(call.headers) as Record<string, string>;
       if (call.retry !== undefined) {
         const [merged, wrong] = readRetry(call.retry, retry);
