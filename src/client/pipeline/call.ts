@@ -152,7 +152,7 @@ export async function call(transport: Transport, op: OperationDescriptor, input:
         method: op.method,
         headers: body ? { "Content-Type": op.mediaType!, ...extra, ...headers } : { ...extra, ...headers },
         // JSON, or a form for the one tenant operation that takes one (the server entry's token request).
-        body: body && (op.mediaType!.startsWith("application/x-www-form-urlencoded") ? new URLSearchParams(body as Record<string, string>).toString() : JSON.stringify(body)),
+        body: body && (op.mediaType!.includes("json") ? JSON.stringify(body) : new URLSearchParams(body as Record<string, string>).toString()),
         redirect: "manual",
       });
       const response = await send(transport.middleware, fetchOnce, sent, {}, context);
