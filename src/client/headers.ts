@@ -8,17 +8,17 @@ export function loginHeaders(
   { clientId, tenantId }: Pick<LoginClientOptions, "clientId" | "tenantId">,
   { osVersion, fingerprint, agent, ip, language }: DeviceContext,
 ): LoginHeaders {
-  // Typed as LoginHeaders so a header the spec makes required cannot be forgotten here.
+  // Typed as LoginHeaders so a header the spec makes required cannot be forgotten here; unset ones are left out.
   const headers: LoginHeaders = {
     "X-operating-sys-version": osVersion,
     "X-device-fingerprint": fingerprint,
+    "X-device-ip": ip,
     "X-agent": agent,
+    "X-L": language,
     "X-client-id": clientId,
+    "X-tenant-id": tenantId,
   };
-  if (ip !== undefined) headers["X-device-ip"] = ip;
-  if (language !== undefined) headers["X-L"] = language;
-  if (tenantId !== undefined) headers["X-tenant-id"] = tenantId;
-  return headers;
+  return Object.fromEntries(Object.entries(headers).filter(([, value]) => value !== undefined)) as LoginHeaders;
 }
 
 // What fetch accepts in a header value: no control characters (CR/LF would split headers), Latin-1 only.
