@@ -35,13 +35,11 @@ function inputSchema(op: OperationDescriptor): Schema {
   if (!schema) {
     const names = Object.entries(op.fromInput ?? {});
     const { body = { type: "object", additionalProperties: false } } = op;
-    schema = names.length
-      ? {
-          ...body,
-          required: [...(body.required ?? []), ...names.filter(([, header]) => op.headers.required?.includes(header)).map(([name]) => name)],
-          properties: { ...body.properties, ...Object.fromEntries(names.map(([name, header]) => [name, op.headers.properties[header]!])) },
-        }
-      : body;
+    schema = {
+      ...body,
+      required: [...(body.required ?? []), ...names.filter(([, header]) => op.headers.required?.includes(header)).map(([name]) => name)],
+      properties: { ...body.properties, ...Object.fromEntries(names.map(([name, header]) => [name, op.headers.properties[header]!])) },
+    };
     inputSchemas.set(op, schema);
   }
   return schema;
