@@ -54,6 +54,19 @@ describe("the validator knows what the journey's answers use", () => {
     expect(violations(list, [{ areaCode: "86" }, { areaCode: 86 }])).toEqual(["body[1].areaCode must be a string"]);
     expect(violations(list, {})).toEqual(["body must be an array"]);
   });
+
+  test("each type accepts exactly its own values, alone or in a list", async () => {
+    const { violations } = await import("../../src/contract/validate.js");
+    const values = { object: {}, string: "s", integer: 1, boolean: true, array: [], null: null } as const;
+    const others = [1.5, 10n, Symbol("s"), () => {}, undefined];
+    for (const type of Object.keys(values) as (keyof typeof values)[]) {
+      for (const [name, value] of Object.entries(values)) {
+        expect([type, name, violations({ type }, value).length]).toEqual([type, name, name == type ? 0 : 1]);
+        expect([type, name, violations({ type: [type, "null"] }, value).length]).toEqual([type, name, name == type || name == "null" ? 0 : 1]);
+      }
+      for (const value of others) expect(violations({ type }, value)).toHaveLength(1);
+    }
+  });
 });
 
 describe("request bodies", () => {
