@@ -57,7 +57,7 @@ function oneOfViolations(schema: Schema, value: unknown, where: string, out: Vio
       out.push(tag === undefined ? violation(at, "required", "is required") : violation(at, "enum", `must be one of ${Object.keys(mapping).join(", ")}`));
       // No shape applies, but a field any shape defines (expire) still has the type that shape gives it.
       for (const [name, field] of Object.entries(value as Record<string, unknown>)) {
-        const sub = name != propertyName && field !== undefined && shapes.map((shape) => shape.properties).find((p) => p && Object.hasOwn(p, name))?.[name];
+        const sub = name != propertyName && field !== undefined && shapes.find((shape) => Object.hasOwn(shape.properties ?? {}, name))?.properties![name];
         if (sub) collect(sub, field, `${where}.${name}`, out);
       }
     }
