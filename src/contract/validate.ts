@@ -104,4 +104,4 @@ function collect(schema: Schema, value: unknown, where: string, out: Violation[]
 export const schemaViolations = (schema: Schema, value: unknown, where = "body"): Violation[] => collect(schema, value, where, []);
 
 /** The violations as sentences ("body.expire must be an integer"). */
-export const violations = (schema: Schema, value: unknown, where = "body"): string[] => schemaViolations(schema, value, where).map((v) => v.message);
+export const violations = (schema: Schema, value: unknown, where = "body"): string[] => collect(schema, value, where, []).map((v) => v.message);
