@@ -68,20 +68,19 @@ function oneOfViolations(schema: Schema, value: unknown, where: string, out: Vio
 /** Adds every way `value` breaks `schema` to `out` (one list for the whole walk, so no list is ever spread). */
 function collect(schema: Schema, value: unknown, where: string, out: Violation[]): Violation[] {
   const { type, minLength = 0, maxLength = Infinity, minimum = -Infinity, properties = {} } = schema;
-  const v = (rule: Rule, text: string) => out.push(violation(where, rule, text));
   // One type name or a list of them: includes() finds the value's type in either without building a list (the
   // common case, every request field), since no type name holds another ("integer" holds no "number").
   if (type && !(type as string).includes(typeOf(value))) {
-    v("type", `must be ${[type].flat().map((t) => (/^[aeiou]/.test(t) ? "an " : t == "null" ? "" : "a ") + t).join(" or ")}`);
+    out.push(violation(where, "type", `must be ${[type].flat().map((t) => (/^[aeiou]/.test(t) ? "an " : t == "null" ? "" : "a ") + t).join(" or ")}`));
     return out;
   }
-  if (schema.enum && !schema.enum.includes(value)) v("enum", `must be one of ${schema.enum.join(", ")}`);
-  if (typeof value == "number" && value < minimum) v("minimum", `must be >= ${minimum}`);
+  if (schema.enum && !schema.enum.includes(value)) out.push(violation(where, "enum", `must be one of ${schema.enum.join(", ")}`));
+  if (typeof value == "number" && value < minimum) out.push(violation(where, "minimum", `must be >= ${minimum}`));
   if (typeof value == "string") {
     // JSON Schema counts code points, never more than UTF-16 units: count them only when a limit could be broken.
     const length = value.length < 2 * minLength || value.length > maxLength ? [...value].length : value.length;
-    if (length < minLength) v("minLength", "must not be empty");
-    if (length > maxLength) v("maxLength", `must be at most ${maxLength} characters`);
+    if (length < minLength) out.push(violation(where, "minLength", "must not be empty"));
+    if (length > maxLength) out.push(violation(where, "maxLength", `must be at most ${maxLength} characters`));
   }
   if (typeOf(value) == "object") {
     const record = value as Record<string, unknown>;
@@ -92,7 +91,7 @@ function collect(schema: Schema, value: unknown, where: string, out: Violation[]
       if (!Object.hasOwn(properties, name)) unknown++;
       else if (record[name] !== undefined) collect(properties[name]!, record[name], `${where}.${name}`, out);
     }
-    if (unknown && schema.additionalProperties === false) v("additionalProperties", `has ${unknown} propert${unknown == 1 ? "y" : "ies"} the contract does not know`);
+    if (unknown && schema.additionalProperties === false) out.push(violation(where, "additionalProperties", `has ${unknown} propert${unknown == 1 ? "y" : "ies"} the contract does not know`));
   }
   if (schema.items && Array.isArray(value)) value.forEach((item, i) => collect(schema.items!, item, `${where}[${i}]`, out));
   // A shape repeats what the parent already said (status's enum): report each rule once.
