@@ -50,6 +50,8 @@ function describe(spec, path, method, op) {
     const content = Object.entries(resolve(spec, op.requestBody, `${where} requestBody`).content ?? {});
     if (content.length !== 1) throw new Error(`${where}: the request body must have exactly one media type`);
     const [[type, media]] = content;
+    // The pipeline sends a body as JSON, or as a form (the tenant's token request): it tells them apart by "json".
+    if (!/json|^application\/x-www-form-urlencoded/.test(type)) throw new Error(`${where}: the pipeline sends JSON or form bodies only, not ${type}`);
     mediaType = type;
     body = reduceSchema(spec, media.schema, `${where} body`);
   }

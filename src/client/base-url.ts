@@ -9,15 +9,6 @@ const BASE_URL = new RegExp(`^https?://${HOST}(/[^\\s?#\\p{C}]*)?$`, "iu");
 // Hosts whose traffic never leaves the machine, as URL normalizes them: plain http is safe only there.
 const LOOPBACK = /^(localhost|127(\.\d+){3}|\[::1\])$/;
 
-/** The parsed URL, or undefined; a regular expression alone lets through bad ports and hosts. */
-function parse(url: string): URL | undefined {
-  try {
-    return new URL(url);
-  } catch {
-    return undefined;
-  }
-}
-
 /** The base URL from `baseUrl` or `domain`, without a trailing slash; throws ConfigError when unusable. */
 export function resolveBaseUrl(target: LoginClientTarget & { allowInsecureHttp?: unknown }): string {
   const { baseUrl, domain, allowInsecureHttp } = target as { baseUrl?: unknown; domain?: unknown; allowInsecureHttp?: unknown };
@@ -25,7 +16,13 @@ export function resolveBaseUrl(target: LoginClientTarget & { allowInsecureHttp?:
   // A scheme or path in domain is a mix-up with baseUrl, and would silently build a wrong host.
   need(domain === undefined || (typeof domain == "string" && new RegExp(`^${HOST}$`).test(domain)), "domain must be a host name such as tenant.example.com");
   const url = domain === undefined ? baseUrl : `https://${domain}`;
-  const parsed = typeof url == "string" && BASE_URL.test(url) ? parse(url) : undefined;
+  let parsed: URL | undefined;
+  try {
+    // A regular expression alone lets through bad ports and hosts: URL refuses them.
+    if (typeof url == "string" && BASE_URL.test(url)) parsed = new URL(url);
+  } catch {
+    // Not a URL: refused below.
+  }
   need(parsed, "baseUrl must be an http(s) URL without user info, query, fragment or control characters");
   // No server listens on port 0.
   need(parsed.port != "0", "the port must not be 0");

@@ -1,3 +1,5 @@
+import { typeOf } from "../contract/validate.js";
+
 /**
  * A fresh null-prototype copy of value's own enumerable string-keyed properties, each read once (a getter is called
  * once): what the client validates is then exactly what it sends, whatever prototype, toJSON or Proxy the caller
@@ -5,8 +7,8 @@
  * or Proxy trap); the caller turns that into an InputError.
  */
 export function ownData(value: unknown): unknown {
-  if (typeof value != "object" || value === null || Array.isArray(value)) return value;
+  if (typeOf(value) != "object") return value;
   const copy: Record<string, unknown> = Object.create(null);
-  for (const key of Object.keys(value)) copy[key] = (value as Record<string, unknown>)[key];
+  for (const key of Object.keys(value as object)) copy[key] = (value as Record<string, unknown>)[key];
   return copy;
 }

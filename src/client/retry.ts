@@ -21,9 +21,7 @@ export function readRetry(value: unknown, base?: RetryOptions): [RetryOptions, s
   const { retries = 0, onRetryAfter = false, maxRetryAfterMs = 0 } = retry;
   const ok =
     typeof given == "object" &&
-    Number.isInteger(retries) &&
-    retries >= 0 &&
-    retries <= 5 &&
+    [0, 1, 2, 3, 4, 5].includes(retries) &&
     typeof onRetryAfter == "boolean" &&
     typeof maxRetryAfterMs == "number" &&
     maxRetryAfterMs >= 0 &&
@@ -59,7 +57,8 @@ const MONTHS = "JanFebMarAprMayJunJulAugSepOctNovDec";
 /** An HTTP-date's time in ms since the epoch, or NaN when it is none of RFC 9110's three forms. */
 function httpDate(value: string): number {
   const [, d1, m1, y1, d2, m2, y2, t1, m3, d3, t3, y3] = HTTP_DATE.exec(value) ?? [];
-  const month = MONTHS.indexOf((m1 ?? m2 ?? m3)!) / 3 + 1;
+  // 101 to 112 for a month name: its last two digits are the ISO month.
+  const month = MONTHS.indexOf((m1 ?? m2 ?? m3)!) / 3 + 101;
   let year = Number(y1 ?? y3 ?? y2);
   // A two-digit year is the nearest one ending so that is not more than 50 years ahead (RFC 9110).
   if (y2) {
@@ -67,16 +66,14 @@ function httpDate(value: string): number {
     year += now - (now % 100);
     if (year > now + 50) year -= 100;
   }
-  const day = (d1 ?? d2 ?? d3)?.trim().padStart(2, "0");
-  return month % 1 || month < 1 ? NaN : Date.parse(`${year}-${String(month).padStart(2, "0")}-${day}T${t1 ?? t3}Z`);
+  // asctime's day is space-padded (" 6").
+  return month % 1 || month < 101 ? NaN : Date.parse(`${year}-${String(month).slice(1)}-${(d1 ?? d2 ?? d3)!.replace(" ", "0")}T${t1 ?? t3}Z`);
 }
 
 /** Milliseconds a `Retry-After` value asks for: delay-seconds or an HTTP-date, else (any other text) undefined. */
 export function retryAfterMs(value: string | null): number | undefined {
-  if (value == null) return undefined;
-  if (/^\d+$/.test(value)) return Number(value) * 1000;
-  const date = httpDate(value);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
+  const ms = value == null ? NaN : /^\d+$/.test(value) ? Number(value) * 1000 : Math.max(0, httpDate(value) - Date.now());
+  return Number.isNaN(ms) ? undefined : ms;
 }
 
 /** Resolves after `ms`, or at once when signal aborts. */

@@ -32,86 +32,75 @@ export interface Violation {
   readonly message: string;
 }
 
-// The types scripts/lib/schemas.mjs lets through; it refuses any other.
-const isType: Record<string, (v: unknown) => boolean> = {
-  object: (v) => typeof v == "object" && v !== null && !Array.isArray(v),
-  string: (v) => typeof v == "string",
-  integer: Number.isInteger,
-  boolean: (v) => typeof v == "boolean",
-  array: Array.isArray,
-  null: (v) => v === null,
-};
+/** A value's JSON Schema type, as the types scripts/lib/schemas.mjs lets through name it (1.5 is "number", none of them). */
+export const typeOf = (v: unknown) => (v === null ? "null" : Array.isArray(v) ? "array" : Number.isInteger(v) ? "integer" : typeof v);
 
-/** The type rule's sentence: "must be a string", "must be a string or null". */
-const typeRule = (type: string | readonly string[]) =>
-  [type].flat().map((t) => (/^[aeiou]/.test(t) ? "an " : t == "null" ? "" : "a ") + t).join(" or ");
+/** A violation of `rule` at `where`, its sentence starting with `where`. */
+const violation = (where: string, rule: Rule, text: string): Violation => ({ where, rule, message: `${where} ${text}` });
 
-/** How value breaks a `oneOf`: the selected shape's violations, or why no single shape fits. */
-function oneOfViolations(schema: Schema, value: unknown, where: string): Violation[] {
-  const shapes = schema.oneOf ?? [];
+/** Adds how value breaks a `oneOf` to `out`: the selected shape's violations, or why no single shape fits. */
+function oneOfViolations(schema: Schema, value: unknown, where: string, out: Violation[]) {
+  const shapes = schema.oneOf!;
   const { discriminator } = schema;
-  if (discriminator) {
-    if (!isType.object!(value)) return [];
-    const tag = (value as Record<string, unknown>)[discriminator.propertyName];
-    const at = `${where}.${discriminator.propertyName}`;
+  if (!discriminator) {
+    const fits = shapes.filter((shape) => !collect(shape, value, where, []).length).length;
+    if (fits != 1) out.push(violation(where, "oneOf", `must match exactly one of ${shapes.length} shapes (matches ${fits})`));
+  } else if (typeOf(value) == "object") {
+    const { propertyName, mapping } = discriminator;
+    const tag = (value as Record<string, unknown>)[propertyName];
+    const at = `${where}.${propertyName}`;
     // Own keys only: a tag of "constructor" must not find Object.prototype's members.
-    if (typeof tag != "string" || !Object.hasOwn(discriminator.mapping, tag)) {
-      const out: Violation[] =
-        tag === undefined
-          ? [{ where: at, rule: "required", message: `${at} is required` }]
-          : [{ where: at, rule: "enum", message: `${at} must be one of ${Object.keys(discriminator.mapping).join(", ")}` }];
+    if (typeof tag == "string" && Object.hasOwn(mapping, tag)) {
+      const shape = shapes[mapping[tag]!];
+      if (shape) collect(shape, value, where, out);
+    } else {
+      out.push(tag === undefined ? violation(at, "required", "is required") : violation(at, "enum", `must be one of ${Object.keys(mapping).join(", ")}`));
       // No shape applies, but a field any shape defines (expire) still has the type that shape gives it.
       for (const [name, field] of Object.entries(value as Record<string, unknown>)) {
-        if (name == discriminator.propertyName || field === undefined) continue;
-        const sub = shapes.map((shape) => shape.properties).find((p) => p && Object.hasOwn(p, name))?.[name];
-        if (sub) out.push(...schemaViolations(sub, field, `${where}.${name}`));
+        const sub = name != propertyName && field !== undefined && shapes.find((shape) => Object.hasOwn(shape.properties ?? {}, name))?.properties![name];
+        if (sub) collect(sub, field, `${where}.${name}`, out);
       }
-      return out;
     }
-    const shape = shapes[discriminator.mapping[tag]!];
-    return shape ? schemaViolations(shape, value, where) : [];
   }
-  const fits = shapes.filter((shape) => schemaViolations(shape, value, where).length == 0).length;
-  return fits == 1 ? [] : [{ where, rule: "oneOf", message: `${where} must match exactly one of ${shapes.length} shapes (matches ${fits})` }];
-}
-
-const plural = (n: number) => (n === 1 ? "1 property" : `${n} properties`);
-
-/** Every way `value` breaks `schema`, without values and without names the schema does not know; empty when it conforms. */
-export function schemaViolations(schema: Schema, value: unknown, where = "body"): Violation[] {
-  const { type, minLength = 0, maxLength = Infinity, minimum = -Infinity } = schema;
-  const v = (rule: Rule, message: string): Violation => ({ where, rule, message: `${where} ${message}` });
-  // One type is the common case (every request field): checked without building a list.
-  if (type && !(typeof type == "string" ? isType[type]?.(value) : type.some((t) => isType[t]?.(value)))) return [v("type", `must be ${typeRule(type)}`)];
-  const out: Violation[] = [];
-  if (schema.enum && !schema.enum.includes(value)) out.push(v("enum", `must be one of ${schema.enum.join(", ")}`));
-  if (typeof value == "number" && value < minimum) out.push(v("minimum", `must be >= ${minimum}`));
-  if (typeof value == "string") {
-    // JSON Schema counts code points, never more than UTF-16 units: count them only when a limit could be broken.
-    const length = value.length < 2 * minLength || value.length > maxLength ? [...value].length : value.length;
-    if (length < minLength) out.push(v("minLength", "must not be empty"));
-    if (length > maxLength) out.push(v("maxLength", `must be at most ${maxLength} characters`));
-  }
-  if (isType.object!(value)) {
-    const record = value as Record<string, unknown>;
-    for (const name of schema.required ?? []) {
-      if (record[name] === undefined) out.push({ where: `${where}.${name}`, rule: "required", message: `${where}.${name} is required` });
-    }
-    let unknown = 0;
-    for (const name in record) {
-      if (!Object.hasOwn(record, name)) continue;
-      // Own names only: "constructor" or "toString" must not find Object.prototype's members here.
-      const sub = schema.properties && Object.hasOwn(schema.properties, name) ? schema.properties[name] : undefined;
-      if (!sub) unknown++;
-      else if (record[name] !== undefined) for (const found of schemaViolations(sub, record[name], `${where}.${name}`)) out.push(found);
-    }
-    if (unknown > 0 && schema.additionalProperties === false) out.push(v("additionalProperties", `has ${plural(unknown)} the contract does not know`));
-  }
-  if (schema.items && Array.isArray(value)) value.forEach((item, i) => out.push(...schemaViolations(schema.items!, item, `${where}[${i}]`)));
-  // A shape repeats what the parent already said (status's enum): report each rule once.
-  if (schema.oneOf) for (const found of oneOfViolations(schema, value, where)) if (!out.some((o) => o.message == found.message)) out.push(found);
   return out;
 }
 
+/** Adds every way `value` breaks `schema` to `out` (one list for the whole walk, so no list is ever spread). */
+function collect(schema: Schema, value: unknown, where: string, out: Violation[]): Violation[] {
+  const { type, minLength = 0, maxLength = Infinity, minimum = -Infinity, properties = {} } = schema;
+  // One type name or a list of them: includes() finds the value's type in either without building a list (the
+  // common case, every request field), since no type name holds another ("integer" holds no "number").
+  if (type && !(type as string).includes(typeOf(value))) {
+    out.push(violation(where, "type", `must be ${[type].flat().map((t) => (/^[aeiou]/.test(t) ? "an " : t == "null" ? "" : "a ") + t).join(" or ")}`));
+    return out;
+  }
+  if (schema.enum && !schema.enum.includes(value)) out.push(violation(where, "enum", `must be one of ${schema.enum.join(", ")}`));
+  if (typeof value == "number" && value < minimum) out.push(violation(where, "minimum", `must be >= ${minimum}`));
+  if (typeof value == "string") {
+    // JSON Schema counts code points, never more than UTF-16 units: count them only when a limit could be broken.
+    const length = value.length < 2 * minLength || value.length > maxLength ? [...value].length : value.length;
+    if (length < minLength) out.push(violation(where, "minLength", "must not be empty"));
+    if (length > maxLength) out.push(violation(where, "maxLength", `must be at most ${maxLength} characters`));
+  }
+  if (typeOf(value) == "object") {
+    const record = value as Record<string, unknown>;
+    for (const name of schema.required ?? []) if (record[name] === undefined) out.push(violation(`${where}.${name}`, "required", "is required"));
+    let unknown = 0;
+    for (const name of Object.keys(record)) {
+      // Own names only: "constructor" or "toString" must not find Object.prototype's members here.
+      if (!Object.hasOwn(properties, name)) unknown++;
+      else if (record[name] !== undefined) collect(properties[name]!, record[name], `${where}.${name}`, out);
+    }
+    if (unknown && schema.additionalProperties === false) out.push(violation(where, "additionalProperties", `has ${unknown} propert${unknown == 1 ? "y" : "ies"} the contract does not know`));
+  }
+  if (schema.items && Array.isArray(value)) value.forEach((item, i) => collect(schema.items!, item, `${where}[${i}]`, out));
+  // A shape repeats what the parent already said (status's enum): report each rule once.
+  if (schema.oneOf) for (const found of oneOfViolations(schema, value, where, [])) if (!out.some((o) => o.message == found.message)) out.push(found);
+  return out;
+}
+
+/** Every way `value` breaks `schema`, without values and without names the schema does not know; empty when it conforms. */
+export const schemaViolations = (schema: Schema, value: unknown, where = "body"): Violation[] => collect(schema, value, where, []);
+
 /** The violations as sentences ("body.expire must be an integer"). */
-export const violations = (schema: Schema, value: unknown, where = "body"): string[] => schemaViolations(schema, value, where).map((v) => v.message);
+export const violations = (schema: Schema, value: unknown, where = "body"): string[] => collect(schema, value, where, []).map((v) => v.message);

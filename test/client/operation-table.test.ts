@@ -5,7 +5,7 @@ import { describe, expect, test } from "vitest";
 import * as browser from "../../generated/operations.js";
 import * as tenant from "../../generated/server-operations.js";
 import type { OperationDescriptor } from "../../src/client/pipeline/descriptor.js";
-import { deref, operations } from "../helpers/spec.js";
+import { deref, operations, spec } from "../helpers/spec.js";
 
 const tables = { ...browser, ...tenant } as unknown as Record<string, OperationDescriptor>;
 delete (tables as Record<string, unknown>).METHOD_NAMES;
@@ -51,5 +51,35 @@ describe("the validator knows what the journey's answers use", () => {
     expect(violations(list, [{ areaCode: "86" }])).toEqual([]);
     expect(violations(list, [{ areaCode: "86" }, { areaCode: 86 }])).toEqual(["body[1].areaCode must be a string"]);
     expect(violations(list, {})).toEqual(["body must be an array"]);
+  });
+
+  test("each type accepts exactly its own values, alone or in a list", async () => {
+    const { violations } = await import("../../src/contract/validate.js");
+    const values = { object: {}, string: "s", integer: 1, boolean: true, array: [], null: null } as const;
+    const others = [1.5, 10n, Symbol("s"), () => {}, undefined];
+    for (const type of Object.keys(values) as (keyof typeof values)[]) {
+      for (const [name, value] of Object.entries(values)) {
+        expect([type, name, violations({ type }, value).length]).toEqual([type, name, name == type ? 0 : 1]);
+        expect([type, name, violations({ type: [type, "null"] }, value).length]).toEqual([type, name, name == type || name == "null" ? 0 : 1]);
+      }
+      for (const value of others) expect(violations({ type }, value)).toHaveLength(1);
+    }
+  });
+});
+
+describe("request bodies", () => {
+  test("the generator refuses a body media type the pipeline cannot send (it sends JSON, or a form)", async () => {
+    // @ts-expect-error -- a plain .mjs script without types
+    const { operationDescriptors } = await import("../../scripts/lib/operations.mjs");
+    // The spec with one more tenant operation whose body has the given media type.
+    const withBody = (type: string) => {
+      const copy = structuredClone(spec) as any;
+      copy.paths["/api/v2/tenant/x"] = { post: { operationId: "x", requestBody: { content: { [type]: { schema: { type: "string" } } } }, responses: {} } };
+      return copy;
+    };
+    const sent = (type: string) => operationDescriptors(withBody(type)).find((d: { id: string }) => d.id == "x").mediaType;
+    expect(() => sent("text/plain")).toThrow("the pipeline sends JSON or form bodies only, not text/plain");
+    expect(sent("application/json")).toBe("application/json");
+    expect(sent("application/x-www-form-urlencoded")).toBe("application/x-www-form-urlencoded");
   });
 });

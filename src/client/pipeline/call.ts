@@ -16,7 +16,7 @@ import { failure } from "../outcome.js";
 import { readRetry, retrying } from "../retry.js";
 import type { LoginResult } from "../result.js";
 import { isSignal, onAbort } from "../signals.js";
-import { violations, type Schema } from "../../contract/validate.js";
+import { typeOf, violations, type Schema } from "../../contract/validate.js";
 import { send } from "./send.js";
 import type { OperationDescriptor } from "./descriptor.js";
 import type { Transport } from "./transport.js";
@@ -35,13 +35,11 @@ function inputSchema(op: OperationDescriptor): Schema {
   if (!schema) {
     const names = Object.entries(op.fromInput ?? {});
     const { body = { type: "object", additionalProperties: false } } = op;
-    schema = names.length
-      ? {
-          ...body,
-          required: [...(body.required ?? []), ...names.filter(([, header]) => op.headers.required?.includes(header)).map(([name]) => name)],
-          properties: { ...body.properties, ...Object.fromEntries(names.map(([name, header]) => [name, op.headers.properties[header]!])) },
-        }
-      : body;
+    schema = {
+      ...body,
+      required: [...(body.required ?? []), ...names.filter(([, header]) => op.headers.required?.includes(header)).map(([name]) => name)],
+      properties: { ...body.properties, ...Object.fromEntries(names.map(([name, header]) => [name, op.headers.properties[header]!])) },
+    };
     inputSchemas.set(op, schema);
   }
   return schema;
@@ -62,7 +60,7 @@ export async function call(transport: Transport, op: OperationDescriptor, input:
     try {
       given = ownData(input);
       call = (ownData(options ?? {}) ?? {}) as LoginCallOptions;
-      if (typeof call != "object" || Array.isArray(call)) return failure(new InputError(["options must be an object"], request, label));
+      if (typeOf(call) != "object") return failure(new InputError(["options must be an object"], request, label));
       if (call.headers !== undefined) call.headers = ownData(call.headers) as Record<string, string>;
       if (call.retry !== undefined) {
         const [merged, wrong] = readRetry(call.retry, retry);
@@ -149,7 +147,7 @@ export async function call(transport: Transport, op: OperationDescriptor, input:
         method: op.method,
         headers: body ? { "Content-Type": op.mediaType!, ...extra, ...headers } : { ...extra, ...headers },
         // JSON, or a form for the one tenant operation that takes one (the server entry's token request).
-        body: body && (op.mediaType!.startsWith("application/x-www-form-urlencoded") ? new URLSearchParams(body as Record<string, string>).toString() : JSON.stringify(body)),
+        body: body && (op.mediaType!.includes("json") ? JSON.stringify(body) : new URLSearchParams(body as Record<string, string>).toString()),
         redirect: "manual",
       });
       const response = await send(transport.middleware, fetchOnce, sent, {}, context);
