@@ -106,6 +106,12 @@ describe("a transport error's name is read once: a getter cannot pass the check 
     expectHidden(await client(async () => Promise.reject(twoFaced())).login(credentials));
   });
 
+  test("a name that is an object whose toString says TypeError first", async () => {
+    let reads = 0;
+    const name = { toString: () => (reads++ ? MARK : "TypeError") };
+    expectHidden(await client(async () => Promise.reject(Object.defineProperty(new Error("x"), "name", { value: name }))).login(credentials));
+  });
+
   test("the cause of the error a custom fetch throws", async () => {
     expectHidden(await client(async () => Promise.reject(new TypeError("fetch failed", { cause: twoFaced() }))).login(credentials));
   });
