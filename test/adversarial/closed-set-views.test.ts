@@ -9,7 +9,6 @@ import { checkServer, formatCheckReport, toJUnit } from "../../src/check/index.j
 import { readVerifyArgs } from "../../src/check/verify-args.js";
 import { createLoginClient, type LoginResult } from "../../src/index.js";
 import { createServerClient } from "../../src/server/index.js";
-import { createMockFetch } from "../../src/testing/index.js";
 import { PAGE } from "../helpers/client.js";
 
 /** A string no package sentence holds: what a hostile party would put where it can. */
@@ -206,17 +205,6 @@ describe("verify with a fetch that is not Node's (MSW, a test's stub): the statu
     globalThis.fetch = async () => new OddStatus("{}", { headers: { "Content-Type": "application/json" } });
     const report = await checkServer({ upstream: "http://127.0.0.1:9", maxRequests: 3 });
     for (const view of [formatCheckReport(report), toJUnit(report), JSON.stringify(report), inspect(report, { depth: Infinity })]) expect(view).not.toContain(MARK);
-  });
-});
-
-describe("the in-process mock's option errors quote nothing the caller wrote", () => {
-  test("an unknown scenario", () => {
-    expect(() => createMockFetch({ scenario: MARK as never })).toThrow(/unknown scenario/);
-    try {
-      createMockFetch({ scenario: MARK as never });
-    } catch (error) {
-      expect(String(error)).not.toContain(MARK);
-    }
   });
 });
 
