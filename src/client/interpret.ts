@@ -66,8 +66,13 @@ export function interpret(op: OperationDescriptor, response: Response, payload: 
     return fail(new ApiError(error_code, error_msg, request, requestIdOf(answer), op.label ?? "request"));
   }
   const { properties, discriminator } = schema as Schema;
-  const byStatus = properties?.status || discriminator?.propertyName == "status" ? { status: (body as { status: unknown }).status } : {};
-  return succeed(op, { ok: true, ...byStatus }, body, answer);
+  const { status: state } = body as { status?: unknown };
+  // A status from a closed set (an enum, a discriminator's values) is shown; an open one (the password steps' status,
+  // whose values the pages do not list) is the server's text: raw, like the body, so in no view.
+  if (discriminator?.propertyName == "status" || properties?.status?.enum) return succeed(op, { ok: true, status: state }, body, answer);
+  const result = succeed(op, { ok: true }, body, answer);
+  if (properties?.status) Object.defineProperty(result, "status", { value: state });
+  return result;
 }
 
 /** A success: its fields, and the raw body and answer. */
