@@ -7,7 +7,7 @@ import { inspect } from "node:util";
 import { afterEach, describe, expect, test } from "vitest";
 import { checkServer, formatCheckReport, toJUnit } from "../../src/check/index.js";
 import { readVerifyArgs } from "../../src/check/verify-args.js";
-import { createLoginClient, type LoginResult } from "../../src/index.js";
+import { ConfigError, createLoginClient, type LoginResult } from "../../src/index.js";
 import { createServerClient } from "../../src/server/index.js";
 import { PAGE } from "../helpers/client.js";
 
@@ -229,5 +229,22 @@ describe("stack frames: util.inspect prints an error's stack, whose frames name 
     };
     const result = await named[MARK]!();
     expect(inspect(result, { depth: Infinity })).not.toContain(MARK);
+  });
+});
+
+describe("createServerClient: options whose getters throw end as a ConfigError, as createLoginClient's do (docs/server.md)", () => {
+  // The thrown error is the caller's (a getter, a Proxy trap) and may quote anything: it is not what escapes.
+  test.each([
+    ["a Proxy whose every read throws", () => new Proxy({}, { get: () => { throw new Error(MARK); } })],
+    ["a clientSecret getter that throws", () => ({ baseUrl: "https://tenant.example.test", clientId: "cid", get clientSecret(): string { throw new Error(MARK); } })],
+  ])("%s", (_what, options) => {
+    let thrown: unknown;
+    try {
+      createServerClient(options() as never);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(ConfigError);
+    expect(inspect(thrown) + String(thrown)).not.toContain(MARK);
   });
 });
