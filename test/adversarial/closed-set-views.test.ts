@@ -8,7 +8,7 @@ import { afterEach, describe, expect, test } from "vitest";
 import { checkServer, formatCheckReport, toJUnit } from "../../src/check/index.js";
 import { readVerifyArgs } from "../../src/check/verify-args.js";
 import { ConfigError, createLoginClient, type LoginResult } from "../../src/index.js";
-import { createServerClient } from "../../src/server/index.js";
+import { createAppTokenManager, createIdTokenVerifier, createServerClient, IdTokenError } from "../../src/server/index.js";
 import { PAGE } from "../helpers/client.js";
 
 /** A string no package sentence holds: what a hostile party would put where it can. */
@@ -245,6 +245,31 @@ describe("createServerClient: options whose getters throw end as a ConfigError, 
       thrown = error;
     }
     expect(thrown).toBeInstanceOf(ConfigError);
+    expect(inspect(thrown) + String(thrown)).not.toContain(MARK);
+  });
+});
+
+describe("the server entry's building blocks: options whose getters throw end as the package's own error", () => {
+  const hostile = () => new Proxy({}, { get: () => { throw new Error(MARK); }, has: () => { throw new Error(MARK); } });
+  const thrownBy = (make: () => unknown) => {
+    try {
+      make();
+    } catch (error) {
+      return error;
+    }
+    return undefined;
+  };
+
+  test("createIdTokenVerifier: an IdTokenError of kind input", () => {
+    const thrown = thrownBy(() => createIdTokenVerifier(hostile() as never));
+    expect(thrown).toBeInstanceOf(IdTokenError);
+    expect(thrown).toMatchObject({ kind: "input" });
+    expect(inspect(thrown) + String(thrown)).not.toContain(MARK);
+  });
+
+  test("createAppTokenManager: a TypeError of the package's words", () => {
+    const thrown = thrownBy(() => createAppTokenManager(hostile() as never));
+    expect(thrown).toBeInstanceOf(TypeError);
     expect(inspect(thrown) + String(thrown)).not.toContain(MARK);
   });
 });
