@@ -50,8 +50,12 @@ export async function send(upstream: string, probe: Probe, timeoutMs: number): P
       redirect: "manual",
       signal: AbortSignal.timeout(timeoutMs),
     });
+    // Read once: a fetch other than Node's (MSW, a test's stub) may return any object, so only an HTTP status is
+    // judged and shown; anything else is no readable answer.
+    const { status } = response;
+    if (!(Number.isInteger(status) && status >= 0 && status < 1000)) throw new TypeError();
     // The status and headers are known before the body: an oversized body still leaves them to judge.
-    return { probe, answer: { status: response.status, headers: response.headers, ...(await readAnswerBody(response.body)) } };
+    return { probe, answer: { status, headers: response.headers, ...(await readAnswerBody(response.body)) } };
   } catch (cause) {
     return { probe, error: noAnswer(cause, timeoutMs) };
   }

@@ -1,6 +1,7 @@
 import { parseArgs } from "node:util";
 import { TOKEN } from "../client/headers.js";
 import { CheckOptionsError } from "./check-options-error.js";
+import { namable } from "./header-options.js";
 
 // verify's options: strings take a value, flags none; only --header may be given more than once.
 const OPTIONS = {
@@ -82,7 +83,7 @@ function headerLines(lines: readonly string[]): Record<string, string> {
     // Only a name of header characters is quoted: anything else may be a value that lost its line.
     if (!TOKEN.test(name)) throw new CheckOptionsError("a header name is not a valid token");
     // The second would silently replace the first; names are case-insensitive on the wire.
-    if (seen.has(name.toLowerCase())) throw new CheckOptionsError(`header ${name} is given twice`);
+    if (seen.has(name.toLowerCase())) throw new CheckOptionsError(namable(name) ? `header ${name} is given twice` : "a --header name is given twice (names are case-insensitive)");
     seen.add(name.toLowerCase());
     headers[name] = value;
   }

@@ -2,9 +2,10 @@ import { need } from "./errors/config-error.js";
 import type { LoginClientTarget } from "./options.js";
 
 // http(s), a host without user info (fetch refuses it and would echo it in its error) or backslash (URL reads it as
-// "/", making the rest a path), an optional path, and no query or fragment (they would swallow the operation's path).
+// "/", making the rest a path) or control or format character (a zero-width space or soft hyphen would pass URL's
+// parsing and show in every message), an optional path, and no query or fragment (they would swallow the operation's path).
 // Every message shows the base URL: controls and format characters (a terminal escape, a bidi override) are refused.
-const HOST = "[^/\\\\\\s?#@]+";
+const HOST = "[^/\\\\\\s?#@\\p{C}]+";
 const BASE_URL = new RegExp(`^https?://${HOST}(/[^\\s?#\\p{C}]*)?$`, "iu");
 // Hosts whose traffic never leaves the machine, as URL normalizes them: plain http is safe only there.
 const LOOPBACK = /^(localhost|127(\.\d+){3}|\[::1\])$/;
@@ -14,7 +15,7 @@ export function resolveBaseUrl(target: LoginClientTarget & { allowInsecureHttp?:
   const { baseUrl, domain, allowInsecureHttp } = target as { baseUrl?: unknown; domain?: unknown; allowInsecureHttp?: unknown };
   need((baseUrl === undefined) !== (domain === undefined), "give either baseUrl or domain");
   // A scheme or path in domain is a mix-up with baseUrl, and would silently build a wrong host.
-  need(domain === undefined || (typeof domain == "string" && new RegExp(`^${HOST}$`).test(domain)), "domain must be a host name such as tenant.example.com");
+  need(domain === undefined || (typeof domain == "string" && new RegExp(`^${HOST}$`, "u").test(domain)), "domain must be a host name such as tenant.example.com");
   const url = domain === undefined ? baseUrl : `https://${domain}`;
   let parsed: URL | undefined;
   try {

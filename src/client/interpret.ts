@@ -17,8 +17,8 @@ import { violations, type Schema } from "../contract/validate.js";
  */
 export const answers = new WeakMap<Response, Response>();
 
-/** How an answer was a redirect, or undefined: the client refuses all three. */
-export const redirectOf = ({ status, redirected, type }: Response) =>
+/** How an answer was a redirect, or undefined: the client refuses all three. `status` is the one already read. */
+export const redirectOf = ({ redirected, type }: Response, status: number) =>
   type == "opaqueredirect" ? "opaque" : redirected ? "followed" : status > 299 && status < 400 ? "3xx" : undefined;
 
 /** Raw: the answer's X-Request-Id as sent (never in a view), or undefined without one. */
@@ -26,13 +26,13 @@ export const requestIdOf = (response: Response) => response.headers.get("x-reque
 
 /**
  * Turns an answer into a result. `payload` is the body text on 2xx, and of any other answer its JSON-parsed body, or
- * its text when not JSON.
+ * its text when not JSON. `status` is the answer's, as read once and checked by the pipeline: never read again here.
  */
-export function interpret(op: OperationDescriptor, response: Response, payload: unknown, request: RequestSummary): LoginResult {
+export function interpret(op: OperationDescriptor, response: Response, payload: unknown, request: RequestSummary, status: number): LoginResult {
   const answer = answers.get(response) ?? response;
-  const { status, headers } = answer;
+  const { headers } = answer;
   const fail = (error: LoginError) => failure(error, answer);
-  const redirect = redirectOf(answer);
+  const redirect = redirectOf(answer, status);
 
   const schema = op.responses[status];
   if ((status != 200 && status != 400) || schema === undefined || redirect) {
@@ -66,8 +66,13 @@ export function interpret(op: OperationDescriptor, response: Response, payload: 
     return fail(new ApiError(error_code, error_msg, request, requestIdOf(answer), op.label ?? "request"));
   }
   const { properties, discriminator } = schema as Schema;
-  const byStatus = properties?.status || discriminator?.propertyName == "status" ? { status: (body as { status: unknown }).status } : {};
-  return succeed(op, { ok: true, ...byStatus }, body, answer);
+  const { status: state } = body as { status?: unknown };
+  // A status from a closed set (an enum, a discriminator's values) is shown; an open one (the password steps' status,
+  // whose values the pages do not list) is the server's text: raw, like the body, so in no view.
+  if (discriminator?.propertyName == "status" || properties?.status?.enum) return succeed(op, { ok: true, status: state }, body, answer);
+  const result = succeed(op, { ok: true }, body, answer);
+  if (properties?.status) Object.defineProperty(result, "status", { value: state });
+  return result;
 }
 
 /** A success: its fields, and the raw body and answer. */

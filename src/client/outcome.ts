@@ -4,6 +4,9 @@ import type { LoginFailure, LoginResult } from "./result.js";
 
 import type { Schema } from "../contract/validate.js";
 
+/** True for an HTTP status as a view may show it: a whole number from 0 (a browser's opaque redirect) to 999. */
+export const isHttpStatus = (status: unknown): status is number => Number.isInteger(status) && (status as number) >= 0 && (status as number) < 1000;
+
 /**
  * A login result, safe to log whole: `console.log(result)`, `util.inspect(result)` and `JSON.stringify(result)` show
  * `ok`, `status`, the error's view, the answer's HTTP status and the names of the documented body fields present,
@@ -35,7 +38,11 @@ export class Outcome {
   toJSON(): Record<string, unknown> {
     const { body, response } = this as { body?: Record<string, unknown>; response?: Response };
     const view: Record<string, unknown> = { ...(this as object) };
-    if (response) view.response = { status: response.status };
+    // Only an HTTP status: a custom fetch's Response-like object may answer this later read with any text.
+    if (response) {
+      const { status } = response;
+      view.response = { status: isHttpStatus(status) ? status : undefined };
+    }
     if (body) {
       // The union of every shape's fields (a Set keeps each name once, in the spec's order).
       // Through a Proxy (a framework's reactive state) the private field is not reachable: no names then, no throw.

@@ -16,7 +16,9 @@ export function safeCause(cause: unknown, depth = 0): Error {
   try {
     if (cause instanceof Error) {
       ({ cause: next } = cause);
-      if (ERROR_NAME.test(cause.name)) ({ name } = cause);
+      // Read once, and only a string: a getter (or an object's toString) may say one thing to the check and another after.
+      const given: unknown = cause.name;
+      if (typeof given == "string" && ERROR_NAME.test(given)) name = given;
       code = transportCode((cause as { code?: unknown }).code);
     }
   } catch {

@@ -102,8 +102,17 @@ safeView(Manager, (self: Manager) => self.view(), "AppTokenManager");
 
 /** Creates the manager of the application's access token around an injected token exchange. */
 export function createAppTokenManager(options: AppTokenManagerOptions): AppTokenManager {
-  if (typeof options?.exchange !== "function") throw new TypeError("createAppTokenManager needs an exchange function");
-  const margin = options.marginSeconds;
+  // Read once: what is checked is what the manager keeps.
+  let given: AppTokenManagerOptions;
+  try {
+    const { exchange, now, marginSeconds } = options ?? ({} as Partial<AppTokenManagerOptions>);
+    given = { exchange, ...(now === undefined ? {} : { now }), ...(marginSeconds === undefined ? {} : { marginSeconds }) } as AppTokenManagerOptions;
+  } catch {
+    // A getter or proxy trap that threw: its error may quote anything, so it is not what escapes.
+    throw new TypeError("createAppTokenManager needs its options as readable data");
+  }
+  if (typeof given.exchange !== "function") throw new TypeError("createAppTokenManager needs an exchange function");
+  const margin = given.marginSeconds;
   if (margin !== undefined && !(Number.isFinite(margin) && margin >= 0)) throw new TypeError("createAppTokenManager: marginSeconds must be a finite number of seconds, 0 or more");
-  return new Manager(options);
+  return new Manager(given);
 }

@@ -6,7 +6,7 @@ import { resolveBaseUrl } from "../client/base-url.js";
 import { DEFAULT_MAX_RESPONSE_BYTES } from "../client/body.js";
 import { DEFAULT_TIMEOUT_MS } from "../client/constants.js";
 import { ContractViolationError } from "../client/errors/contract-violation-error.js";
-import { need } from "../client/errors/config-error.js";
+import { ConfigError, need } from "../client/errors/config-error.js";
 import { InputError } from "../client/errors/input-error.js";
 import { unsendableHeaders } from "../client/headers.js";
 import { ownData } from "../client/input.js";
@@ -161,6 +161,17 @@ safeView(Client, (self: Client) => ({ baseUrl: self.baseUrl }), "ServerClient");
  * Throws ConfigError on unusable options, by createLoginClient's rules where they apply.
  */
 export function createServerClient(options: ServerClientOptions): ServerClient {
+  try {
+    return serverClient(options);
+  } catch (error) {
+    // A getter or proxy trap that threw: its error may quote anything, and is no ConfigError (as createLoginClient).
+    need(error instanceof ConfigError, "options must be readable data");
+    throw error;
+  }
+}
+
+/** createServerClient's work: may throw a caller's getter's error, which createServerClient replaces. */
+function serverClient(options: ServerClientOptions): ServerClient {
   need(typeof options == "object" && options, "options must be an object");
   const baseUrl = resolveBaseUrl(options);
   // A snapshot: later changes to the caller's options object do not change this client.

@@ -60,9 +60,15 @@ function kindOf(error: unknown): IdTokenErrorKind {
 
 /** Creates an id_token verifier for one tenant and application. */
 export function createIdTokenVerifier(options: IdTokenVerifierOptions): IdTokenVerifier {
-  const { keys, issuer, audience } = options ?? ({} as IdTokenVerifierOptions);
+  let keys: IdTokenVerifierOptions["keys"], issuer: unknown, audience: unknown, algorithms: string[];
+  try {
+    ({ keys, issuer, audience } = options ?? ({} as IdTokenVerifierOptions));
+    algorithms = [...(options.algorithms ?? ["RS256"])];
+  } catch {
+    // A getter or proxy trap that threw (or algorithms that are no list): the caller's error may quote anything.
+    throw new IdTokenError("input");
+  }
   if (typeof issuer !== "string" || issuer === "" || typeof audience !== "string" || audience === "") throw new IdTokenError("input");
-  const algorithms = [...(options.algorithms ?? ["RS256"])];
   if (algorithms.length === 0 || algorithms.some((alg) => typeof alg !== "string" || alg.toLowerCase() === "none")) throw new IdTokenError("algorithm");
   let keySet: ReturnType<typeof createLocalJWKSet> | ReturnType<typeof createRemoteJWKSet>;
   try {

@@ -107,7 +107,7 @@ describe.concurrent("oneaccess-sms-login verify: the request budget", () => {
     [["--header", "X-L: "], /header X-L must not be empty/],
     [["--header", "x-client-id: A", "--client-id", "B"], /header X-client-id is given twice/],
     [["--header", "X-client-id: A", "--client-id", "B"], /header X-client-id is given twice/],
-    [["--header", "X-Api-Key: A", "--header", "x-api-key: B"], /header x-api-key is given twice/],
+    [["--header", "X-Api-Key: A", "--header", "x-api-key: B"], /a --header name is given twice \(names are case-insensitive\)/],
     [["--tenant-id", ""], /--tenant-id has an empty value \(an unset variable\?\)/],
     [["--upstream", "http://127.0.0.1:1"], /--upstream is given twice/],
     [["--send-sms", "--send-sms"], /--send-sms is given twice/],

@@ -243,7 +243,7 @@ describe("createLoginClient: options", () => {
     [{ ...PAGE.options, baseUrl: "https://x.test/a\x85b" }, "baseUrl must be an http(s) URL without user info, query, fragment or control characters"],
     [{ ...PAGE.options, baseUrl: "https://x.test/a\u200bb" }, "baseUrl must be an http(s) URL without user info, query, fragment or control characters"],
     [{ ...PAGE.options, baseUrl: "https://x.test/\u2066a" }, "baseUrl must be an http(s) URL without user info, query, fragment or control characters"],
-    [{ ...PAGE.options, baseUrl: undefined, domain: "x\u202e.test" }, "baseUrl must be an http(s) URL without user info, query, fragment or control characters"],
+    [{ ...PAGE.options, baseUrl: undefined, domain: "x\u202e.test" }, "domain must be a host name such as tenant.example.com"],
     [{ ...PAGE.options, timeoutMs: 0 }, "timeoutMs must be a positive number"],
     [{ ...PAGE.options, fetch: "fetch" }, "fetch must be a function"],
     [null, "options must be an object"],

@@ -12,7 +12,7 @@ import { extraHeaderProblems, unsendableHeaders } from "../headers.js";
 import { ownData } from "../input.js";
 import { answers, interpret, redirectOf, requestIdOf } from "../interpret.js";
 import type { LoginCallOptions } from "../options.js";
-import { failure } from "../outcome.js";
+import { failure, isHttpStatus } from "../outcome.js";
 import { readRetry, retrying } from "../retry.js";
 import type { LoginResult } from "../result.js";
 import { isSignal, onAbort } from "../signals.js";
@@ -25,6 +25,10 @@ import type { Transport } from "./transport.js";
 export const isTimeout = (ms: unknown): ms is number => typeof ms == "number" && ms > 0 && ms <= 2_147_483_647;
 export const TIMEOUT_RULE = "timeoutMs must be a positive number of milliseconds";
 const ignore = () => {};
+// The status each answer was checked to have, read once from what fetch or a middleware gave: a custom fetch's
+// Response-like object (or a middleware's Response subclass) may answer each read of `status` differently, so the
+// checked number is the one interpreted and shown, never a later read.
+const checked = new WeakMap<Response, number>();
 
 // Per operation, built on first call: the schema of its input (body fields and the headers given as input fields).
 const inputSchemas = new WeakMap<OperationDescriptor, Schema>();
@@ -129,8 +133,9 @@ export async function call(transport: Transport, op: OperationDescriptor, input:
       const response = await transport.fetch(input, { ...init, signal: controller.signal, redirect: "manual" });
       const { status } = response;
       // A custom fetch may return anything: only an HTTP status (0 for an opaque redirect) can be shown.
-      if (!(Number.isInteger(status) && status >= 0 && status < 1000)) throw new TypeError();
-      const redirect = redirectOf(response);
+      if (!isHttpStatus(status)) throw new TypeError();
+      checked.set(response, status);
+      const redirect = redirectOf(response, status);
       if (response.ok && !redirect) return response;
       // A redirect's body is never read: it ends as an HttpError, whatever (and however much) it holds.
       if (redirect) response.body?.cancel().catch(ignore);
@@ -138,6 +143,7 @@ export async function call(transport: Transport, op: OperationDescriptor, input:
       // interpret() reads the answer itself through `answers`.
       const standIn = new Response(redirect ? null : await readBody(response.body, max, response), { status: status > 199 && status < 600 ? status : 599, headers: response.headers });
       answers.set(standIn, response);
+      checked.set(standIn, status);
       return standIn;
     };
     /** One attempt: a fresh request (a body is read once), its answer read up to the cap and interpreted. */
@@ -151,6 +157,13 @@ export async function call(transport: Transport, op: OperationDescriptor, input:
         redirect: "manual",
       });
       const response = await send(transport.middleware, fetchOnce, sent, {}, context);
+      // A middleware's own Response never went through fetchOnce: its status is read once and checked here.
+      let status = checked.get(response);
+      if (status === undefined) {
+        status = response.status;
+        if (!isHttpStatus(status)) throw new TypeError();
+        checked.set(response, status);
+      }
       const text = await readBody(response.body, max, response);
       let payload: unknown = text;
       // A 2xx body is parsed by interpret(); any other answer's, when it is JSON.
@@ -161,7 +174,7 @@ export async function call(transport: Transport, op: OperationDescriptor, input:
           // Not JSON: interpret() reports the text's absence or form, never the text.
         }
       }
-      return interpret(op, response, payload, request);
+      return interpret(op, response, payload, request, status);
     };
     const { retries: times = 0, onRetryAfter, maxRetryAfterMs = 10_000 } = retry;
     // Without retries (the default), a call is one attempt and nothing more. An answered request is retried only
@@ -172,7 +185,8 @@ export async function call(transport: Transport, op: OperationDescriptor, input:
       return await Promise.race([pending, aborted]);
     } catch (cause) {
       if (cause instanceof TooLarge) {
-        const { status } = cause.response;
+        // Both reads that throw TooLarge come after the answer's status was checked.
+        const status = checked.get(cause.response) ?? 0;
         return failure(new ResponseFormatError(status, `a body larger than ${max} bytes`, request, requestIdOf(cause.response)), cause.response);
       }
       return failure(timedOut ? new TimeoutError(ms, request) : signal?.aborted ? new AbortError(request) : new NetworkError(request, cause));
