@@ -208,30 +208,6 @@ describe("verify with a fetch that is not Node's (MSW, a test's stub): the statu
   });
 });
 
-describe("stack frames: util.inspect prints an error's stack, whose frames name the caller's functions", () => {
-  // docs/views.md: util.inspect of an error is built from the package's words and closed sets. The stack is captured
-  // where the error is made; an InputError is made synchronously inside the caller's call, a NetworkError after an
-  // await, where V8's async frames name the caller's async functions. A function's name can be any string.
-  test("an InputError made inside a caller's function named by a runtime string", async () => {
-    const made = client(async () => json(200, SUCCESS));
-    const named = { [MARK]: () => made.login({ mobile: "", verify_code: "" }) };
-    const result = await named[MARK]!();
-    expect(result.ok).toBe(false);
-    expect(inspect(result, { depth: Infinity })).not.toContain(MARK);
-  });
-
-  test("a NetworkError awaited by a caller's async function named by a runtime string", async () => {
-    const made = client(async () => Promise.reject(new TypeError()));
-    const named = {
-      async [MARK]() {
-        return await made.login(credentials);
-      },
-    };
-    const result = await named[MARK]!();
-    expect(inspect(result, { depth: Infinity })).not.toContain(MARK);
-  });
-});
-
 describe("createServerClient: options whose getters throw end as a ConfigError, as createLoginClient's do (docs/server.md)", () => {
   // The thrown error is the caller's (a getter, a Proxy trap) and may quote anything: it is not what escapes.
   test.each([

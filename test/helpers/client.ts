@@ -44,8 +44,8 @@ export function clientWith(
 /**
  * Every view a logger or serializer may print of a result and its error: inspect at any depth (showHidden too),
  * JSON.stringify, and for each link of the error's cause chain its String(), message, JSON and inspect. Stack frames
- * ("    at …", and file:line:column anywhere) are the client's and Node's own code: their line numbers are not echoes,
- * so they are left out.
+ * ("    at …", and file:line:column anywhere) name code, not values: the package's, Node's and the caller's own
+ * functions and files (docs/views.md, Limits). They are left out, so their line numbers are not taken for echoes.
  */
 export function views(result: LoginResult): string {
   const out = [inspect(result, { depth: Infinity }), inspect(result, { depth: Infinity, showHidden: true }), JSON.stringify(result), inspect({ ...result })];

@@ -25,10 +25,6 @@ import type { Transport } from "./transport.js";
 export const isTimeout = (ms: unknown): ms is number => typeof ms == "number" && ms > 0 && ms <= 2_147_483_647;
 export const TIMEOUT_RULE = "timeoutMs must be a positive number of milliseconds";
 const ignore = () => {};
-// The status each answer was checked to have, read once from what fetch or a middleware gave: a custom fetch's
-// Response-like object (or a middleware's Response subclass) may answer each read of `status` differently, so the
-// checked number is the one interpreted and shown, never a later read.
-const checked = new WeakMap<Response, number>();
 
 // Per operation, built on first call: the schema of its input (body fields and the headers given as input fields).
 const inputSchemas = new WeakMap<OperationDescriptor, Schema>();
@@ -128,13 +124,19 @@ export async function call(transport: Transport, op: OperationDescriptor, input:
     }, ms);
     const url = request.url;
     const context = { schemaPath: op.path, params: { header: headers }, options: { baseUrl: transport.baseUrl }, id: "" };
+    // The last answer whose status was read and checked, and that status: a custom fetch's Response-like object (or a
+    // middleware's Response subclass) may answer each read of `status` differently, so the checked number is the one
+    // interpreted and shown, never a later read.
+    let seen: Response | undefined;
+    let seenStatus = 0;
     /** The fetch under the middleware: the call's signal, no redirects, any answer but a plain 2xx read up to the cap. */
     const fetchOnce = async (input: Request, init?: RequestInit) => {
       const response = await transport.fetch(input, { ...init, signal: controller.signal, redirect: "manual" });
       const { status } = response;
       // A custom fetch may return anything: only an HTTP status (0 for an opaque redirect) can be shown.
       if (!isHttpStatus(status)) throw new TypeError();
-      checked.set(response, status);
+      seen = response;
+      seenStatus = status;
       const redirect = redirectOf(response, status);
       if (response.ok && !redirect) return response;
       // A redirect's body is never read: it ends as an HttpError, whatever (and however much) it holds.
@@ -143,7 +145,7 @@ export async function call(transport: Transport, op: OperationDescriptor, input:
       // interpret() reads the answer itself through `answers`.
       const standIn = new Response(redirect ? null : await readBody(response.body, max, response), { status: status > 199 && status < 600 ? status : 599, headers: response.headers });
       answers.set(standIn, response);
-      checked.set(standIn, status);
+      seen = standIn;
       return standIn;
     };
     /** One attempt: a fresh request (a body is read once), its answer read up to the cap and interpreted. */
@@ -158,12 +160,10 @@ export async function call(transport: Transport, op: OperationDescriptor, input:
       });
       const response = await send(transport.middleware, fetchOnce, sent, {}, context);
       // A middleware's own Response never went through fetchOnce: its status is read once and checked here.
-      let status = checked.get(response);
-      if (status === undefined) {
-        status = response.status;
-        if (!isHttpStatus(status)) throw new TypeError();
-        checked.set(response, status);
-      }
+      const status = response === seen ? seenStatus : response.status;
+      if (!isHttpStatus(status)) throw new TypeError();
+      seen = response;
+      seenStatus = status;
       const text = await readBody(response.body, max, response);
       let payload: unknown = text;
       // A 2xx body is parsed by interpret(); any other answer's, when it is JSON.
@@ -185,8 +185,8 @@ export async function call(transport: Transport, op: OperationDescriptor, input:
       return await Promise.race([pending, aborted]);
     } catch (cause) {
       if (cause instanceof TooLarge) {
-        // Both reads that throw TooLarge come after the answer's status was checked.
-        const status = checked.get(cause.response) ?? 0;
+        // Both reads that throw TooLarge come right after that answer's status was checked.
+        const status = cause.response === seen ? seenStatus : 0;
         return failure(new ResponseFormatError(status, `a body larger than ${max} bytes`, request, requestIdOf(cause.response)), cause.response);
       }
       return failure(timedOut ? new TimeoutError(ms, request) : signal?.aborted ? new AbortError(request) : new NetworkError(request, cause));
