@@ -66,8 +66,8 @@ function httpDate(value: string): number {
     year += now - (now % 100);
     if (year > now + 50) year -= 100;
   }
-  // asctime's day is space-padded (" 6").
-  return month % 1 || month < 101 ? NaN : Date.parse(`${year}-${String(month).slice(1)}-${(d1 ?? d2 ?? d3)!.replace(" ", "0")}T${t1 ?? t3}Z`);
+  // asctime's day is space-padded (" 6"). No match, or a name that is no month, gives a fraction: NaN.
+  return month % 1 ? NaN : Date.parse(`${year}-${String(month).slice(1)}-${(d1 ?? d2 ?? d3)!.replace(" ", "0")}T${t1 ?? t3}Z`);
 }
 
 /** Milliseconds a `Retry-After` value asks for: delay-seconds or an HTTP-date, else (any other text) undefined. */
