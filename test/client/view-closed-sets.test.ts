@@ -74,3 +74,52 @@ describe("a transport code is shown only from a fixed list", () => {
     expect(views(result)).toContain(code);
   });
 });
+
+describe("what a view shows is read once and checked", () => {
+  const big = () =>
+    new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(new Uint8Array(4096));
+        controller.close();
+      },
+    });
+
+  test("a Response-like answer whose status is no HTTP status is a network failure, even with a body over the cap", async () => {
+    const fake = { status: 13912345678, ok: false, redirected: false, type: "basic", url: "", headers: new Headers(), body: big() };
+    const { client } = clientWith(() => fake as unknown as Response, { maxResponseBytes: 1024 });
+    const result = await client.login(credentials);
+    expect(result).toMatchObject({ ok: false, error: { kind: "network" } });
+    expect(views(result)).not.toContain("13912345678");
+  });
+
+  test("a middleware's own Response whose status getter says no HTTP status is a network failure", async () => {
+    class Odd extends Response {
+      override get status() {
+        return 13912345678;
+      }
+    }
+    const { client } = clientWith(() => json(200, { status: "SUCCESS", session_token: "t", expire: 1 }), {
+      middleware: [{ onRequest: () => new Odd("{}", { headers: { "Content-Type": "application/json" } }) }],
+    });
+    const result = await client.login(credentials);
+    expect(result).toMatchObject({ ok: false, error: { kind: "network" } });
+    expect(views(result)).not.toContain("13912345678");
+  });
+
+  test("a transport error's name that is an object saying TypeError is shown as Error", async () => {
+    const name = { toString: () => "TypeError" };
+    const { client } = clientWith(() => Promise.reject(Object.assign(new Error("x"), { name })));
+    const result = await client.login(credentials);
+    expect(result.ok || result.error.cause).toMatchObject({ name: "Error" });
+  });
+
+  test("an ApiError with an undocumented code still has status 400", async () => {
+    const result = await login(() => json(400, { error_code: "LOGIN.0009", error_msg: "m" }));
+    expect(errorOf(result)).toMatchObject({ kind: "api", status: 400 });
+  });
+});
+
+test("plain http is allowed only to a loopback host, not to a host whose name ends in localhost", () => {
+  expect(() => clientWith(() => json(200, {}), { baseUrl: "http://notlocalhost" })).toThrow(/https unless its host is loopback/);
+  expect(() => clientWith(() => json(200, {}), { baseUrl: "http://localhost:8080" })).not.toThrow();
+});
