@@ -82,7 +82,7 @@ const PARTS = {
     "src/client/errors/contract-violation-error.js",
     "src/client/errors/response-format-error.js",
   ],
-  "view rule (shapes, normalisation, secret check) and safe causes": ["src/contract/view-rule.js", "src/client/safe-cause.js"],
+  "view rule (closed lists) and safe causes": ["src/contract/view-rule.js", "generated/error-codes.js", "src/client/safe-cause.js"],
   "retries (unsent proof, Retry-After forms)": ["src/client/retry.js"],
   "safe-to-log results": ["src/client/outcome.js"],
   "bounded body reading": ["src/client/body.js"],
