@@ -70,32 +70,48 @@ function optional(operation: Operation): Schema {
  */
 export function headerViolations(get: (name: string) => string | undefined, optionalOnly = false, operation: Operation = LOGIN): SlViolation[] {
   const schema: Schema = optionalOnly ? optional(operation) : operation.headers;
-  const names = namesOf(schema);
-  const values: Record<string, string | undefined> = {};
-  // The values, keyed by one string: a header value holds no CR or LF, so "\n" separates them and "\r" marks a missing one.
-  let key = "";
-  for (const name of names) {
-    const value = get(name);
-    values[name] = value;
-    key += (value ?? "\r") + "\n";
-  }
-  // A test sends the same headers on every request: the last verdict per schema is kept (a copy: callers add to it).
-  const last = lastHeaders.get(schema);
-  if (last?.key === key) return [...last.problems];
-  const problems = schemaViolations(schema, values, "headers").map(fromRule);
-  lastHeaders.set(schema, { key, problems });
-  return [...problems];
+  const { names } = namesOf(schema);
+  return verdict(schema, names.map((name) => get(name)));
 }
 
-/** The header names a schema checks, read once per schema. */
-const namesOfSchema = new WeakMap<Schema, readonly string[]>();
-const namesOf = (schema: Schema): readonly string[] => {
+/**
+ * headerViolations (all of them, not optionalOnly) for a Fetch API Request's headers, the in-process mock's. Read by
+ * their lower-case names: Headers.get lower-cases the name it is given, a new string (hashed anew) on every read.
+ */
+export function requestHeaderViolations(headers: Headers, operation: Operation = LOGIN): SlViolation[] {
+  const schema = operation.headers;
+  const { lower } = namesOf(schema);
+  const values: Array<string | undefined> = [];
+  for (const name of lower) values.push(headers.get(name) ?? undefined);
+  return verdict(schema, values);
+}
+
+/** The header names a schema checks, as the schema writes them and in lower case, read once per schema. */
+const namesOfSchema = new WeakMap<Schema, { names: readonly string[]; lower: readonly string[] }>();
+const namesOf = (schema: Schema) => {
   let names = namesOfSchema.get(schema);
-  if (!names) namesOfSchema.set(schema, (names = Object.keys(schema.properties ?? {})));
+  if (!names) {
+    const written = Object.keys(schema.properties ?? {});
+    namesOfSchema.set(schema, (names = { names: written, lower: written.map((name) => name.toLowerCase()) }));
+  }
   return names;
 };
-/** The last headers each schema judged, and its verdict. */
-const lastHeaders = new WeakMap<Schema, { key: string; problems: readonly SlViolation[] }>();
+
+/** The last header values each schema judged (in namesOf's order, undefined for a missing one), and its verdict. */
+const lastHeaders = new WeakMap<Schema, { values: ReadonlyArray<string | undefined>; problems: readonly SlViolation[] }>();
+
+/** The violations of the header `values` (in namesOf's order): a copy, since callers add to it. */
+function verdict(schema: Schema, values: ReadonlyArray<string | undefined>): SlViolation[] {
+  // A test sends the same headers on every request: the last verdict per schema is kept.
+  const last = lastHeaders.get(schema);
+  if (last && last.values.every((value, i) => value === values[i])) return last.problems.length === 0 ? [] : [...last.problems];
+  const { names } = namesOf(schema);
+  const record: Record<string, string | undefined> = {};
+  names.forEach((name, i) => (record[name] = values[i]));
+  const problems = schemaViolations(schema, record, "headers").map(fromRule);
+  lastHeaders.set(schema, { values, problems });
+  return [...problems];
+}
 
 // fatal: the body must be UTF-8; ignoreBOM keeps a byte order mark, which JSON does not allow, in the text. Shared:
 // a decode without `stream` keeps no state between calls.
@@ -120,7 +136,7 @@ export function formFields(text: string): Record<string, string | string[]> {
  */
 export async function checkRequest(request: Request, signal?: AbortSignal | null, operation: Operation = LOGIN): Promise<{ body: unknown; problems: SlViolation[] }> {
   const { headers } = request;
-  const problems = headerViolations((name) => headers.get(name) ?? undefined, false, operation);
+  const problems = requestHeaderViolations(headers, operation);
   const { media, body: schema } = operation;
   // An operation without a body (the GET steps) reads none: Prism ignores what a GET sends.
   if (media === undefined || schema === undefined) return { body: undefined, problems };
