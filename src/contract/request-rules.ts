@@ -120,6 +120,14 @@ const UTF8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 /** Whether a media type is a form body's (the tenant token call's), which is read as `name=value&...`. */
 export const isForm = (media: string | undefined) => /^application\/x-www-form-urlencoded\b/i.test(media ?? "");
 
+/** isForm of each operation's media type (a spec's few), answered once each. */
+const forms = new Map<string, boolean>();
+const isFormOf = (media: string): boolean => {
+  let form = forms.get(media);
+  if (form === undefined) forms.set(media, (form = isForm(media)));
+  return form;
+};
+
 /** A form body as an object: each name's value, a repeated name's values as an array (which no string field takes). */
 export function formFields(text: string): Record<string, string | string[]> {
   const fields: Record<string, string | string[]> = {};
@@ -151,10 +159,13 @@ export async function checkRequest(request: Request, signal?: AbortSignal | null
   try {
     const text = UTF8.decode(bytes);
     if (text === "") return { body, problems: [error(["request"], "required", "Body parameter is required"), ...problems] };
-    body = isForm(media) ? formFields(text) : JSON.parse(text);
+    body = isFormOf(media) ? formFields(text) : JSON.parse(text);
   } catch {
     return { body, problems: [error(["request", "body"], "invalid_json", "Request body is not UTF-8 JSON"), ...problems] };
   }
+  const found = schemaViolations(schema, body);
+  // A valid body (the usual case) adds nothing: no lists to copy.
+  if (found.length === 0) return { body, problems };
   // Bounded by the schema (unknown properties are counted as one violation), so spreading it cannot overflow.
-  return { body, problems: [...schemaViolations(schema, body).map(fromRule), ...problems] };
+  return { body, problems: [...found.map(fromRule), ...problems] };
 }
