@@ -26,8 +26,13 @@ async function readBody(request: Request, signal?: AbortSignal | null): Promise<
   // A body already read: fetch's own TypeError ("Body is unusable"), not the reader's "stream is locked".
   if (request.bodyUsed) return new Uint8Array(await request.arrayBuffer());
   const reader = stream.getReader();
-  // Cancelling ends a read the body may never finish (its pending read() resolves as done).
-  const abort = () => void reader.cancel(signal!.reason).catch(() => {});
+  // Cancelling ends a read the body may never finish (its pending read() resolves as done). Whether it came is kept
+  // here, not asked of the signal again: a callers' signal must not be aborted already (the mocks check it first).
+  let aborted = false;
+  const abort = () => {
+    aborted = true;
+    reader.cancel(signal!.reason).catch(() => {});
+  };
   signal?.addEventListener("abort", abort);
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -43,7 +48,7 @@ async function readBody(request: Request, signal?: AbortSignal | null): Promise<
   } finally {
     signal?.removeEventListener("abort", abort);
   }
-  signal?.throwIfAborted();
+  if (aborted) throw signal!.reason;
   if (chunks.length === 1) return chunks[0];
   const bytes = new Uint8Array(size);
   let at = 0;
