@@ -59,6 +59,7 @@ export function route(method: string, pathname: string): { operation: Operation 
   // Without a '%' every segment decodes to itself, so only an exact path names an operation: a lookup, not a scan.
   const atPath = pathname.includes("%") ? OPERATIONS.filter((o) => names(pathname, o.path)) : (BY_PATH.get(pathname) ?? []);
   if (atPath.length === 0) return undefined;
-  const operation = atPath.find((o) => o.method === method.toUpperCase());
+  const upper = method.toUpperCase();
+  const operation = atPath.find((o) => o.method === upper);
   return operation ? { operation } : { path: atPath[0]!.path, methods: atPath.map((o) => o.method) };
 }

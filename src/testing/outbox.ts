@@ -30,7 +30,8 @@ export class SentCodes implements Outbox {
   /** Records a code sent to `mobile`. */
   add(code: SentCode): void {
     const key = keyOf(code.mobile);
-    const held = { ...code, key, used: false };
+    const { mobile, type, code: digits, sentAt, expiresAt } = code;
+    const held = { mobile, type, code: digits, sentAt, expiresAt, key, used: false };
     this.#sent.push(held);
     const list = this.#byKey.get(key);
     if (list) list.push(held);

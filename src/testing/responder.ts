@@ -11,7 +11,8 @@ import { Journey } from "./journey.js";
 
 /**
  * Answers one request to `operation` (default: the login); an abort of `signal` while its body is read rejects with
- * the signal's reason. `href`: request.url when the caller has read it already (each read serialises the URL again).
+ * the signal's reason (`signal` not aborted yet: createMockFetch checks it first, in the same synchronous run that
+ * starts listening to it). `href`: request.url when the caller has read it already (each read serialises the URL again).
  */
 export type Responder = (request: Request, signal?: AbortSignal | null, operation?: Operation, href?: string) => Promise<Response>;
 

@@ -61,6 +61,16 @@ describe("stateful scenario: mobile numbers and their codes", () => {
     },
   );
 
+  test("digits alone are the number itself, but for a leading 0086 before more digits", async () => {
+    const mockFetch = createMockFetch({ accounts: { "13800000001": "111111", "0086": "222222", "8613800000003": "333333" } });
+    const login = (mobile: string, verify_code: string) => failure(createLoginClient({ ...PAGE.options, fetch: mockFetch }).login({ mobile, verify_code }));
+    expect(await login("008613800000001", "111111")).toBe("SUCCESS");
+    // "0086" with nothing after it is no prefix; 86 without 00 or + is digits of the number.
+    expect(await login("0086", "222222")).toBe("SUCCESS");
+    expect(await login("8613800000003", "333333")).toBe("SUCCESS");
+    expect(await login("13800000003", "333333")).toEqual(remaining(4));
+  });
+
   test("a value that is not a phone number is no account's, however many digits it holds", async () => {
     const mockFetch = createMockFetch({ accounts: { "1": "111111", "13800000001": "111111" } });
     const login = (mobile: string) => failure(createLoginClient({ ...PAGE.options, fetch: mockFetch }).login({ mobile, verify_code: "111111" }));
